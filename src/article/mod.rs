@@ -1,0 +1,144 @@
+//! Articles: the model, loading from files, folders and stdin, and cleaning.
+
+use std::ops::Range;
+
+use crate::text::BaseDirection;
+
+/// The format an article was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text: first non-empty line the title.
+    Text,
+    /// Markdown, reduced to text.
+    Markdown,
+    /// A web page.
+    Html,
+    /// RSS 2.0 feed item.
+    Rss,
+    /// Atom feed entry.
+    Atom,
+    /// JSON Feed item.
+    JsonFeed,
+    /// A JSON object or array of objects.
+    Json,
+    /// One JSON object a line.
+    JsonLines,
+}
+
+/// One article, cleaned (unless loaded raw).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Stable id: a hash of the title and body, so moving the file keeps reading state.
+    pub id: String,
+    /// Where it came from as the user named it (`-` for stdin, `seeds/…` for bundled ones).
+    pub path: String,
+    /// Position of the article in its file (0 for single-article files).
+    pub index: usize,
+    /// Format it was read from.
+    pub format: Format,
+    /// Encoding it was decoded from (e.g. `UTF-8`, `windows-1256`).
+    pub encoding: String,
+    /// Headline (may be empty when the file has none).
+    pub title: String,
+    /// The paragraphs joined by blank lines (`"\n\n"`); every byte offset in sahifa points here.
+    pub body: String,
+    /// Byte range of each paragraph in `body`.
+    pub paragraphs: Vec<Range<usize>>,
+    /// Link to the original.
+    pub url: Option<String>,
+    /// Publication date as given.
+    pub date: Option<String>,
+    /// Outlet or feed name.
+    pub source: Option<String>,
+    /// Author.
+    pub author: Option<String>,
+    /// Direction of the text (from the first strong letter of title and body).
+    pub direction: BaseDirection,
+}
+
+impl Article {
+    /// Builds an article from its title and paragraphs; computes id, body and direction.
+    pub fn new(
+        path: &str,
+        index: usize,
+        format: Format,
+        encoding: &str,
+        title: String,
+        paragraphs: Vec<String>,
+    ) -> Article {
+        let mut body = String::new();
+        let mut ranges = Vec::with_capacity(paragraphs.len());
+        for p in paragraphs.iter().filter(|p| !p.trim().is_empty()) {
+            if !body.is_empty() {
+                body.push_str("\n\n");
+            }
+            let start = body.len();
+            body.push_str(p.trim());
+            ranges.push(start..body.len());
+        }
+        let id = content_id(&title, &body);
+        let direction = first_strong(&title).or_else(|| first_strong(&body)).unwrap_or(BaseDirection::Ltr);
+        Article {
+            id,
+            path: path.to_string(),
+            index,
+            format,
+            encoding: encoding.to_string(),
+            title,
+            body,
+            paragraphs: ranges,
+            url: None,
+            date: None,
+            source: None,
+            author: None,
+            direction,
+        }
+    }
+
+    /// The paragraphs' text, in order.
+    pub fn paragraph_texts(&self) -> impl Iterator<Item = &str> {
+        self.paragraphs.iter().map(|r| &self.body[r.clone()])
+    }
+
+    /// Number of words of title and body.
+    pub fn word_count(&self) -> usize {
+        self.title.split_whitespace().count() + self.body.split_whitespace().count()
+    }
+}
+
+/// A stable id for an article's content: 16 hex digits of XXH3-64 over title and body.
+pub fn content_id(title: &str, body: &str) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(title.as_bytes());
+    h.update(&[0]);
+    h.update(body.as_bytes());
+    format!("{:016x}", h.digest())
+}
+
+/// Direction of the first strong character, if any.
+fn first_strong(s: &str) -> Option<BaseDirection> {
+    use unicode_bidi::{BidiClass, bidi_class};
+    s.chars().find_map(|c| match bidi_class(c) {
+        BidiClass::L => Some(BaseDirection::Ltr),
+        BidiClass::R | BidiClass::AL => Some(BaseDirection::Rtl),
+        _ => None,
+    })
+}
+
+/// The bundled sample articles (compiled in), as (file name, text).
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("seeds/000_bb4b77b62cfebfb5.txt", include_str!("../../seeds/000_bb4b77b62cfebfb5.txt")),
+    ("seeds/001_ab347057d505572f.txt", include_str!("../../seeds/001_ab347057d505572f.txt")),
+    ("seeds/002_462bbe564c48e55a.txt", include_str!("../../seeds/002_462bbe564c48e55a.txt")),
+    ("seeds/003_a25564347d838f35.txt", include_str!("../../seeds/003_a25564347d838f35.txt")),
+    ("seeds/004_b14c644140988ae2.txt", include_str!("../../seeds/004_b14c644140988ae2.txt")),
+];
+
+/// Plain text as an article: first non-empty line the title, paragraphs at newlines.
+pub fn from_plain_text(path: &str, text: &str) -> Article {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let title = lines.next().unwrap_or_default().to_string();
+    let paragraphs = lines.map(str::to_string).collect();
+    Article::new(path, 0, Format::Text, "UTF-8", title, paragraphs)
+}

@@ -1,0 +1,201 @@
+//! The command line: the reader's options and the non-interactive commands (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A terminal reader for Arabic news: right-to-left, joined, with who said what.
+#[derive(Debug, Parser)]
+#[command(name = "sahifa", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A command to run instead of the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of the interactive reader.
+    #[command(flatten)]
+    pub reader: ReaderArgs,
+}
+
+/// Options of the interactive reader (`sahifa [OPTIONS] [PATH...]`).
+#[derive(Debug, Args, Clone, Default)]
+pub struct ReaderArgs {
+    /// Files and folders to read (default: the bundled articles).
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub display: DisplayArgs,
+    /// Colours: auto follows NO_COLOR and the terminal.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Do not capture the mouse (lets the terminal select text).
+    #[arg(long)]
+    pub no_mouse: bool,
+    /// Show the text as found in the files, without removing boilerplate.
+    #[arg(long)]
+    pub raw: bool,
+    /// Say more when something fails.
+    #[arg(long)]
+    pub verbose: bool,
+}
+
+/// How text is laid out for the terminal: shared by the reader and `render`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DisplayArgs {
+    /// visual: sahifa reorders (any terminal); logical: the terminal does bidi itself (Konsole).
+    #[arg(long, value_enum, default_value_t = BidiMode::Visual)]
+    pub bidi: BidiMode,
+    /// Join Arabic letters into their presentation forms (default in visual mode).
+    #[arg(long, overrides_with = "no_shape")]
+    pub shape: bool,
+    /// Leave Arabic letters unjoined.
+    #[arg(long, overrides_with = "shape")]
+    pub no_shape: bool,
+    /// Paragraph direction: auto takes it from the first strong letter.
+    #[arg(long, value_enum, default_value_t = DirArg::Auto)]
+    pub direction: DirArg,
+}
+
+impl DisplayArgs {
+    /// Whether to shape: on unless `--no-shape`, and never in logical order.
+    pub fn shaping(&self) -> bool {
+        self.bidi == BidiMode::Visual && !self.no_shape
+    }
+}
+
+/// Who reorders right-to-left text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum BidiMode {
+    /// sahifa reorders every row; the terminal must not (it is told so).
+    #[default]
+    Visual,
+    /// Rows are sent in logical order for terminals that always do their own bidi.
+    Logical,
+}
+
+/// Forced paragraph direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum DirArg {
+    /// From the first strong character (UAX #9 P2–P3).
+    #[default]
+    Auto,
+    /// Right to left.
+    Rtl,
+    /// Left to right.
+    Ltr,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// Colour unless NO_COLOR is set or output is not a terminal.
+    #[default]
+    Auto,
+    /// Always colour.
+    Always,
+    /// Monochrome: highlights shown with bold, underline and reverse.
+    Never,
+}
+
+/// Output format of the listing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OutFormat {
+    /// A readable table or report.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+}
+
+/// Output format of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ExportFormat {
+    /// A Markdown report.
+    #[default]
+    Markdown,
+    /// Everything, as JSON.
+    Json,
+    /// One quote a row, UTF-8 with BOM.
+    Csv,
+}
+
+/// The non-interactive commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print one article as the reading view lays it out, one line per screen row.
+    Render(RenderArgs),
+    /// One row per article: file, index, format, encoding, title, paragraphs, words.
+    List(ListArgs),
+    /// Actors and quotes of each article.
+    Extract(ExtractArgs),
+    /// Articles matching an Arabic-aware query.
+    Search(SearchArgs),
+    /// Actors across all articles, merged, with their quotes.
+    Actors(ListArgs),
+    /// A review report: articles, actors, quotes, stars and notes.
+    Export(ExportArgs),
+}
+
+/// `sahifa render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Width in cells (default: the terminal's, 80 when not a terminal).
+    #[arg(long, short)]
+    pub width: Option<usize>,
+    #[command(flatten)]
+    pub display: DisplayArgs,
+    /// Show the text as found, without cleaning.
+    #[arg(long)]
+    pub raw: bool,
+    /// Which article of a file that holds several (from 0).
+    #[arg(long, default_value_t = 0)]
+    pub index: usize,
+    /// The file to render (default: the first bundled article; `-` reads stdin).
+    pub path: Option<PathBuf>,
+}
+
+/// `sahifa list` and `sahifa actors`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// text or json.
+    #[arg(long, value_enum, default_value_t = OutFormat::Text)]
+    pub format: OutFormat,
+    /// Show the text as found, without cleaning.
+    #[arg(long)]
+    pub raw: bool,
+    /// Files and folders (default: the bundled articles).
+    pub paths: Vec<PathBuf>,
+}
+
+/// `sahifa extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// json or text.
+    #[arg(long, value_enum, default_value_t = OutFormat::Json)]
+    pub format: OutFormat,
+    /// Files and folders (default: the bundled articles).
+    pub paths: Vec<PathBuf>,
+}
+
+/// `sahifa search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// text or json.
+    #[arg(long, value_enum, default_value_t = OutFormat::Text)]
+    pub format: OutFormat,
+    /// Words (all must match), "a phrase" in quotes; Arabic spelling variants and clitics folded.
+    pub query: String,
+    /// Files and folders (default: the bundled articles).
+    pub paths: Vec<PathBuf>,
+}
+
+/// `sahifa export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// markdown, json or csv.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+    pub format: ExportFormat,
+    /// Only starred articles and quotes.
+    #[arg(long)]
+    pub starred: bool,
+    /// Files and folders (default: the bundled articles).
+    pub paths: Vec<PathBuf>,
+}

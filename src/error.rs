@@ -1,0 +1,36 @@
+//! The library's error type: one readable line at the edge, naming what failed and where.
+
+use std::path::PathBuf;
+
+/// Everything that can fail in sahifa, each message one line that says what to fix.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder involved.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// Input that cannot be used, with the reason.
+    #[error("{path}: {reason}")]
+    Input {
+        /// The file (or `-` for stdin).
+        path: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Nothing could be loaded from the given paths.
+    #[error("no article could be loaded")]
+    NothingLoaded,
+    /// A bad value on the command line or in the config file.
+    #[error("{0}")]
+    Usage(String),
+    /// Writing to stdout failed (a closed pipe is not an error and is not reported).
+    #[error("cannot write output: {0}")]
+    Output(std::io::Error),
+}
+
+/// Shorthand for results with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,1 @@
+//! Reading state and notes in the data dir: serde, atomic writes, locking, recovery.

@@ -1,0 +1,101 @@
+//! Pure line layout for right-to-left text in terminals: no ratatui, no IO.
+//!
+//! [`layout`] takes one paragraph in logical order, styled spans over logical byte ranges, and
+//! [`LayoutOptions`]; it returns screen [`Row`]s in display order, each with its styled runs, its
+//! display width, its right-alignment offset and, for every cell, the logical byte range it shows.
+
+use std::ops::Range;
+
+/// Paragraph direction: from the first strong character (UAX #9 P2–P3), or forced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BaseDirection {
+    /// First strong character decides; LTR when there is none.
+    #[default]
+    Auto,
+    /// Right to left.
+    Rtl,
+    /// Left to right.
+    Ltr,
+}
+
+/// Which order rows are produced in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Display order, for terminals that do no bidi: reordered, mirrored, right-aligned.
+    #[default]
+    Visual,
+    /// Logical order with the same line breaks, unshaped, unpadded: for terminals that do bidi.
+    Logical,
+}
+
+/// How to lay a paragraph out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayoutOptions {
+    /// Row width in cells (at least 1).
+    pub width: usize,
+    /// Paragraph direction.
+    pub direction: BaseDirection,
+    /// Visual or logical order.
+    pub order: Order,
+    /// Arabic presentation forms (only in visual order).
+    pub shape: bool,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        LayoutOptions { width: 80, direction: BaseDirection::Auto, order: Order::Visual, shape: true }
+    }
+}
+
+/// A caller-chosen style tag over a logical byte range of the paragraph. Spans may overlap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StyleSpan {
+    /// Byte range in the paragraph, in logical order.
+    pub range: Range<usize>,
+    /// The caller's style id; layout carries it through untouched.
+    pub style: u32,
+}
+
+/// A maximal stretch of a row whose cells are covered by the same set of spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// Byte range in [`Row::text`].
+    pub bytes: Range<usize>,
+    /// Cell range, counted from the start of [`Row::text`] (add [`Row::offset`] for the screen column).
+    pub cells: Range<usize>,
+    /// Style ids of every span covering this stretch, in the order the spans were given.
+    pub styles: Vec<u32>,
+}
+
+/// One screen row.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Row {
+    /// The row's text in display order (shaped when asked), without padding.
+    pub text: String,
+    /// Styled runs covering `text` left to right (stretches without spans are not listed).
+    pub runs: Vec<Run>,
+    /// Display width of `text` in cells.
+    pub width: usize,
+    /// Blank cells before `text` so that RTL rows end at the right edge (0 for LTR rows and in logical order).
+    pub offset: usize,
+    /// For each cell of `text`, left to right, the logical byte range of the paragraph it shows.
+    pub cells: Vec<Range<usize>>,
+    /// Whether the paragraph runs right to left.
+    pub rtl: bool,
+}
+
+/// Lays out one paragraph (no newlines expected; any are treated as spaces) into rows of at most
+/// `opts.width` cells.
+pub fn layout(paragraph: &str, spans: &[StyleSpan], opts: &LayoutOptions) -> Vec<Row> {
+    // Placeholder until the layout engine lands: logical order, one row per paragraph.
+    let _ = spans;
+    let text: String = paragraph.chars().filter(|c| !c.is_control()).collect();
+    let width = text.chars().count();
+    vec![Row { cells: vec![0..paragraph.len(); width], text, width, offset: 0, runs: vec![], rtl: false }]
+        .into_iter()
+        .map(|mut r| {
+            r.width = r.width.min(opts.width);
+            r
+        })
+        .collect()
+}
