@@ -2,10 +2,13 @@
 
 pub mod render;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command};
+use crate::article::{self, Article};
+use crate::cli::{BidiMode, Cli, Command, DirArg, DisplayArgs};
 use crate::error::{Error, Result};
+use crate::text::{BaseDirection, LayoutOptions, Order};
 
 /// Runs the chosen command, or the reader when there is none.
 pub fn dispatch(cli: Cli) -> Result<ExitCode> {
@@ -13,5 +16,50 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         None => crate::tui::run(cli.reader),
         Some(Command::Render(args)) => render::run(args),
         Some(_) => Err(Error::Usage("this command is not built yet".into())),
+    }
+}
+
+/// Articles loaded for a command, and one-line warnings about what could not be.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// What loaded.
+    pub articles: Vec<Article>,
+    /// `PATH: problem`, one per line.
+    pub warnings: Vec<String>,
+}
+
+/// Loads the given paths (the bundled articles when there are none).
+pub fn load_articles(paths: &[PathBuf], raw: bool) -> Loaded {
+    let _ = raw;
+    let mut out = Loaded::default();
+    if paths.is_empty() {
+        out.articles = article::BUNDLED.iter().map(|(p, t)| article::from_plain_text(p, t)).collect();
+        return out;
+    }
+    for p in paths {
+        match std::fs::read(p) {
+            Ok(b) => out
+                .articles
+                .push(article::from_plain_text(&p.display().to_string(), &String::from_utf8_lossy(&b))),
+            Err(e) => out.warnings.push(format!("{}: {e}", p.display())),
+        }
+    }
+    out
+}
+
+/// Layout options from the display flags, at `width` cells.
+pub fn layout_options(d: &DisplayArgs, width: usize) -> LayoutOptions {
+    LayoutOptions {
+        width: width.max(1),
+        direction: match d.direction {
+            DirArg::Auto => BaseDirection::Auto,
+            DirArg::Rtl => BaseDirection::Rtl,
+            DirArg::Ltr => BaseDirection::Ltr,
+        },
+        order: match d.bidi {
+            BidiMode::Visual => Order::Visual,
+            BidiMode::Logical => Order::Logical,
+        },
+        shape: d.shaping(),
     }
 }

@@ -1,17 +1,121 @@
 //! The interactive reader: the only module that imports ratatui and crossterm.
+//!
+//! [`app::App`] is the state and its step function; [`ui::draw`] draws a frame from it; this module
+//! runs the loop: terminal events and background extraction results in, frames out, state saved on
+//! quit, on SIGTERM/SIGHUP and after a panic.
 
+pub mod action;
+pub mod app;
+pub mod doc;
+pub mod keymap;
+pub mod paint;
+pub mod panes;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+pub mod views;
+pub mod worker;
+
+use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-use crate::cli::ReaderArgs;
-use crate::error::Result;
+use crossterm::event::{self, Event as TermEvent, KeyEventKind};
+
+use crate::cli::{BidiMode, ColorChoice, ReaderArgs};
+use crate::config::{ColorSetting, Config};
+use crate::error::{Error, Result};
+use app::{App, Event};
 
 /// Opens the reader on the given paths (or the bundled articles).
 pub fn run(args: ReaderArgs) -> Result<ExitCode> {
-    crate::commands::render::run(crate::cli::RenderArgs {
-        width: None,
-        display: args.display,
-        raw: args.raw,
-        index: 0,
-        path: args.paths.first().cloned(),
-    })
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "the reader needs a terminal; for scripts use a command (sahifa render, list, extract …)".into(),
+        ));
+    }
+    let config = Config::load()?;
+    let app = build_app(&args, &config, crossterm::terminal::size().unwrap_or((80, 24)))?;
+    let mouse = config.mouse && !args.no_mouse;
+    let explicit = args.display.bidi == BidiMode::Visual;
+    let term = terminal::enter(mouse, explicit)
+        .map_err(|e| Error::Usage(format!("cannot set up the terminal: {e}")))?;
+    let _guard = terminal::Guard;
+    event_loop(app, term)
+}
+
+/// Builds the app from the arguments and configuration (loading articles, opening the store).
+pub fn build_app(args: &ReaderArgs, config: &Config, size: (u16, u16)) -> Result<App> {
+    let loaded = crate::commands::load_articles(&args.paths, args.raw);
+    if loaded.articles.is_empty() {
+        return Err(Error::NothingLoaded);
+    }
+    let keymap = keymap::Keymap::new(&config.keys)?;
+    let color = match (args.color, config.color) {
+        (ColorChoice::Never, _) => false,
+        (ColorChoice::Always, _) => true,
+        (ColorChoice::Auto, ColorSetting::Never) => false,
+        (ColorChoice::Auto, ColorSetting::Always) => true,
+        (ColorChoice::Auto, ColorSetting::Auto) => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let (store, warnings) = crate::store::Store::open(None);
+    let layout = crate::commands::layout_options(&args.display, 80);
+    let mut app = App::new(loaded.articles, store, keymap, theme::Theme { color }, layout, size);
+    let msgs: Vec<String> = loaded.warnings.into_iter().chain(warnings).collect();
+    if let Some(first) = msgs.first() {
+        app.status =
+            Some(if msgs.len() > 1 { format!("{first} (+{} more)", msgs.len() - 1) } else { first.clone() });
+    }
+    Ok(app)
+}
+
+fn event_loop(mut app: App, mut term: terminal::Term) -> Result<ExitCode> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let worker = worker::Worker::spawn(Arc::clone(&app.articles), tx);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> std::io::Result<()> {
+        let mut dirty = true;
+        while !app.quit && !stop.load(Ordering::Relaxed) {
+            for i in app.wanted.drain(..) {
+                worker.prioritise(i);
+            }
+            while let Ok((i, ex)) = rx.try_recv() {
+                let shown = app.reader.article == Some(i);
+                app.handle(Event::Extracted(i, ex));
+                dirty |= shown;
+            }
+            if dirty {
+                let size = term.size()?;
+                if (size.width, size.height) != app.size {
+                    app.handle(Event::Resize(size.width, size.height));
+                }
+                term.draw(|f| ui::draw(f, &app))?;
+                dirty = false;
+            }
+            if event::poll(Duration::from_millis(100))? {
+                let ev = match event::read()? {
+                    TermEvent::Key(k) if k.kind != KeyEventKind::Release => Event::Key(k),
+                    TermEvent::Mouse(m) => Event::Mouse(m),
+                    TermEvent::Resize(w, h) => Event::Resize(w, h),
+                    _ => continue,
+                };
+                app.handle(ev);
+                dirty = true;
+            }
+        }
+        Ok(())
+    }));
+    app.save();
+    drop(term);
+    terminal::restore();
+    match outcome {
+        Ok(Ok(())) => Ok(ExitCode::SUCCESS),
+        Ok(Err(e)) => Err(Error::Usage(format!("terminal error: {e}"))),
+        Err(_) => Ok(ExitCode::from(101)),
+    }
 }

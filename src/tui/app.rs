@@ -1,0 +1,518 @@
+//! The reader's state and its step function: `handle(Event)` / `update(Action)` change state only;
+//! drawing borrows it ([`super::ui::draw`]). Tested without a terminal on `TestBackend`.
+
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+use super::action::Action;
+use super::doc::Doc;
+use super::keymap::Keymap;
+use super::theme::Theme;
+use super::ui::{self, Regions};
+use super::views::{HighlightsView, Hits, HlItem, Input, ListView, Pane, ReaderView, hl_items};
+use crate::article::Article;
+use crate::extract::Extraction;
+use crate::search;
+use crate::store::Store;
+use crate::text::LayoutOptions;
+
+/// Everything the reader reacts to: keys, the mouse, resizes, ticks and background results.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// A key press.
+    Key(KeyEvent),
+    /// A mouse click or wheel.
+    Mouse(MouseEvent),
+    /// The terminal's new size (columns, rows).
+    Resize(u16, u16),
+    /// Extraction of an article finished off the UI thread.
+    Extracted(usize, Arc<Extraction>),
+}
+
+/// The reader's whole state.
+pub struct App {
+    /// The library.
+    pub articles: Arc<Vec<Article>>,
+    /// Actors and quotes per article, as they arrive from the worker.
+    pub extractions: Vec<Option<Arc<Extraction>>>,
+    /// Reading state.
+    pub store: Store,
+    /// Key bindings.
+    pub keymap: Keymap,
+    /// Colours.
+    pub theme: Theme,
+    /// Layout options (the width is set per pane).
+    pub layout: LayoutOptions,
+    /// Focused pane.
+    pub focus: Pane,
+    /// Article list.
+    pub list: ListView,
+    /// Reading view.
+    pub reader: ReaderView,
+    /// Highlights pane.
+    pub hl: HighlightsView,
+    /// Help overlay shown.
+    pub help: bool,
+    /// Search or filter being typed.
+    pub input: Option<Input>,
+    /// Highlights pane shown on medium-width terminals.
+    pub show_highlights: bool,
+    /// A one-line message for the status bar.
+    pub status: Option<String>,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Set when the user quits.
+    pub quit: bool,
+    /// Articles whose extraction is wanted first (taken by the runner).
+    pub wanted: Vec<usize>,
+}
+
+impl App {
+    /// A reader over `articles`, sized `size`, showing the first article.
+    pub fn new(
+        articles: Vec<Article>,
+        store: Store,
+        keymap: Keymap,
+        theme: Theme,
+        layout: LayoutOptions,
+        size: (u16, u16),
+    ) -> App {
+        let n = articles.len();
+        let mut app = App {
+            articles: Arc::new(articles),
+            extractions: vec![None; n],
+            store,
+            keymap,
+            theme,
+            layout,
+            focus: Pane::List,
+            list: ListView { visible: (0..n).collect(), ..ListView::default() },
+            reader: ReaderView::default(),
+            hl: HighlightsView::default(),
+            help: false,
+            input: None,
+            show_highlights: false,
+            status: None,
+            size,
+            quit: false,
+            wanted: Vec::new(),
+        };
+        app.show(app.list.current());
+        app
+    }
+
+    /// The pane rectangles for the current size.
+    pub fn regions(&self) -> Regions {
+        ui::regions(self.size, self.focus, self.show_highlights)
+    }
+
+    /// Reacts to one event.
+    pub fn handle(&mut self, ev: Event) {
+        match ev {
+            Event::Key(k) => self.key(k),
+            Event::Mouse(m) => self.mouse(m),
+            Event::Resize(w, h) => {
+                self.size = (w, h);
+                self.relayout();
+            }
+            Event::Extracted(i, ex) => {
+                if let Some(slot) = self.extractions.get_mut(i) {
+                    *slot = Some(ex);
+                }
+            }
+        }
+    }
+
+    fn key(&mut self, k: KeyEvent) {
+        if self.input.is_some() {
+            return self.input_key(k);
+        }
+        if let Some(a) = self.keymap.action(&k) {
+            self.update(a);
+        }
+    }
+
+    /// Carries out one action.
+    pub fn update(&mut self, a: Action) {
+        self.status = None;
+        if self.help && !matches!(a, Action::Help | Action::Close | Action::Quit) {
+            return;
+        }
+        match a {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = !self.help,
+            Action::Close => self.close(),
+            Action::Down => self.step(1),
+            Action::Up => self.step(-1),
+            Action::PageDown => self.page(1),
+            Action::PageUp => self.page(-1),
+            Action::Top => self.jump_to_end(false),
+            Action::Bottom => self.jump_to_end(true),
+            Action::Open => self.open(),
+            Action::NextPane => self.cycle(1),
+            Action::PrevPane => self.cycle(-1),
+            Action::Search => {
+                let target = if self.focus == Pane::List { Pane::List } else { Pane::Reader };
+                let text = if target == Pane::List { self.list.filter.clone() } else { String::new() };
+                self.input = Some(Input { target, text });
+            }
+            Action::NextHit => self.next_hit(1),
+            Action::PrevHit => self.next_hit(-1),
+            Action::Star => self.star(),
+            Action::ToggleRead => {
+                if let Some(id) = self.current_article().map(|a| a.id.clone()) {
+                    let read = !self.store.article(&id).read;
+                    self.store.set_read(&id, read);
+                    self.save();
+                }
+            }
+            Action::ToggleHighlights => {
+                self.show_highlights = !self.show_highlights;
+                if !self.show_highlights && self.focus == Pane::Highlights {
+                    self.focus = Pane::Reader;
+                }
+                self.relayout();
+            }
+        }
+    }
+
+    /// The article shown in the reader.
+    pub fn current_article(&self) -> Option<&Article> {
+        self.reader.article.and_then(|i| self.articles.get(i))
+    }
+
+    /// Extraction of the article shown, when it has arrived.
+    pub fn current_extraction(&self) -> Option<&Arc<Extraction>> {
+        self.reader.article.and_then(|i| self.extractions.get(i)?.as_ref())
+    }
+
+    /// The highlights pane's lines for the open article.
+    pub fn hl_items(&self) -> Vec<HlItem> {
+        self.current_extraction().map(|e| hl_items(e)).unwrap_or_default()
+    }
+
+    /// Rows of text the reader shows at once.
+    pub fn reader_page(&self) -> usize {
+        self.regions().reader.map(|r| r.height.saturating_sub(2) as usize).unwrap_or(1).max(1)
+    }
+
+    fn close(&mut self) {
+        if self.help {
+            self.help = false;
+        } else if self.reader.hits.is_some() || self.reader.marked_quote.is_some() {
+            self.reader.hits = None;
+            self.reader.marked_quote = None;
+        } else if !self.list.filter.is_empty() {
+            self.set_filter(String::new());
+        }
+    }
+
+    fn step(&mut self, d: isize) {
+        match self.focus {
+            Pane::List => {
+                let n = self.list.visible.len();
+                if n > 0 {
+                    self.list.selected = (self.list.selected as isize + d).clamp(0, n as isize - 1) as usize;
+                    self.fix_list_offset();
+                    self.show(self.list.current());
+                }
+            }
+            Pane::Reader => self.scroll_by(d),
+            Pane::Highlights => {
+                let n = self.hl_items().len();
+                if n > 0 {
+                    self.hl.selected = (self.hl.selected as isize + d).clamp(0, n as isize - 1) as usize;
+                }
+            }
+        }
+    }
+
+    fn fix_list_offset(&mut self) {
+        let cap = self
+            .regions()
+            .list
+            .map_or(1, |r| (r.height.saturating_sub(2) as usize / ui::LIST_ITEM_ROWS).max(1));
+        self.list.offset = super::panes::list::visible_offset(self.list.offset, self.list.selected, cap);
+    }
+
+    fn page(&mut self, d: isize) {
+        let page = self.reader_page().saturating_sub(1).max(1) as isize;
+        self.scroll_by(d * page);
+    }
+
+    fn jump_to_end(&mut self, end: bool) {
+        match self.focus {
+            Pane::List => {
+                self.list.selected = if end { self.list.visible.len().saturating_sub(1) } else { 0 };
+                self.fix_list_offset();
+                self.show(self.list.current());
+            }
+            Pane::Highlights => {
+                self.hl.selected = if end { self.hl_items().len().saturating_sub(1) } else { 0 }
+            }
+            Pane::Reader => self.scroll_by(if end { isize::MAX / 2 } else { isize::MIN / 2 }),
+        }
+    }
+
+    /// Scrolls the reader by `d` rows, within the document.
+    pub fn scroll_by(&mut self, d: isize) {
+        let rows = self.reader.doc.as_ref().map_or(0, |doc| doc.rows.len());
+        let max = rows.saturating_sub(self.reader_page());
+        self.reader.scroll = (self.reader.scroll as isize).saturating_add(d).clamp(0, max as isize) as usize;
+    }
+
+    fn cycle(&mut self, d: isize) {
+        let panes: Vec<Pane> = Pane::ALL.iter().copied().filter(|p| self.pane_reachable(*p)).collect();
+        let i = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
+        self.focus = panes[(i + d).rem_euclid(panes.len() as isize) as usize];
+        if self.focus == Pane::Reader {
+            self.mark_read();
+        }
+        self.relayout();
+    }
+
+    fn pane_reachable(&self, p: Pane) -> bool {
+        p != Pane::Highlights || self.size.0 < 120 || self.regions().highlights.is_some()
+    }
+
+    fn open(&mut self) {
+        match self.focus {
+            Pane::List => {
+                self.show(self.list.current());
+                self.focus = Pane::Reader;
+                self.mark_read();
+                self.relayout();
+            }
+            Pane::Reader => self.mark_read(),
+            Pane::Highlights => {
+                let items = self.hl_items();
+                let Some(ex) = self.current_extraction().cloned() else { return };
+                match items.get(self.hl.selected) {
+                    Some(HlItem::Quote(q)) => {
+                        self.reader.marked_quote = Some(*q);
+                        self.scroll_to(ex.quotes[*q].span.start);
+                    }
+                    Some(HlItem::Actor(a)) => {
+                        let actor = &ex.actors[*a];
+                        let mut ranges = actor.mentions.clone();
+                        ranges.sort_by_key(|r| r.start);
+                        if let Some(first) = ranges.first().map(|r| r.start) {
+                            self.scroll_to(first);
+                        }
+                        self.status = Some(format!("{} mentions of {} (n/N)", ranges.len(), actor.name));
+                        self.reader.hits = Some(Hits { label: actor.name.clone(), ranges, current: 0 });
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+
+    /// Shows article `i` in the reader (saving where the previous one was left).
+    fn show(&mut self, i: Option<usize>) {
+        if i == self.reader.article {
+            return;
+        }
+        self.remember_position();
+        self.reader = ReaderView { article: i, ..ReaderView::default() };
+        self.hl = HighlightsView::default();
+        if let Some(i) = i.filter(|&i| self.extractions.get(i).is_some_and(Option::is_none)) {
+            self.wanted.push(i);
+        }
+        self.relayout();
+        let pos = self.current_article().map_or(0, |a| self.store.article(&a.id).position);
+        if let (true, Some(doc)) = (pos > 0, &self.reader.doc) {
+            self.reader.scroll = doc.row_of_offset(pos as usize);
+            self.scroll_by(0);
+        }
+    }
+
+    fn remember_position(&mut self) {
+        let (Some(a), Some(doc)) = (self.current_article(), &self.reader.doc) else { return };
+        let pos = doc.offset_of_row(self.reader.scroll) as u32;
+        let id = a.id.clone();
+        if self.store.article(&id).position != pos {
+            self.store.set_position(&id, pos);
+        }
+    }
+
+    fn mark_read(&mut self) {
+        if let Some(id) = self.current_article().map(|a| a.id.clone())
+            && !self.store.article(&id).read
+        {
+            self.store.set_read(&id, true);
+            self.save();
+        }
+    }
+
+    fn star(&mut self) {
+        if let Some(id) = self.current_article().map(|a| a.id.clone()) {
+            self.store.toggle_star(&id);
+            let on = self.store.article(&id).starred;
+            self.status = Some(if on { "starred ★".into() } else { "star removed".into() });
+            self.save();
+        }
+    }
+
+    /// Saves reading state; a failure is shown in the status line and the session goes on.
+    pub fn save(&mut self) {
+        self.remember_position();
+        if let Err(e) = self.store.save() {
+            self.status = Some(format!("could not save reading state: {e}"));
+        }
+    }
+
+    /// Lays the open article out again if the reader's width or options changed, keeping the
+    /// position.
+    pub fn relayout(&mut self) {
+        let Some(width) = self.regions().reader.map(|r| r.width.saturating_sub(4).max(1) as usize) else {
+            return;
+        };
+        let opts = LayoutOptions { width, ..self.layout };
+        if self.reader.doc.as_ref().is_some_and(|d| d.opts == opts) {
+            return;
+        }
+        let keep = self.reader.doc.as_ref().map(|d| d.offset_of_row(self.reader.scroll));
+        let Some(article) = self.current_article() else { return };
+        let doc = Doc::build(article, opts);
+        self.reader.scroll = match keep {
+            Some(off) if self.reader.scroll > 0 => doc.row_of_offset(off),
+            _ => 0,
+        };
+        self.reader.doc = Some(doc);
+        self.scroll_by(0);
+    }
+
+    fn scroll_to(&mut self, offset: usize) {
+        let Some(row) = self.reader.doc.as_ref().map(|d| d.row_of_offset(offset)) else { return };
+        let page = self.reader_page();
+        if row < self.reader.scroll || row >= self.reader.scroll + page {
+            self.reader.scroll = row.saturating_sub(page / 3);
+            self.scroll_by(0);
+        }
+    }
+
+    fn next_hit(&mut self, d: isize) {
+        let Some(h) = self.reader.hits.as_mut() else { return };
+        if h.ranges.is_empty() {
+            return;
+        }
+        let n = h.ranges.len() as isize;
+        h.current = (h.current as isize + d).rem_euclid(n) as usize;
+        let (cur, start) = (h.current, h.ranges[h.current].start);
+        self.status = Some(format!("{}/{} {}", cur + 1, n, h.label));
+        self.scroll_to(start);
+    }
+
+    fn input_key(&mut self, k: KeyEvent) {
+        let Some(input) = self.input.as_mut() else { return };
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        match k.code {
+            KeyCode::Esc => {
+                let target = input.target;
+                self.input = None;
+                if target == Pane::List {
+                    self.set_filter(String::new());
+                } else {
+                    self.reader.hits = None;
+                }
+                return;
+            }
+            KeyCode::Enter => {
+                self.input = None;
+                return;
+            }
+            KeyCode::Char('c') if ctrl => {
+                self.quit = true;
+                return;
+            }
+            KeyCode::Char('u') if ctrl => input.text.clear(),
+            KeyCode::Backspace => {
+                input.text.pop();
+            }
+            KeyCode::Char(c) if !ctrl && !c.is_control() => input.text.push(c),
+            _ => return,
+        }
+        let (target, text) = (input.target, input.text.clone());
+        if target == Pane::List {
+            self.set_filter(text);
+        } else {
+            self.find_in_article(&text);
+        }
+    }
+
+    fn set_filter(&mut self, query: String) {
+        let keep = self.list.current();
+        self.list.visible = if query.trim().is_empty() {
+            (0..self.articles.len()).collect()
+        } else {
+            let q = search::Query::parse(&query);
+            (0..self.articles.len()).filter(|&i| q.matches_article(&self.articles[i])).collect()
+        };
+        self.list.filter = query;
+        self.list.selected = keep.and_then(|k| self.list.visible.iter().position(|&i| i == k)).unwrap_or(0);
+        self.list.offset = 0;
+        self.status = Some(format!("{} of {} articles match", self.list.visible.len(), self.articles.len()));
+        self.show(self.list.current());
+    }
+
+    fn find_in_article(&mut self, query: &str) {
+        let Some(a) = self.current_article() else { return };
+        if query.trim().is_empty() {
+            self.reader.hits = None;
+            return;
+        }
+        let ranges = search::Query::parse(query).find(&a.body);
+        let top = self.reader.doc.as_ref().map_or(0, |d| d.offset_of_row(self.reader.scroll));
+        let current = ranges.iter().position(|r| r.start >= top).unwrap_or(0);
+        self.status = Some(format!("{} hits", ranges.len()));
+        let first = ranges.get(current).map(|r| r.start);
+        self.reader.hits = Some(Hits { label: query.to_string(), ranges, current });
+        if let Some(off) = first {
+            self.scroll_to(off);
+        }
+    }
+
+    fn mouse(&mut self, m: MouseEvent) {
+        let r = self.regions();
+        let at = ratatui::layout::Position { x: m.column, y: m.row };
+        let pane = [(Pane::List, r.list), (Pane::Reader, r.reader), (Pane::Highlights, r.highlights)]
+            .into_iter()
+            .find_map(|(p, rect)| rect.filter(|rc| rc.contains(at)).map(|rc| (p, rc)));
+        let Some((pane, rect)) = pane else { return };
+        match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let d = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
+                let prev = std::mem::replace(&mut self.focus, pane);
+                if pane == Pane::Reader {
+                    self.scroll_by(d);
+                } else {
+                    self.step(d.signum());
+                }
+                self.focus = prev;
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = pane;
+                let line = m.row.saturating_sub(rect.y + 1) as usize;
+                match pane {
+                    Pane::List => {
+                        let idx = self.list.offset + line / ui::LIST_ITEM_ROWS;
+                        if idx < self.list.visible.len() {
+                            self.list.selected = idx;
+                            self.show(self.list.current());
+                        }
+                    }
+                    Pane::Highlights => {
+                        let idx = self.hl.offset + line;
+                        if idx < self.hl_items().len() {
+                            self.hl.selected = idx;
+                        }
+                    }
+                    Pane::Reader => self.mark_read(),
+                }
+            }
+            _ => {}
+        }
+    }
+}

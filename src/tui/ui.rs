@@ -1,0 +1,104 @@
+//! Where each pane goes for a terminal size, and the frame drawn from the app's state.
+//!
+//! 120 columns and more: list, reader and highlights side by side. 80–119: list (or highlights, on a
+//! key or when focused) beside the reader. Below 80: one pane at a time under a tab bar.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::app::App;
+use super::panes;
+use super::views::Pane;
+
+/// Screen rows per article in the list (title, then source and date).
+pub const LIST_ITEM_ROWS: usize = 2;
+
+/// The rectangles of one frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Regions {
+    /// Tab bar (narrow terminals only).
+    pub tabs: Option<Rect>,
+    /// Article list.
+    pub list: Option<Rect>,
+    /// Reading view.
+    pub reader: Option<Rect>,
+    /// Highlights.
+    pub highlights: Option<Rect>,
+    /// Status line.
+    pub status: Rect,
+}
+
+/// Lays the panes out for a terminal of `size` (columns, rows).
+pub fn regions(size: (u16, u16), focus: Pane, show_highlights: bool) -> Regions {
+    let (w, h) = size;
+    let status = Rect::new(0, h.saturating_sub(1), w, h.min(1));
+    let main = Rect::new(0, 0, w, h.saturating_sub(1));
+    let mut r = Regions { status, ..Regions::default() };
+    if w >= 120 {
+        let lw = w * 28 / 100;
+        let hw = w * 27 / 100;
+        r.list = Some(Rect { width: lw, ..main });
+        r.reader = Some(Rect { x: lw, width: w - lw - hw, ..main });
+        r.highlights = Some(Rect { x: w - hw, width: hw, ..main });
+    } else if w >= 80 {
+        let lw = w * 38 / 100;
+        let left = Rect { width: lw, ..main };
+        if show_highlights || focus == Pane::Highlights {
+            r.highlights = Some(left);
+        } else {
+            r.list = Some(left);
+        }
+        r.reader = Some(Rect { x: lw, width: w - lw, ..main });
+    } else {
+        r.tabs = Some(Rect { height: main.height.min(1), ..main });
+        let body = Rect { y: 1, height: main.height.saturating_sub(1), ..main };
+        match focus {
+            Pane::List => r.list = Some(body),
+            Pane::Reader => r.reader = Some(body),
+            Pane::Highlights => r.highlights = Some(body),
+        }
+    }
+    r
+}
+
+/// Draws one frame.
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    let r = regions((area.width, area.height), app.focus, app.show_highlights);
+    let buf = f.buffer_mut();
+    if let Some(t) = r.tabs {
+        panes::status::draw_tabs(buf, t, app);
+    }
+    if let Some(l) = r.list {
+        panes::list::draw(buf, l, app);
+    }
+    if let Some(rd) = r.reader {
+        panes::reader::draw(buf, rd, app);
+    }
+    if let Some(hl) = r.highlights {
+        panes::highlights::draw(buf, hl, app);
+    }
+    panes::status::draw(buf, r.status, app);
+    if app.help {
+        panes::help::draw(buf, area, app);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_shows_three_panes_medium_two_narrow_one() {
+        let wide = regions((160, 48), Pane::List, false);
+        assert!(wide.list.is_some() && wide.reader.is_some() && wide.highlights.is_some());
+        let medium = regions((100, 30), Pane::List, false);
+        assert!(medium.list.is_some() && medium.reader.is_some() && medium.highlights.is_none());
+        let medium_hl = regions((100, 30), Pane::List, true);
+        assert!(medium_hl.list.is_none() && medium_hl.highlights.is_some());
+        let narrow = regions((60, 20), Pane::Reader, false);
+        assert!(narrow.tabs.is_some() && narrow.list.is_none() && narrow.reader.is_some());
+        let tiny = regions((1, 1), Pane::List, false);
+        assert_eq!(tiny.status.height, 1);
+    }
+}
