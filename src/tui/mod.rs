@@ -37,7 +37,7 @@ pub fn run(args: ReaderArgs) -> Result<ExitCode> {
         ));
     }
     let config = Config::load()?;
-    let app = build_app(&args, &config, crossterm::terminal::size().unwrap_or((80, 24)))?;
+    let app = build_app(&args, &config, crossterm::terminal::size().unwrap_or((80, 24)), None)?;
     let mouse = config.mouse && !args.no_mouse;
     let explicit = args.display.bidi == BidiMode::Visual;
     let term = terminal::enter(mouse, explicit)
@@ -46,8 +46,14 @@ pub fn run(args: ReaderArgs) -> Result<ExitCode> {
     event_loop(app, term)
 }
 
-/// Builds the app from the arguments and configuration (loading articles, opening the store).
-pub fn build_app(args: &ReaderArgs, config: &Config, size: (u16, u16)) -> Result<App> {
+/// Builds the app from the arguments and configuration: loads the articles and opens the store in
+/// `data_dir` (the user's data dir when `None`).
+pub fn build_app(
+    args: &ReaderArgs,
+    config: &Config,
+    size: (u16, u16),
+    data_dir: Option<std::path::PathBuf>,
+) -> Result<App> {
     let loaded = crate::commands::load_articles(&args.paths, args.raw);
     if loaded.articles.is_empty() {
         return Err(Error::NothingLoaded);
@@ -60,7 +66,7 @@ pub fn build_app(args: &ReaderArgs, config: &Config, size: (u16, u16)) -> Result
         (ColorChoice::Auto, ColorSetting::Always) => true,
         (ColorChoice::Auto, ColorSetting::Auto) => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let (store, warnings) = crate::store::Store::open(None);
+    let (store, warnings) = crate::store::Store::open(data_dir);
     let layout = crate::commands::layout_options(&args.display, 80);
     let mut app = App::new(loaded.articles, store, keymap, theme::Theme { color }, layout, size);
     let msgs: Vec<String> = loaded.warnings.into_iter().chain(warnings).collect();

@@ -34,7 +34,7 @@ pub fn enter(mouse: bool, explicit_bidi: bool) -> io::Result<Term> {
     MOUSE.store(mouse, Ordering::SeqCst);
     BIDI.store(explicit_bidi, Ordering::SeqCst);
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen)?;
+    execute!(out, EnterAlternateScreen, crossterm::cursor::Hide)?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -42,9 +42,10 @@ pub fn enter(mouse: bool, explicit_bidi: bool) -> io::Result<Term> {
         out.write_all(BIDI_EXPLICIT.as_bytes())?;
         out.flush()?;
     }
-    let mut t = Terminal::new(CrosstermBackend::new(out))?;
-    t.clear()?;
-    Ok(t)
+    // Cleared here rather than with `Terminal::clear`, which asks the terminal for the cursor position
+    // and waits for an answer some terminals never send.
+    execute!(out, crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
+    Terminal::new(CrosstermBackend::new(out))
 }
 
 /// Restores the terminal (idempotent; errors are ignored: the terminal may be gone after SIGHUP).

@@ -1,0 +1,292 @@
+//! The reader's panes drawn on ratatui's TestBackend at 80×24 and 160×48 (and a narrow 60×20): RTL
+//! rows, highlights, help, stars, search, the mouse and monochrome.
+
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+use sahifa::article::{Article, Format};
+use sahifa::cli::DisplayArgs;
+use sahifa::config::Config;
+use sahifa::extract::{Actor, ActorKind, Extraction, Quote, QuoteKind};
+use sahifa::tui::app::{App, Event};
+use sahifa::tui::keymap::Keymap;
+use sahifa::tui::theme::Theme;
+use sahifa::tui::ui;
+
+const TITLE: &str = "وزير المالية يعلن موازنة جديدة للعام المقبل";
+const BODY: &str = "قال وزير المالية سامي الخطيب إن الموازنة الجديدة ستخفض العجز إلى النصف. وأضاف أن الحكومة لن ترفع الضرائب.";
+
+fn articles() -> Vec<Article> {
+    let mut v = vec![Article::new(
+        "a.txt",
+        0,
+        Format::Text,
+        "UTF-8",
+        TITLE.into(),
+        vec![BODY.into(), "فقرة ثانية قصيرة.".into()],
+    )];
+    for i in 1..6 {
+        v.push(Article::new(
+            &format!("b{i}.txt"),
+            0,
+            Format::Text,
+            "UTF-8",
+            format!("خبر رقم {i} عن الاقتصاد"),
+            vec![format!("نص الخبر {i}.")],
+        ));
+    }
+    v
+}
+
+fn app(size: (u16, u16), color: bool, shape: bool) -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let display = DisplayArgs { no_shape: !shape, ..Default::default() };
+    let keymap = Keymap::new(&Config::defaults().keys).unwrap();
+    let store = sahifa::store::Store::open(Some(dir.path().into())).0;
+    let layout = sahifa::commands::layout_options(&display, 80);
+    (App::new(articles(), store, keymap, Theme { color }, layout, size), dir)
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| ui::draw(f, app)).unwrap();
+    t
+}
+
+fn lines(t: &Terminal<TestBackend>) -> Vec<String> {
+    let b = t.backend().buffer();
+    (0..b.area.height).map(|y| (0..b.area.width).map(|x| b[(x, y)].symbol()).collect()).collect()
+}
+
+fn key(app: &mut App, c: KeyCode) {
+    app.handle(Event::Key(KeyEvent::new(c, KeyModifiers::NONE)));
+}
+
+fn extraction() -> Arc<Extraction> {
+    let name = "سامي الخطيب";
+    let start = BODY.find(name).unwrap();
+    let q = "الموازنة الجديدة ستخفض العجز إلى النصف";
+    let qs = BODY.find(q).unwrap();
+    Arc::new(Extraction {
+        actors: vec![Actor {
+            name: name.into(),
+            kind: ActorKind::Person,
+            aliases: vec![name.into()],
+            mentions: std::iter::once(start..start + name.len()).collect(),
+        }],
+        quotes: vec![Quote {
+            text: q.into(),
+            span: qs..qs + q.len(),
+            speaker: Some(0),
+            speaker_span: Some(start..start + name.len()),
+            kind: QuoteKind::Indirect,
+            cue: Some("قال".into()),
+        }],
+    })
+}
+
+/// Words of `s` in the order they appear on screen, left to right.
+fn screen_words(line: &str) -> Vec<&str> {
+    line.split(|c: char| c.is_whitespace() || "│╭╮╰╯─●★".contains(c)).filter(|w| !w.is_empty()).collect()
+}
+
+#[test]
+fn wide_terminal_shows_three_panes_with_titles_right_to_left() {
+    let (app, _d) = app((160, 48), true, false);
+    let t = draw(&app);
+    let screen = lines(&t);
+    assert!(
+        screen[0].contains("Articles (6)")
+            && screen[0].contains("Reader")
+            && screen[0].contains("Highlights")
+    );
+    // The list's first item: the title's words in reverse (visual) order, and right-aligned in its pane.
+    let row = &screen[1];
+    let words = screen_words(row);
+    let first = words.iter().position(|w| *w == "وزير").expect("title shown");
+    let second = words.iter().position(|w| *w == "المالية").unwrap();
+    assert!(second < first, "visual order puts the first word on the right: {row}");
+    // The status line.
+    assert!(screen[47].contains("article 1/6") && screen[47].contains("? help"));
+}
+
+#[test]
+fn reader_rows_are_right_aligned_to_the_pane() {
+    let (app, _d) = app((160, 48), true, false);
+    let r = app.regions().reader.unwrap();
+    let t = draw(&app);
+    let screen = lines(&t);
+    let title_row: String = screen[1].chars().skip(r.x as usize).take(r.width as usize).collect();
+    let trimmed = title_row.trim_end_matches('│').trim_end_matches([' ', '█', '║']);
+    assert!(trimmed.ends_with("وزير"), "the title's first word ends the row: {title_row}");
+}
+
+#[test]
+fn shaping_draws_presentation_forms() {
+    let (app, _d) = app((160, 48), true, true);
+    let joined: String = lines(&draw(&app)).concat();
+    assert!(joined.chars().any(|c| ('\u{FE70}'..='\u{FEFF}').contains(&c)), "shaped letters on screen");
+}
+
+#[test]
+fn medium_terminal_shows_list_and_reader_and_highlights_on_a_key() {
+    let (mut app, _d) = app((80, 24), true, false);
+    let screen = lines(&draw(&app)).join("\n");
+    assert!(screen.contains("Articles") && screen.contains("Reader") && !screen.contains("Highlights"));
+    key(&mut app, KeyCode::Char('h'));
+    let screen = lines(&draw(&app)).join("\n");
+    assert!(screen.contains("Highlights") && !screen.contains("Articles ("));
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane_with_tabs() {
+    let (mut app, _d) = app((60, 20), true, false);
+    let s = lines(&draw(&app));
+    assert!(s[0].contains("Articles") && s[0].contains("Reader") && s[0].contains("Highlights"));
+    assert!(s[1].contains("Articles (6)"));
+    key(&mut app, KeyCode::Tab);
+    let s = lines(&draw(&app));
+    assert!(s[1].contains("Reader 1/6"), "{}", s[1]);
+}
+
+#[test]
+fn j_moves_the_selection_and_the_reader_follows() {
+    let (mut app, _d) = app((160, 48), true, false);
+    key(&mut app, KeyCode::Char('j'));
+    let s = lines(&draw(&app)).join("\n");
+    assert!(s.contains("Reader 2/6"));
+    assert!(s.contains("article 2/6"));
+}
+
+#[test]
+fn help_overlay_lists_every_binding() {
+    let (mut app, _d) = app((160, 48), true, false);
+    key(&mut app, KeyCode::Char('?'));
+    let s = lines(&draw(&app)).join("\n");
+    assert!(s.contains("Help"));
+    for a in sahifa::tui::action::Action::ALL {
+        assert!(s.contains(a.help()), "help lists {a:?}");
+    }
+    assert!(s.contains("Ctrl-c q") || s.contains("q Ctrl-c") || s.contains(" q "));
+    key(&mut app, KeyCode::Esc);
+    assert!(!lines(&draw(&app)).join("\n").contains("Esc closes"));
+}
+
+#[test]
+fn star_shows_in_the_list() {
+    let (mut app, _d) = app((80, 24), true, false);
+    assert!(!lines(&draw(&app))[1].contains('★'));
+    key(&mut app, KeyCode::Char('s'));
+    assert!(lines(&draw(&app))[1].contains('★'));
+    assert!(app.store.article(&app.articles[0].id).starred);
+}
+
+#[test]
+fn highlights_show_actors_and_speaker_quotes_and_the_reader_colours_them() {
+    let (mut app, _d) = app((160, 48), true, false);
+    app.handle(Event::Extracted(0, extraction()));
+    let t = draw(&app);
+    let s = lines(&t).join("\n");
+    assert!(s.contains("1 actors, 1 quotes"));
+    assert!(s.contains("person 1"));
+    assert!(s.contains("الخطيب"));
+    // The mention is drawn in the actor's colour: find the cell showing "الخطيب" text in the reader.
+    let b = t.backend().buffer();
+    let r = app.regions().reader.unwrap();
+    let coloured = (r.y..r.bottom()).any(|y| {
+        (r.x..r.right()).any(|x| {
+            b[(x, y)].fg != Color::Reset
+                && b[(x, y)].modifier.contains(Modifier::BOLD)
+                && b[(x, y)].symbol() != " "
+        })
+    });
+    assert!(coloured, "actor mention coloured");
+    let tinted = (r.y..r.bottom()).any(|y| {
+        (r.x..r.right())
+            .any(|x| b[(x, y)].bg != Color::Reset && b[(x, y)].modifier.contains(Modifier::ITALIC))
+    });
+    assert!(tinted, "quote tinted");
+}
+
+#[test]
+fn monochrome_still_shows_highlights() {
+    let (mut app, _d) = app((160, 48), false, false);
+    app.handle(Event::Extracted(0, extraction()));
+    let t = draw(&app);
+    let b = t.backend().buffer();
+    let all = (0..48).flat_map(|y| (0..160).map(move |x| (x, y)));
+    let cells: Vec<_> = all.map(|p| &b[p]).collect();
+    assert!(cells.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset), "no colour at all");
+    assert!(cells.iter().any(|c| c.modifier.contains(Modifier::UNDERLINED)), "quotes underlined");
+    assert!(cells.iter().any(|c| c.modifier.contains(Modifier::BOLD) && c.symbol() != " "), "actors bold");
+}
+
+#[test]
+fn enter_on_a_quote_marks_it_and_enter_on_an_actor_steps_mentions() {
+    let (mut app, _d) = app((160, 48), true, false);
+    app.handle(Event::Extracted(0, extraction()));
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Enter); // the actor
+    assert_eq!(app.reader.hits.as_ref().map(|h| h.ranges.len()), Some(1));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Enter); // the quote
+    assert_eq!(app.reader.marked_quote, Some(0));
+}
+
+#[test]
+fn slash_finds_in_the_article_with_n() {
+    let (mut app, _d) = app((160, 48), true, false);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('/'));
+    for c in "الموازنه".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let hits = app.reader.hits.clone().unwrap();
+    assert_eq!(hits.ranges.len(), 1, "ة and ه fold together");
+    assert!(lines(&draw(&app)).last().unwrap().contains("1 hits"));
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.reader.hits.as_ref().unwrap().current, 0);
+}
+
+#[test]
+fn slash_in_the_list_filters_as_you_type() {
+    let (mut app, _d) = app((160, 48), true, false);
+    key(&mut app, KeyCode::Char('/'));
+    for c in "رقم 3".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(app.list.visible.len(), 1);
+    assert!(lines(&draw(&app))[0].contains("Articles (1/6)"));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.list.visible.len(), 6);
+}
+
+#[test]
+fn click_selects_and_wheel_scrolls() {
+    let (mut app, _d) = app((160, 48), true, false);
+    let l = app.regions().list.unwrap();
+    app.handle(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: l.x + 5,
+        row: l.y + 1 + 2 * 2,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.list.selected, 2);
+    assert_eq!(app.reader.article, Some(2));
+}
+
+#[test]
+fn resize_reflows_at_once() {
+    let (mut app, _d) = app((160, 48), true, false);
+    let w1 = app.reader.doc.as_ref().unwrap().opts.width;
+    app.handle(Event::Resize(90, 30));
+    let w2 = app.reader.doc.as_ref().unwrap().opts.width;
+    assert!(w2 < w1);
+    let s = lines(&draw(&app));
+    assert_eq!(s.len(), 30);
+}
