@@ -1,26 +1,64 @@
 //! `sahifa render`: one article as the reading view lays it out, one line per screen row.
+//!
+//! Output: the title row(s), one blank row, then the paragraphs separated by one blank row. Every
+//! printed line is exactly one screen row. In visual order (the default) right-to-left rows are
+//! padded with spaces on the left so they end at the right edge; with `--bidi logical` rows are in
+//! logical order, unshaped and unpadded (same breaks). No escape sequences are ever written: article
+//! text is sanitised by the layout, and render adds no colours.
+//!
+//! `--raw` is accepted and has no effect yet: plain text is not cleaned at all for now (cleaning
+//! comes with the article library).
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use crate::article;
+use crate::article::{self, Article};
 use crate::cli::{BidiMode, DirArg, RenderArgs};
 use crate::error::{Error, Result};
-use crate::text::{self, BaseDirection, LayoutOptions, Order};
+use crate::text::{BaseDirection, LayoutOptions, Layouter, Order};
 
 /// Runs `render`.
 pub fn run(args: RenderArgs) -> Result<ExitCode> {
-    let art = match &args.path {
-        None => article::from_plain_text(article::BUNDLED[0].0, article::BUNDLED[0].1),
-        Some(p) => {
-            let bytes = std::fs::read(p).map_err(|source| Error::Io { path: p.clone(), source })?;
-            article::from_plain_text(&p.display().to_string(), &String::from_utf8_lossy(&bytes))
-        }
-    };
+    let art = load(&args)?;
     let stdout = std::io::stdout();
     let width =
         args.width.unwrap_or_else(|| if stdout.is_terminal() { terminal_width().unwrap_or(80) } else { 80 });
-    let opts = LayoutOptions {
+    let opts = options(&args, width);
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    match write_article(&mut out, &art, &opts) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Output(e)),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Gets the article to render: the file (or stdin for `-`), or the first bundled article.
+fn load(args: &RenderArgs) -> Result<Article> {
+    let (name, text) = match &args.path {
+        None => (article::BUNDLED[0].0.to_string(), article::BUNDLED[0].1.to_string()),
+        Some(p) if p.as_os_str() == "-" => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::Io { path: p.clone(), source })?;
+            ("-".to_string(), String::from_utf8_lossy(&bytes).into_owned())
+        }
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|source| Error::Io { path: p.clone(), source })?;
+            (p.display().to_string(), String::from_utf8_lossy(&bytes).into_owned())
+        }
+    };
+    if args.index != 0 {
+        return Err(Error::Input {
+            path: name,
+            reason: format!("holds 1 article; there is no index {}", args.index),
+        });
+    }
+    Ok(article::from_plain_text(&name, &text))
+}
+
+/// Layout options from the command line.
+fn options(args: &RenderArgs, width: usize) -> LayoutOptions {
+    LayoutOptions {
         width: width.max(1),
         direction: match args.display.direction {
             DirArg::Auto => BaseDirection::Auto,
@@ -32,30 +70,44 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
             BidiMode::Logical => Order::Logical,
         },
         shape: args.display.shaping(),
-    };
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let write_par = |out: &mut dyn Write, par: &str| -> std::io::Result<()> {
-        for row in text::layout(par, &[], &opts) {
-            for _ in 0..row.offset {
-                out.write_all(b" ")?;
+    }
+}
+
+/// Writes the article's rows: title, a blank row, paragraphs separated by one blank row.
+pub fn write_article(out: &mut impl Write, art: &Article, opts: &LayoutOptions) -> std::io::Result<()> {
+    let mut lay = Layouter::new();
+    write_paragraph(out, &mut lay, &art.title, opts)?;
+    for p in art.paragraph_texts() {
+        out.write_all(b"\n")?;
+        write_paragraph(out, &mut lay, p, opts)?;
+    }
+    out.flush()
+}
+
+fn write_paragraph(
+    out: &mut impl Write,
+    lay: &mut Layouter,
+    par: &str,
+    opts: &LayoutOptions,
+) -> std::io::Result<()> {
+    const SPACES: &[u8] = &[b' '; 256];
+    let mut res = Ok(());
+    lay.rows(par, opts, false, &mut |row| {
+        if res.is_err() {
+            return;
+        }
+        res = (|| {
+            let mut pad = row.offset;
+            while pad > 0 {
+                let n = pad.min(SPACES.len());
+                out.write_all(&SPACES[..n])?;
+                pad -= n;
             }
             out.write_all(row.text.as_bytes())?;
-            out.write_all(b"\n")?;
-        }
-        Ok(())
-    };
-    let res = (|| {
-        write_par(&mut out, &art.title)?;
-        for p in art.paragraph_texts() {
-            out.write_all(b"\n")?;
-            write_par(&mut out, p)?;
-        }
-        out.flush()
-    })();
-    match res {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Output(e)),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+            out.write_all(b"\n")
+        })();
+    });
+    res
 }
 
 fn terminal_width() -> Option<usize> {

@@ -4,7 +4,19 @@
 //! [`LayoutOptions`]; it returns screen [`Row`]s in display order, each with its styled runs, its
 //! display width, its right-alignment offset and, for every cell, the logical byte range it shows.
 
+pub mod bidi;
+pub mod engine;
+pub mod sanitize;
+pub mod shape;
+mod tables;
+pub mod width;
+pub mod wrap;
+
 use std::ops::Range;
+
+pub use engine::{Layouter, RowView};
+pub use sanitize::sanitize;
+pub use width::str_width;
 
 /// Paragraph direction: from the first strong character (UAX #9 P2–P3), or forced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -86,16 +98,44 @@ pub struct Row {
 
 /// Lays out one paragraph (no newlines expected; any are treated as spaces) into rows of at most
 /// `opts.width` cells.
+///
+/// The paragraph is sanitised first ([`sanitize`]); `cells` and `spans` refer to the caller's
+/// bytes. An empty paragraph gives one empty row. A single grapheme cluster wider than the row
+/// (a double-width character when the width is 1) gets a row of its own, wider than the width.
+/// Zero-width clusters (an LRM, a lone mark) share the cell of the cluster before them.
 pub fn layout(paragraph: &str, spans: &[StyleSpan], opts: &LayoutOptions) -> Vec<Row> {
-    // Placeholder until the layout engine lands: logical order, one row per paragraph.
-    let _ = spans;
-    let text: String = paragraph.chars().filter(|c| !c.is_control()).collect();
-    let width = text.chars().count();
-    vec![Row { cells: vec![0..paragraph.len(); width], text, width, offset: 0, runs: vec![], rtl: false }]
-        .into_iter()
-        .map(|mut r| {
-            r.width = r.width.min(opts.width);
-            r
-        })
-        .collect()
+    let mut rows = Vec::new();
+    Layouter::new().rows(paragraph, opts, true, &mut |v| rows.push(build_row(&v, spans)));
+    rows
+}
+
+/// Turns a borrowed row view into an owned [`Row`] with cells and styled runs.
+fn build_row(v: &RowView<'_>, spans: &[StyleSpan]) -> Row {
+    let mut cells = Vec::with_capacity(v.width);
+    let mut runs: Vec<Run> = Vec::new();
+    let mut col = 0;
+    for p in v.pieces {
+        let r = engine::piece_range(p);
+        for _ in 0..p.cells {
+            cells.push(r.clone());
+        }
+        let styles: Vec<u32> = spans
+            .iter()
+            .filter(|s| s.range.start < s.range.end && s.range.start < r.end && r.start < s.range.end)
+            .map(|s| s.style)
+            .collect();
+        let (b0, b1) = (p.bytes.0 as usize, p.bytes.1 as usize);
+        let c1 = col + p.cells as usize;
+        if !styles.is_empty() {
+            match runs.last_mut() {
+                Some(last) if last.styles == styles && last.bytes.end == b0 && last.cells.end == col => {
+                    last.bytes.end = b1;
+                    last.cells.end = c1;
+                }
+                _ => runs.push(Run { bytes: b0..b1, cells: col..c1, styles }),
+            }
+        }
+        col = c1;
+    }
+    Row { text: v.text.to_string(), runs, width: v.width, offset: v.offset, cells, rtl: v.rtl }
 }

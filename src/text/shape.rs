@@ -1,0 +1,235 @@
+//! Arabic shaping for terminals: letters to their presentation forms (isolated, final, initial,
+//! medial) and lam-alef ligatures, from our own table generated from ArabicShaping.txt and
+//! UnicodeData.txt (`tables.rs`).
+//!
+//! Why not a crate: ar-reshaper deletes harakat by default and panics on text that starts with one.
+//! Here harakat stay on their letters (joining type T: transparent, never a break in joining), there is
+//! no ALLAH ligature, tatweel and ZWJ join (type C), ZWNJ breaks.
+//!
+//! Shaping works on display units (grapheme clusters), in logical order, and never changes which
+//! units exist or their order: it sets [`Unit::shaped`] (the form of the unit's letter) and
+//! [`Unit::lig`] (on a lam followed by a bare alef). The ligature is drawn as ONE cell only when
+//! both land on the same row. An alef that carries marks itself (لاً) is not ligated: in visual order
+//! its marks sit between it and the lam, and the ligature would move them onto the lam.
+
+use super::tables::{FORMS, JOINING, JOINING_START};
+use super::width::Unit;
+
+/// Joining type (ArabicShaping.txt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joining {
+    /// Non-joining.
+    U,
+    /// Right-joining: joins the letter before it (in logical order) only.
+    R,
+    /// Left-joining: joins the letter after it only.
+    L,
+    /// Dual-joining.
+    D,
+    /// Join-causing (tatweel, ZWJ).
+    C,
+    /// Transparent (harakat and other marks).
+    T,
+}
+
+/// Joining type of `c`. Outside U+0600–U+08FF: ZWJ is C, ZWNJ U, zero-width marks and format
+/// characters T, everything else U.
+#[inline]
+pub fn joining(c: char) -> Joining {
+    let u = c as u32;
+    if u < 0x300 {
+        return if u == 0xAD { Joining::T } else { Joining::U };
+    }
+    let idx = u.wrapping_sub(JOINING_START) as usize;
+    if let Some(&j) = JOINING.get(idx) {
+        return match j {
+            1 => Joining::R,
+            2 => Joining::L,
+            3 => Joining::D,
+            4 => Joining::C,
+            5 => Joining::T,
+            _ => Joining::U,
+        };
+    }
+    match c {
+        '\u{200D}' => Joining::C,
+        '\u{200C}' => Joining::U,
+        _ if unicode_width::UnicodeWidthChar::width(c) == Some(0) => Joining::T,
+        _ => Joining::U,
+    }
+}
+
+fn joins_before(j: Joining) -> bool {
+    matches!(j, Joining::R | Joining::D | Joining::C)
+}
+
+fn joins_after(j: Joining) -> bool {
+    matches!(j, Joining::L | Joining::D | Joining::C)
+}
+
+/// The presentation form of `c` (0 isolated, 1 final, 2 initial, 3 medial), if Unicode has one.
+fn form(c: char, which: usize) -> Option<char> {
+    let u = c as u32;
+    if !(0x0600..0x0700).contains(&u) {
+        return None;
+    }
+    match FORMS[(u - 0x0600) as usize][which] {
+        0 => None,
+        f => char::from_u32(f as u32),
+    }
+}
+
+/// Lam-alef ligature for `alef` (isolated or final), if it is one of the four alefs.
+fn lam_alef(alef: char, final_form: bool) -> Option<char> {
+    let base = match alef {
+        '\u{0622}' => 0xFEF5,
+        '\u{0623}' => 0xFEF7,
+        '\u{0625}' => 0xFEF9,
+        '\u{0627}' => 0xFEFB,
+        _ => return None,
+    };
+    char::from_u32(base + final_form as u32)
+}
+
+/// Left (toward the previous letter) and right joining of a unit, and its first non-transparent
+/// character; `None` when the whole unit is transparent.
+fn unit_joining(text: &str, u: &Unit) -> Option<(Joining, Joining, char)> {
+    let s = text.get(u.range())?;
+    let mut first = None;
+    let mut last = Joining::T;
+    for c in s.chars() {
+        let j = joining(c);
+        if j != Joining::T {
+            if first.is_none() {
+                first = Some((j, c));
+            }
+            last = j;
+        }
+    }
+    first.map(|(j, c)| (j, last, c))
+}
+
+/// Sets [`Unit::shaped`] and [`Unit::lig`] on the units of `text` (one paragraph, logical order).
+pub fn shape_units(text: &str, units: &mut [Unit]) {
+    // Fast exit for text without Arabic letters (no byte of U+0600–U+08FF: lead bytes D8–E0).
+    if !text.bytes().any(|b| (0xD8..=0xDF).contains(&b) || b == 0xE0) {
+        return;
+    }
+    let mut prev_joins = false; // the previous non-transparent unit joins toward this one
+    let mut cur = units.first().and_then(|u| unit_joining(text, u));
+    for i in 0..units.len() {
+        units[i].shaped = '\0';
+        units[i].lig = '\0';
+        // Look ahead to the next non-transparent unit; it becomes `cur` for that unit.
+        let mut k = i + 1;
+        let mut next = None;
+        while k < units.len() {
+            next = unit_joining(text, &units[k]);
+            if next.is_some() {
+                break;
+            }
+            k += 1;
+        }
+        let Some((left, right, c)) = cur else {
+            cur = if k == i + 1 { next } else { None };
+            continue;
+        };
+        let join_prev = prev_joins && joins_before(left);
+        let join_next = joins_after(right) && next.is_some_and(|(l, _, _)| joins_before(l));
+        let which = match (join_prev, join_next) {
+            (false, false) => 0,
+            (true, false) => 1,
+            (false, true) => 2,
+            (true, true) => 3,
+        };
+        // A letter without the needed form keeps its base character.
+        units[i].shaped = form(c, which).unwrap_or('\0');
+        if c == '\u{0644}' && k == i + 1 {
+            let s = units.get(k).and_then(|a| text.get(a.range())).unwrap_or("");
+            let mut cs = s.chars();
+            if let (Some(alef), None) = (cs.next(), cs.next()) {
+                units[i].lig = lam_alef(alef, join_prev).unwrap_or('\0');
+            }
+        }
+        prev_joins = joins_after(right);
+        cur = if k == i + 1 { next } else { None };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::width::units_into;
+
+    fn shaped(s: &str) -> String {
+        let mut units = Vec::new();
+        units_into(s, &mut units);
+        shape_units(s, &mut units);
+        let mut out = String::new();
+        for u in &units {
+            let t = &s[u.range()];
+            let mut cs = t.chars();
+            let first = cs.next().unwrap_or(' ');
+            out.push(if u.shaped != '\0' { u.shaped } else { first });
+            out.extend(cs);
+        }
+        out
+    }
+
+    #[test]
+    fn joining_types() {
+        assert_eq!(joining('ب'), Joining::D);
+        assert_eq!(joining('ا'), Joining::R);
+        assert_eq!(joining('\u{64E}'), Joining::T);
+        assert_eq!(joining('\u{640}'), Joining::C);
+        assert_eq!(joining('\u{200D}'), Joining::C);
+        assert_eq!(joining('\u{200C}'), Joining::U);
+        assert_eq!(joining('a'), Joining::U);
+    }
+
+    #[test]
+    fn forms_follow_neighbours() {
+        // بيت: initial beh, medial yeh, final teh
+        assert_eq!(shaped("بيت"), "\u{FE91}\u{FEF4}\u{FE96}");
+        // دار: dal isolated, alef final? dal is R so alef is isolated, reh isolated
+        assert_eq!(shaped("دار"), "\u{FEA9}\u{FE8D}\u{FEAD}");
+        assert_eq!(shaped("ب"), "\u{FE8F}");
+    }
+
+    #[test]
+    fn harakat_are_transparent_and_kept() {
+        // بَيْت: the fatha and sukun stay, joining goes through them
+        assert_eq!(shaped("بَيْت"), "\u{FE91}\u{64E}\u{FEF4}\u{652}\u{FE96}");
+    }
+
+    #[test]
+    fn tatweel_and_zw_joiners() {
+        assert_eq!(shaped("بـ"), "\u{FE91}\u{640}");
+        assert_eq!(shaped("ب\u{200D}"), "\u{FE91}\u{200D}");
+        assert_eq!(shaped("ب\u{200C}ت"), "\u{FE8F}\u{200C}\u{FE95}");
+    }
+
+    #[test]
+    fn lam_alef_candidates() {
+        let s = "سلام";
+        let mut units = Vec::new();
+        units_into(s, &mut units);
+        shape_units(s, &mut units);
+        assert_eq!(units[1].lig, '\u{FEFC}');
+        assert_eq!(units[1].shaped, '\u{FEE0}');
+        let s = "لا";
+        units_into(s, &mut units);
+        shape_units(s, &mut units);
+        assert_eq!(units[0].lig, '\u{FEFB}');
+        // alef with tanween: no ligature
+        let s = "لاً";
+        units_into(s, &mut units);
+        shape_units(s, &mut units);
+        assert_eq!(units[0].lig, '\0');
+    }
+
+    #[test]
+    fn no_allah_ligature() {
+        assert_eq!(shaped("الله").chars().count(), 4);
+    }
+}
