@@ -10,12 +10,17 @@ use crate::text::{self, BaseDirection, LayoutOptions, Order};
 
 /// Runs `render`.
 pub fn run(args: RenderArgs) -> Result<ExitCode> {
-    let art = match &args.path {
-        None => article::from_plain_text(article::BUNDLED[0].0, article::BUNDLED[0].1),
-        Some(p) => {
-            let bytes = std::fs::read(p).map_err(|source| Error::Io { path: p.clone(), source })?;
-            article::from_plain_text(&p.display().to_string(), &String::from_utf8_lossy(&bytes))
-        }
+    // Temporary (branch `article`): render reads through the article loader.
+    let opts = article::LoadOptions { raw: args.raw };
+    let loaded = match &args.path {
+        None => article::load_bundled(&opts),
+        Some(p) => article::load_paths(std::slice::from_ref(p), &opts),
+    };
+    for w in &loaded.warnings {
+        eprintln!("sahifa: {w}");
+    }
+    let Some(art) = loaded.articles.into_iter().nth(args.index) else {
+        return Err(Error::Usage(format!("no article at index {}", args.index)));
     };
     let stdout = std::io::stdout();
     let width =
