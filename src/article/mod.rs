@@ -1,6 +1,17 @@
 //! Articles: the model, loading from files, folders and stdin, and cleaning.
+//!
+//! Call [`load_paths`] (or [`load_bundled`] for the compiled-in seeds): it returns every article it
+//! could read, cleaned unless [`LoadOptions::raw`], and one warning line per problem.
+
+pub mod clean;
+pub mod decode;
+pub mod load;
+mod normalize;
+pub mod rules;
 
 use std::ops::Range;
+
+pub use load::{LoadOptions, Loaded, load_bundled, load_bytes, load_paths};
 
 use crate::text::BaseDirection;
 
@@ -99,6 +110,20 @@ impl Article {
     /// The paragraphs' text, in order.
     pub fn paragraph_texts(&self) -> impl Iterator<Item = &str> {
         self.paragraphs.iter().map(|r| &self.body[r.clone()])
+    }
+
+    /// The title to show: the headline, or for an article without one its first words and "…".
+    pub fn display_title(&self) -> String {
+        if !self.title.trim().is_empty() {
+            return self.title.clone();
+        }
+        let words: Vec<&str> = self.body.split_whitespace().take(9).collect();
+        let more = self.body.split_whitespace().nth(9).is_some();
+        let mut t = words.join(" ");
+        if more {
+            t.push('…');
+        }
+        t
     }
 
     /// Number of words of title and body.

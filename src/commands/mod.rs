@@ -1,11 +1,12 @@
 //! The non-interactive commands; plain text or JSON to stdout. Never imports `tui`'s crates.
 
+pub mod list;
 pub mod render;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::article::{self, Article};
+use crate::article;
 use crate::cli::{BidiMode, Cli, Command, DirArg, DisplayArgs};
 use crate::error::{Error, Result};
 use crate::text::{BaseDirection, LayoutOptions, Order};
@@ -15,36 +16,17 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => crate::tui::run(cli.reader),
         Some(Command::Render(args)) => render::run(args),
+        Some(Command::List(args)) => list::run(args),
         Some(_) => Err(Error::Usage("this command is not built yet".into())),
     }
 }
 
-/// Articles loaded for a command, and one-line warnings about what could not be.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    /// What loaded.
-    pub articles: Vec<Article>,
-    /// `PATH: problem`, one per line.
-    pub warnings: Vec<String>,
-}
+pub use crate::article::Loaded;
 
-/// Loads the given paths (the bundled articles when there are none).
+/// Loads the given paths (the bundled articles when there are none); `raw` skips cleaning.
 pub fn load_articles(paths: &[PathBuf], raw: bool) -> Loaded {
-    let _ = raw;
-    let mut out = Loaded::default();
-    if paths.is_empty() {
-        out.articles = article::BUNDLED.iter().map(|(p, t)| article::from_plain_text(p, t)).collect();
-        return out;
-    }
-    for p in paths {
-        match std::fs::read(p) {
-            Ok(b) => out
-                .articles
-                .push(article::from_plain_text(&p.display().to_string(), &String::from_utf8_lossy(&b))),
-            Err(e) => out.warnings.push(format!("{}: {e}", p.display())),
-        }
-    }
-    out
+    let opts = article::LoadOptions { raw };
+    if paths.is_empty() { article::load_bundled(&opts) } else { article::load_paths(paths, &opts) }
 }
 
 /// Layout options from the display flags, at `width` cells.

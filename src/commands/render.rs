@@ -9,7 +9,7 @@
 //! `--raw` is accepted and has no effect yet: plain text is not cleaned at all for now (cleaning
 //! comes with the article library).
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::article::{self, Article};
@@ -33,27 +33,24 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
 
 /// Gets the article to render: the file (or stdin for `-`), or the first bundled article.
 fn load(args: &RenderArgs) -> Result<Article> {
-    let (name, text) = match &args.path {
-        None => (article::BUNDLED[0].0.to_string(), article::BUNDLED[0].1.to_string()),
-        Some(p) if p.as_os_str() == "-" => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|source| Error::Io { path: p.clone(), source })?;
-            ("-".to_string(), String::from_utf8_lossy(&bytes).into_owned())
-        }
-        Some(p) => {
-            let bytes = std::fs::read(p).map_err(|source| Error::Io { path: p.clone(), source })?;
-            (p.display().to_string(), String::from_utf8_lossy(&bytes).into_owned())
-        }
-    };
-    if args.index != 0 {
-        return Err(Error::Input {
-            path: name,
-            reason: format!("holds 1 article; there is no index {}", args.index),
-        });
+    let loaded = super::load_articles(args.path.as_slice(), args.raw);
+    for w in &loaded.warnings {
+        eprintln!("sahifa: {w}");
     }
-    Ok(article::from_plain_text(&name, &text))
+    let n = loaded.articles.len();
+    let name =
+        args.path.as_ref().map_or_else(|| article::BUNDLED[0].0.to_string(), |p| p.display().to_string());
+    if n == 0 {
+        return Err(Error::Input { path: name, reason: "no article could be loaded".into() });
+    }
+    loaded.articles.into_iter().nth(args.index).ok_or_else(|| Error::Input {
+        path: name,
+        reason: format!(
+            "holds {n} article{}; there is no index {}",
+            if n == 1 { "" } else { "s" },
+            args.index
+        ),
+    })
 }
 
 /// Layout options from the command line.

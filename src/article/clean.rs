@@ -1,0 +1,277 @@
+//! Removing web boilerplate from an article, driven by the rules in `assets/boilerplate.toml`.
+//!
+//! In order: spaces collapsed and inline ad markers removed; lines matching a drop rule removed; a
+//! tail marker ("مقالات ذات صلة", "يقرأون الآن" …) after a real paragraph cuts it and everything
+//! after; the headline chosen (the first remaining line, unless it is a long lede sentence: then the
+//! article has no headline and the line stays in the body); repeats of the headline and lines
+//! repeated back to back removed; headlines of other stories inserted between paragraphs removed
+//! (short lines without final punctuation whose words barely occur in the rest of the article).
+//! Every step is linear in the size of the text.
+
+use aho_corasick::AhoCorasick;
+
+use super::normalize::{fold_arabic, stem, words_key};
+use super::rules::rules;
+
+/// Title and paragraphs as found: only empty lines dropped; `title: None` takes the first line
+/// (unless it is a lede sentence).
+pub fn raw(title: Option<String>, paragraphs: Vec<String>) -> (String, Vec<String>) {
+    let mut lines: Vec<String> = paragraphs.into_iter().filter(|p| !p.trim().is_empty()).collect();
+    let title = match title {
+        Some(t) => t.trim().to_string(),
+        None => take_title(&mut lines),
+    };
+    (title, lines)
+}
+
+/// Cleans an article: see the module docs. `title: None` means the headline is the first line.
+pub fn clean(title: Option<String>, paragraphs: Vec<String>) -> (String, Vec<String>) {
+    let lines: Vec<String> =
+        paragraphs.iter().map(|p| collapse_spaces(&strip_inline_ads(p))).filter(|l| !l.is_empty()).collect();
+    let mut lines = drop_by_rules(lines);
+    let title = match title {
+        Some(t) => collapse_spaces(&t),
+        None => take_title(&mut lines),
+    };
+    let lines = drop_repeats(&title, lines);
+    let lines = drop_inserted_headlines(&title, lines);
+    (title, lines)
+}
+
+/// Collapses every run of whitespace (any kind, no-break spaces too) to one space and trims;
+/// zero-width spaces and stray byte-order marks are removed.
+pub fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending = true;
+        } else if c != '\u{200B}' && c != '\u{FEFF}' {
+            if pending && !out.is_empty() {
+                out.push(' ');
+            }
+            pending = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn strip_inline_ads(p: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memmem::find(p.as_bytes(), b"[ad_").is_some() {
+        rules().inline_ad.replace_all(p, " ")
+    } else {
+        std::borrow::Cow::Borrowed(p)
+    }
+}
+
+/// Whether `l` is short enough for line rules (counted without scanning long lines to the end).
+fn is_short(l: &str, max_chars: usize) -> bool {
+    l.len() <= max_chars || (l.len() <= max_chars * 4 && l.chars().count() <= max_chars)
+}
+
+fn words(l: &str) -> usize {
+    l.split_whitespace().count()
+}
+
+fn ends_with_any(l: &str, set: &str) -> bool {
+    l.chars().next_back().is_some_and(|c| set.contains(c))
+}
+
+/// A paragraph that reads as a sentence: it ends with sentence punctuation (closing quotes and
+/// brackets allowed after it).
+fn ends_sentence(l: &str) -> bool {
+    let t = l.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']']);
+    ends_with_any(t, ".!?؟…")
+}
+
+/// A first line that is the lede, not a headline: a long sentence.
+fn is_lede(l: &str) -> bool {
+    ends_sentence(l) && words(l) >= 15
+}
+
+fn take_title(lines: &mut Vec<String>) -> String {
+    match lines.first() {
+        Some(l) if !is_lede(l) => lines.remove(0).trim().to_string(),
+        _ => String::new(),
+    }
+}
+
+fn looks_like_headline(l: &str) -> bool {
+    let h = &rules().headlines;
+    words(l) <= h.max_words && !ends_with_any(l, &h.final_punctuation)
+}
+
+/// Drop rules and the related-articles tail.
+fn drop_by_rules(lines: Vec<String>) -> Vec<String> {
+    let r = rules();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut real_before = false;
+    let mut drop_next = false;
+    for l in lines {
+        if std::mem::take(&mut drop_next) && looks_like_headline(&l) {
+            continue;
+        }
+        if is_short(&l, r.max_rule_chars) {
+            let key = fold_arabic(&l);
+            if r.tail.is_match(&key) {
+                if real_before {
+                    break;
+                }
+                continue;
+            }
+            if r.drop.is_match(&key) || r.drop_prefixed.is_match(&key) {
+                continue;
+            }
+            if r.drop_with_next.is_match(&key) {
+                drop_next = true;
+                continue;
+            }
+        }
+        if !real_before && ends_sentence(&l) && words(&l) >= r.tail_min_words_before {
+            real_before = true;
+        }
+        out.push(l);
+    }
+    out
+}
+
+/// Lines that repeat the headline (whatever their quotation marks), and captions or paragraphs
+/// equal to the line before them (a photo caption printed twice).
+fn drop_repeats(title: &str, lines: Vec<String>) -> Vec<String> {
+    let title_key = words_key(title);
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for l in lines {
+        let similar_len = l.len() <= title.len() * 2 && l.len() * 2 >= title.len();
+        if !title_key.is_empty() && similar_len && words_key(&l) == title_key {
+            continue;
+        }
+        // A caption or paragraph printed twice goes; a headline-like line printed twice that is not
+        // this article's headline is left alone: it may head the text that follows.
+        if out.last().is_some_and(|prev| *prev == l) && !looks_like_headline(&l) {
+            continue;
+        }
+        out.push(l);
+    }
+    out
+}
+
+/// Content-word stems of a line, for overlap measures.
+fn content_stems(l: &str, stopwords: &[&str]) -> Vec<String> {
+    let key = words_key(l);
+    let mut stems: Vec<String> = key
+        .split(' ')
+        .filter(|w| w.chars().count() >= 3 && !stopwords.contains(w))
+        .map(|w| stem(w).to_string())
+        .collect();
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
+/// Headlines of other stories between paragraphs: see `[headlines]` in the rules.
+fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
+    let h = &rules().headlines;
+    let stopwords: Vec<&str> = h.stopwords.split_whitespace().collect();
+    // Never the first body line (a standfirst when there is a headline), never the last.
+    let mut cands: Vec<(usize, Vec<String>)> = Vec::new();
+    for i in 1..lines.len().saturating_sub(1) {
+        let l = &lines[i];
+        if l.len() > h.max_words * 24
+            || ends_with_any(l, &h.final_punctuation)
+            || !ends_sentence(&lines[i - 1])
+        {
+            continue;
+        }
+        let n = words(l);
+        if n < h.min_words || n > h.max_words {
+            continue;
+        }
+        let stems = content_stems(l, &stopwords);
+        if stems.len() >= 3 {
+            cands.push((i, stems));
+        }
+    }
+    // A text made of many such lines is a list, not paragraphs with intruders: leave it alone.
+    if cands.is_empty() || cands.len() > 40 {
+        return lines;
+    }
+    let mut patterns: Vec<&str> = cands.iter().flat_map(|(_, s)| s.iter().map(String::as_str)).collect();
+    patterns.sort_unstable();
+    patterns.dedup();
+    let Ok(ac) = AhoCorasick::new(&patterns) else {
+        return lines;
+    };
+    // In how many lines (title included) each stem occurs.
+    let mut count = vec![0usize; patterns.len()];
+    let mut seen_in = vec![usize::MAX; patterns.len()];
+    for (li, l) in std::iter::once(title).chain(lines.iter().map(String::as_str)).enumerate() {
+        for m in ac.find_overlapping_iter(&fold_arabic(l)) {
+            let p = m.pattern().as_usize();
+            if seen_in[p] != li {
+                seen_in[p] = li;
+                count[p] += 1;
+            }
+        }
+    }
+    let mut drop = vec![false; lines.len()];
+    for (i, stems) in &cands {
+        let found =
+            stems.iter().filter(|s| patterns.binary_search(&s.as_str()).is_ok_and(|p| count[p] >= 2)).count();
+        let share = found as f64 / stems.len() as f64;
+        let need = if words(&lines[*i]) >= h.long_words { h.long_min_share } else { h.min_share };
+        if share < need {
+            drop[*i] = true;
+        }
+    }
+    lines.into_iter().zip(drop).filter(|(_, d)| !d).map(|(l, _)| l).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn spaces_collapsed() {
+        assert_eq!(collapse_spaces("  أ\u{a0}\u{a0}ب\t ج\u{200b} "), "أ ب ج");
+    }
+
+    #[test]
+    fn markers_and_tail() {
+        let para = "قال المتحدث باسم الحكومة إن المفاوضات ستستمر الأسبوع المقبل في العاصمة بحضور الوسطاء.";
+        let (t, p) = clean(
+            None,
+            s(&[
+                "عنوان الخبر",
+                "[ad_1]",
+                para,
+                "اقرأ أيضاً",
+                "عنوان خبر آخر هنا",
+                "تابعونا",
+                "مقالات ذات صلة",
+                "خبر آخر",
+            ]),
+        );
+        assert_eq!(t, "عنوان الخبر");
+        assert_eq!(p, [para]);
+    }
+
+    #[test]
+    fn tail_marker_first_is_only_dropped() {
+        let para = "قال المتحدث باسم الحكومة إن المفاوضات ستستمر الأسبوع المقبل في العاصمة بحضور الوسطاء.";
+        let (_, p) = clean(None, s(&["عنوان", "الأكثر قراءة", para]));
+        assert_eq!(p, [para]);
+    }
+
+    #[test]
+    fn lede_is_not_a_title() {
+        let lede = "تدفق آلاف السكان من المنطقة بعد أن استعاد الجيش السيطرة الكاملة عليها في هجوم خاطف استمر يوما واحدا الأسبوع الماضي.";
+        let (t, p) = clean(None, s(&[lede, "فقرة ثانية."]));
+        assert_eq!(t, "");
+        assert_eq!(p[0], lede);
+    }
+}

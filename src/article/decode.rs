@@ -1,0 +1,231 @@
+//! Bytes to text: gzip, byte-order marks, declared and detected encodings, control characters.
+//!
+//! Order of evidence: a BOM wins; then text that is valid UTF-8 is UTF-8; then an HTML `<meta charset>`
+//! or XML `encoding=` declaration; then chardetng's guess. Undecodable bytes become U+FFFD and are
+//! reported. The result is "storage clean": no NUL, no C0/C1 controls except newline, `\r\n` and
+//! lone `\r` turned into `\n`, tabs and other odd spaces kept for the cleaner to collapse.
+
+use std::io::Read;
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// The most bytes a `.gz` file may expand to before it is cut (a guard against decompression bombs).
+pub const MAX_GUNZIP: u64 = 512 * 1024 * 1024;
+
+/// Text decoded from a file, with the name of the encoding it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, storage clean (see the module docs).
+    pub text: String,
+    /// The encoding's WHATWG name, e.g. `UTF-8`, `windows-1256`, `ISO-8859-6`, `UTF-16LE`.
+    pub encoding: &'static str,
+    /// Problems met on the way (one short phrase each, without the path).
+    pub warnings: Vec<String>,
+}
+
+/// Whether the bytes start with the gzip magic number.
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// Inflates gzip data (all members), at most `limit` bytes; says so when the output was cut or the
+/// stream is damaged, keeping what was inflated before the damage.
+pub fn gunzip(bytes: &[u8], limit: u64) -> (Vec<u8>, Vec<String>) {
+    let mut out = Vec::with_capacity(bytes.len().saturating_mul(4).min(64 << 20));
+    let mut warnings = Vec::new();
+    let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(limit.saturating_add(1));
+    if let Err(e) = reader.read_to_end(&mut out) {
+        warnings.push(format!("damaged gzip data ({e}); kept what could be read"));
+    }
+    if out.len() as u64 > limit {
+        out.truncate(limit as usize);
+        warnings.push(format!("gzip data expands past {} MB; the rest was not read", limit >> 20));
+    }
+    (out, warnings)
+}
+
+/// Whether the bytes look like a binary file (image, archive, executable, or full of NULs and
+/// control bytes) rather than text in any supported encoding.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    const MAGIC: &[&[u8]] = &[
+        b"\x89PNG",
+        b"GIF8",
+        b"\xff\xd8\xff",
+        b"%PDF",
+        b"PK\x03\x04",
+        b"\x7fELF",
+        b"MZ",
+        b"\x00asm",
+        b"BZh",
+        b"\xfd7zXZ",
+        b"7z\xbc\xaf",
+        b"Rar!",
+        b"\x28\xb5\x2f\xfd",
+        b"OggS",
+        b"ID3",
+        b"RIFF",
+    ];
+    if bom(bytes).is_some() {
+        return false;
+    }
+    if MAGIC.iter().any(|m| bytes.starts_with(m)) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.is_empty() {
+        return false;
+    }
+    let nul = memchr::memchr_iter(0, head).count();
+    let ctrl = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0)).count();
+    nul * 100 > head.len() || (nul + ctrl) * 10 > head.len()
+}
+
+fn bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
+    Encoding::for_bom(bytes)
+}
+
+/// Decodes bytes to clean text (see the module docs for the order of evidence).
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let mut warnings = Vec::new();
+    let (encoding, body): (&'static Encoding, &[u8]) = if let Some((enc, len)) = bom(bytes) {
+        (enc, &bytes[len..])
+    } else if std::str::from_utf8(bytes).is_ok() {
+        (UTF_8, bytes)
+    } else if let Some(enc) = declared(bytes) {
+        (enc, bytes)
+    } else {
+        let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        det.feed(&bytes[..bytes.len().min(1 << 20)], true);
+        (det.guess(None, chardetng::Utf8Detection::Deny), bytes)
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    if had_errors {
+        warnings.push(format!("bytes that are not valid {} were replaced with U+FFFD", encoding.name()));
+    }
+    Decoded { text: clean_controls(text.into_owned()), encoding: encoding.name(), warnings }
+}
+
+/// The encoding named by an HTML `<meta charset>` / `http-equiv` or an XML declaration in the first
+/// 4 KiB, if it is one encoding_rs knows. UTF-16 labels are ignored (the bytes are ASCII-compatible).
+pub fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    for key in [&b"charset="[..], &b"encoding="[..]] {
+        let mut from = 0;
+        while let Some(pos) = memchr::memmem::find(&lower[from..], key) {
+            let start = from + pos + key.len();
+            let rest = &head[start..];
+            let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+            let end = rest
+                .iter()
+                .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')))
+                .unwrap_or(rest.len());
+            if let Some(enc) = Encoding::for_label(&rest[..end])
+                && enc != UTF_16LE
+                && enc != UTF_16BE
+            {
+                return Some(enc.output_encoding());
+            }
+            from = start;
+        }
+    }
+    None
+}
+
+/// Makes text safe to store: NUL and C0/C1 controls removed (tab and newline kept, form feed and
+/// vertical tab become newlines), `\r\n` and lone `\r` become `\n`, U+2028/U+2029 become `\n`.
+pub fn clean_controls(text: String) -> String {
+    if !needs_control_cleaning(text.as_bytes()) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\n' | '\t' => out.push(c),
+            '\u{0b}' | '\u{0c}' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+// A byte scan, so that clean text (the common case) is not copied.
+fn needs_control_cleaning(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\n' | b'\t' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)),
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("\u{feff}سلام".as_bytes());
+        assert_eq!((d.text.as_str(), d.encoding), ("سلام", "UTF-8"));
+        let d = decode("سلام".as_bytes());
+        assert_eq!(d.text, "سلام");
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xff, 0xfe];
+        let mut be = vec![0xfe, 0xff];
+        for u in "خبر عاجل".encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        assert_eq!(decode(&le).text, "خبر عاجل");
+        assert_eq!(decode(&le).encoding, "UTF-16LE");
+        assert_eq!(decode(&be).text, "خبر عاجل");
+        assert!(!looks_binary(&le));
+    }
+
+    #[test]
+    fn declared_charset_wins_over_guess() {
+        let (bytes, _, _) = encoding_rs::ISO_8859_6.encode("<meta charset=\"iso-8859-6\"><p>مرحبا بكم</p>");
+        let d = decode(&bytes);
+        assert_eq!(d.encoding, "ISO-8859-6");
+        assert!(d.text.contains("مرحبا بكم"));
+    }
+
+    #[test]
+    fn controls_removed_newlines_normalised() {
+        assert_eq!(clean_controls("a\0b\r\nc\rd\u{1b}[31me\u{85}f".into()), "ab\nc\nd[31me\nf");
+    }
+
+    #[test]
+    fn gzip_is_capped() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(&vec![b'a'; 100_000]).unwrap();
+        let gz = enc.finish().unwrap();
+        assert!(is_gzip(&gz));
+        let (out, w) = gunzip(&gz, 1000);
+        assert_eq!(out.len(), 1000);
+        assert_eq!(w.len(), 1);
+        let (out, w) = gunzip(&gz[..gz.len() / 2], 1 << 20);
+        assert!(!w.is_empty());
+        assert!(out.len() < 100_000);
+    }
+
+    #[test]
+    fn binary_detected() {
+        assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0"));
+        assert!(looks_binary(&[0u8, 1, 2, 3, 0, 0, 5, 6, 7, 0, 0, 0]));
+        assert!(!looks_binary("نص عادي\n".as_bytes()));
+    }
+}

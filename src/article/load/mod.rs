@@ -1,0 +1,209 @@
+//! Loading articles from files, folders, stdin and the bundled seeds.
+//!
+//! [`load_paths`] is the entry point: it never fails; what it cannot read becomes a one-line warning
+//! (`PATH: problem`) and everything else still loads. Each file goes through: gunzip (`.gz`, capped),
+//! binary check, [`decode`](super::decode), format detection ([`detect`]), the format's parser (one
+//! file each: [`text`], [`markdown`], [`html`], [`feed`], [`json`]), then [`clean`](super::clean)
+//! unless [`LoadOptions::raw`].
+
+pub mod detect;
+pub mod feed;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod text;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+use super::decode::{self, MAX_GUNZIP};
+use super::{Article, Format, clean};
+
+/// How to load.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Keep the text as found: no boilerplate removal, no space collapsing.
+    pub raw: bool,
+}
+
+/// What loading produced: the articles in order, and one line per problem (`PATH: problem`).
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// Articles in the order of the paths, files of a folder sorted by name.
+    pub articles: Vec<Article>,
+    /// Problems, each one line naming the file: `PATH: problem`.
+    pub warnings: Vec<String>,
+}
+
+impl Loaded {
+    fn warn(&mut self, path: &str, problem: impl std::fmt::Display) {
+        self.warnings.push(one_line(&format!("{path}: {problem}")));
+    }
+
+    fn extend(&mut self, other: Loaded) {
+        self.articles.extend(other.articles);
+        self.warnings.extend(other.warnings);
+    }
+}
+
+/// One article as a parser found it, before cleaning.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// Title from metadata; `None` means "the first line of `paragraphs` is the headline, if any".
+    pub title: Option<String>,
+    /// Paragraphs (or lines) in order.
+    pub paragraphs: Vec<String>,
+    /// Link to the original.
+    pub url: Option<String>,
+    /// Publication date as given.
+    pub date: Option<String>,
+    /// Outlet or feed name.
+    pub source: Option<String>,
+    /// Author.
+    pub author: Option<String>,
+}
+
+/// A parser's result: the format it read, its drafts, and its problems (phrases without the path).
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// The format actually read (feeds say which kind they were).
+    pub format: Option<Format>,
+    /// The articles found.
+    pub drafts: Vec<Draft>,
+    /// Problems met.
+    pub warnings: Vec<String>,
+}
+
+/// Loads files, folders (recursively, sorted by name, hidden entries skipped) and `-` (stdin).
+pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
+    let mut out = Loaded::default();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            match std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes) {
+                Ok(_) => out.extend(load_bytes("-", &bytes, None, opts)),
+                Err(e) => out.warn("-", format!("cannot read stdin: {e}")),
+            }
+            continue;
+        }
+        let mut files = Vec::new();
+        walk::collect(p, &mut files, &mut out.warnings);
+        for f in files {
+            out.extend(load_file(&f, opts));
+        }
+    }
+    out
+}
+
+/// Loads one file.
+pub fn load_file(path: &Path, opts: &LoadOptions) -> Loaded {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => load_bytes(&name, &bytes, extension(path).as_deref(), opts),
+        Err(e) => {
+            let mut out = Loaded::default();
+            out.warn(&name, io_problem(&e));
+            out
+        }
+    }
+}
+
+/// The compiled-in sample articles, loaded like files named `seeds/…`.
+pub fn load_bundled(opts: &LoadOptions) -> Loaded {
+    let mut out = Loaded::default();
+    for (name, text) in super::BUNDLED {
+        out.extend(load_bytes(name, text.as_bytes(), Some("txt"), opts));
+    }
+    out
+}
+
+/// Loads the bytes of one file named `path` (as shown in warnings and articles); `ext` is the
+/// file's extension (lowercase, without the dot), a hint used only when the content is ambiguous.
+pub fn load_bytes(path: &str, bytes: &[u8], ext: Option<&str>, opts: &LoadOptions) -> Loaded {
+    let mut out = Loaded::default();
+    let mut ext = ext.map(str::to_ascii_lowercase);
+    let inflated;
+    let mut bytes = bytes;
+    if decode::is_gzip(bytes) {
+        let (data, warnings) = decode::gunzip(bytes, MAX_GUNZIP);
+        for w in warnings {
+            out.warn(path, w);
+        }
+        inflated = data;
+        bytes = &inflated;
+        if ext.as_deref() == Some("gz") {
+            ext = Path::new(path.strip_suffix(".gz").unwrap_or(path))
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        }
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        out.warn(path, "empty file");
+        return out;
+    }
+    if decode::looks_binary(bytes) {
+        out.warn(path, "binary file, not text: skipped");
+        return out;
+    }
+    let decoded = decode::decode(bytes);
+    for w in &decoded.warnings {
+        out.warn(path, w);
+    }
+    let kind = detect::detect(&decoded.text, ext.as_deref());
+    let parsed = match kind {
+        Format::Text => text::parse(&decoded.text),
+        Format::Markdown => markdown::parse(&decoded.text),
+        Format::Html => html::parse(&decoded.text),
+        Format::Rss | Format::Atom | Format::JsonFeed => feed::parse(&decoded.text),
+        Format::Json | Format::JsonLines => json::parse(&decoded.text),
+    };
+    for w in &parsed.warnings {
+        out.warn(path, w);
+    }
+    let format = parsed.format.unwrap_or(kind);
+    for (index, draft) in parsed.drafts.into_iter().enumerate() {
+        out.articles.push(finish(path, index, format, decoded.encoding, draft, opts));
+    }
+    if out.articles.is_empty() && parsed.warnings.is_empty() {
+        out.warn(path, "no article text found");
+    }
+    out
+}
+
+/// Cleans a draft (unless raw) and makes it an [`Article`].
+pub fn finish(
+    path: &str,
+    index: usize,
+    format: Format,
+    encoding: &str,
+    d: Draft,
+    opts: &LoadOptions,
+) -> Article {
+    let (title, paragraphs) =
+        if opts.raw { clean::raw(d.title, d.paragraphs) } else { clean::clean(d.title, d.paragraphs) };
+    let mut a = Article::new(path, index, format, encoding, title, paragraphs);
+    let meta = |s: Option<String>| s.map(|s| clean::collapse_spaces(&s)).filter(|s| !s.is_empty());
+    a.url = meta(d.url);
+    a.date = meta(d.date);
+    a.source = meta(d.source);
+    a.author = meta(d.author);
+    a
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+fn io_problem(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "is a folder".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+// Warnings go to a terminal one per line: no newlines or control characters inside.
+fn one_line(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}

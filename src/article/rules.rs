@@ -1,0 +1,124 @@
+//! The boilerplate rules of `assets/boilerplate.toml`, compiled once.
+
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use serde::Deserialize;
+
+use super::normalize::fold_arabic;
+
+const SOURCE: &str = include_str!("../../assets/boilerplate.toml");
+
+/// The compiled rules; see the comments in `assets/boilerplate.toml`.
+#[derive(Debug)]
+pub struct Rules {
+    /// Lines longer than this (chars) are never tested against line rules.
+    pub max_rule_chars: usize,
+    /// Words of real paragraph needed before a tail marker for it to cut the rest.
+    pub tail_min_words_before: usize,
+    /// Whole-line patterns of lines to drop.
+    pub drop: RegexSet,
+    /// Lines dropped with the headline-like line after them.
+    pub drop_with_next: RegexSet,
+    /// Teaser lines with a "read also:" prefix.
+    pub drop_prefixed: RegexSet,
+    /// Lines that start a tail of other stories.
+    pub tail: RegexSet,
+    /// Inline ad markers removed inside paragraphs.
+    pub inline_ad: Regex,
+    /// Inserted-headline detection settings.
+    pub headlines: Headlines,
+    /// HTML tags skipped with their content.
+    pub html_skip_tags: Vec<String>,
+    /// Class/id words that mark page furniture.
+    pub html_skip_classes: Vec<String>,
+}
+
+/// Settings for the detection of other stories' headlines inserted between paragraphs.
+#[derive(Debug, Deserialize)]
+pub struct Headlines {
+    /// Fewest words of a candidate line.
+    pub min_words: usize,
+    /// Most words of a candidate line.
+    pub max_words: usize,
+    /// Dropped under this share of content words found elsewhere.
+    pub min_share: f64,
+    /// From this many words on, `long_min_share` applies.
+    pub long_words: usize,
+    /// The share required of long candidates.
+    pub long_min_share: f64,
+    /// Characters that end sentences and quotes.
+    pub final_punctuation: String,
+    /// Words that do not count (folded at load).
+    pub stopwords: String,
+}
+
+#[derive(Deserialize)]
+struct File {
+    limits: Limits,
+    lines: Lines,
+    tail: Tail,
+    headlines: Headlines,
+    html: HtmlRules,
+}
+
+#[derive(Deserialize)]
+struct Limits {
+    max_rule_chars: usize,
+    tail_min_words_before: usize,
+}
+
+#[derive(Deserialize)]
+struct Lines {
+    drop: Vec<String>,
+    drop_with_next: Vec<String>,
+    drop_prefixed: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Tail {
+    start: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct HtmlRules {
+    skip_tags: Vec<String>,
+    skip_classes: Vec<String>,
+}
+
+fn set(patterns: &[String]) -> RegexSet {
+    let folded: Vec<String> = patterns.iter().map(|p| fold_arabic(p)).collect();
+    // The rules are compiled into the binary and covered by tests: a bad pattern is a build bug.
+    RegexSetBuilder::new(folded).case_insensitive(true).build().expect("assets/boilerplate.toml: bad pattern")
+}
+
+/// The rules, parsed and compiled on first use.
+pub fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let f: File = toml::from_str(SOURCE).expect("assets/boilerplate.toml: bad rules file");
+        let mut headlines = f.headlines;
+        headlines.stopwords = fold_arabic(&headlines.stopwords);
+        Rules {
+            max_rule_chars: f.limits.max_rule_chars,
+            tail_min_words_before: f.limits.tail_min_words_before,
+            drop: set(&f.lines.drop),
+            drop_with_next: set(&f.lines.drop_with_next),
+            drop_prefixed: set(&f.lines.drop_prefixed),
+            tail: set(&f.tail.start),
+            inline_ad: RegexBuilder::new(r"\[ad_\d+\]").build().expect("inline ad pattern"),
+            headlines,
+            html_skip_tags: f.html.skip_tags,
+            html_skip_classes: f.html.skip_classes,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rules_compile() {
+        let r = super::rules();
+        assert!(r.drop.len() > 5 && r.tail.len() > 2);
+    }
+}
