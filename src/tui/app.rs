@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use super::action::Action;
 use super::doc::Doc;
 use super::keymap::Keymap;
+use super::session;
 use super::theme::Theme;
 use super::ui::{self, Regions};
 use super::views::{HighlightsView, Hits, HlItem, Input, ListView, Pane, ReaderView, hl_items};
@@ -98,6 +99,11 @@ impl App {
             quit: false,
             wanted: Vec::new(),
         };
+        let last = session::load(session::path_beside(app.store.path()).as_deref());
+        if let Some(pos) = last.and_then(|id| app.articles.iter().position(|a| a.id == id)) {
+            app.list.selected = pos;
+            app.fix_list_offset();
+        }
         app.show(app.list.current());
         app
     }
@@ -350,7 +356,7 @@ impl App {
         if let Some(id) = self.current_article().map(|a| a.id.clone()) {
             self.store.toggle_star(&id);
             let on = self.store.article(&id).starred;
-            self.status = Some(if on { "starred ★".into() } else { "star removed".into() });
+            self.status = Some(if on { "starred".into() } else { "star removed".into() });
             self.save();
         }
     }
@@ -358,6 +364,9 @@ impl App {
     /// Saves reading state; a failure is shown in the status line and the session goes on.
     pub fn save(&mut self) {
         self.remember_position();
+        if let Some(a) = self.current_article() {
+            session::save(session::path_beside(self.store.path()).as_deref(), &a.id);
+        }
         if let Err(e) = self.store.save() {
             self.status = Some(format!("could not save reading state: {e}"));
         }

@@ -10,6 +10,7 @@ pub mod doc;
 pub mod keymap;
 pub mod paint;
 pub mod panes;
+pub mod session;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

@@ -36,7 +36,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     for (slot, &idx) in app.list.visible.iter().skip(offset).take(cap).enumerate() {
         let a = &app.articles[idx];
         let y = inner.y + (slot * LIST_ITEM_ROWS) as u16;
-        let state = app.store.article(&a.id);
+        let state = app.store.get(&a.id).cloned().unwrap_or_default();
         let selected = offset + slot == app.list.selected;
         let base = if selected { th.selected(focused) } else { Style::new() };
         for dy in 0..LIST_ITEM_ROWS as u16 {
