@@ -291,3 +291,47 @@ fn resize_reflows_at_once() {
     let s = lines(&draw(&app));
     assert_eq!(s.len(), 30);
 }
+
+#[test]
+fn a_note_typed_in_arabic_is_stored_in_logical_order_and_shown_right_to_left() {
+    let (mut app, _d) = app((160, 48), true, false);
+    key(&mut app, KeyCode::Char('e'));
+    assert!(lines(&draw(&app)).join("\n").contains("Note:"));
+    for c in "مهم جدا".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let id = app.articles[0].id.clone();
+    assert_eq!(app.store.note(&id), Some("مهم جدا"));
+    let s = lines(&draw(&app));
+    assert!(s.iter().any(|l| rtl(l).contains("✎ مهم جدا")), "note shown in the reader, right to left");
+    assert!(s[1].contains('✎'), "note mark in the list");
+}
+
+#[test]
+fn esc_in_the_note_editor_keeps_the_old_note() {
+    let (mut app, _d) = app((80, 24), true, false);
+    key(&mut app, KeyCode::Char('e'));
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.editor.is_none());
+    assert_eq!(app.store.note(&app.articles[0].id), None);
+}
+
+#[test]
+fn s_on_a_quote_in_the_highlights_stars_the_quote_not_the_article() {
+    let (mut app, _d) = app((160, 48), true, false);
+    app.handle(Event::Extracted(0, extraction()));
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('s'));
+    let id = app.articles[0].id.clone();
+    assert!(!app.store.article(&id).starred);
+    let ex = extraction();
+    let q = &ex.quotes[0];
+    assert!(app.store.quote(&id, &sahifa::store::quote_key(&q.text, q.span.start)).starred);
+    let h = app.regions().highlights.unwrap();
+    let s = lines(&draw(&app));
+    assert!(s.iter().any(|l| l.chars().skip(h.x as usize).collect::<String>().contains('★')));
+}

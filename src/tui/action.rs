@@ -59,12 +59,14 @@ actions! {
     NextHit = "next_hit",
     /// Previous search hit or actor mention
     PrevHit = "prev_hit",
-    /// Star or unstar the article (or the selected quote)
+    /// Star or unstar the article (or the selected quote in the highlights)
     Star = "star",
     /// Mark the article read or unread
     ToggleRead = "toggle_read",
     /// Show or hide the highlights pane (actors and quotes)
     ToggleHighlights = "toggle_highlights",
+    /// Write a note on the article (or on the selected quote in the highlights)
+    EditNote = "edit_note",
     /// Show or hide this help
     Help = "help",
     /// Close the overlay, the search or the filter

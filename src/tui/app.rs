@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 
 use super::action::Action;
 use super::doc::Doc;
+use super::editor::{Editor, NoteTarget, Outcome};
 use super::keymap::Keymap;
 use super::session;
 use super::theme::Theme;
@@ -15,7 +16,7 @@ use super::views::{HighlightsView, Hits, HlItem, Input, ListView, Pane, ReaderVi
 use crate::article::Article;
 use crate::extract::Extraction;
 use crate::search;
-use crate::store::Store;
+use crate::store::{self, Store};
 use crate::text::LayoutOptions;
 
 /// Everything the reader reacts to: keys, the mouse, resizes, ticks and background results.
@@ -57,6 +58,8 @@ pub struct App {
     pub help: bool,
     /// Search or filter being typed.
     pub input: Option<Input>,
+    /// The note editor, when open.
+    pub editor: Option<Editor>,
     /// Highlights pane shown on medium-width terminals.
     pub show_highlights: bool,
     /// A one-line message for the status bar.
@@ -93,6 +96,7 @@ impl App {
             hl: HighlightsView::default(),
             help: false,
             input: None,
+            editor: None,
             show_highlights: false,
             status: None,
             size,
@@ -131,6 +135,9 @@ impl App {
     }
 
     fn key(&mut self, k: KeyEvent) {
+        if self.editor.is_some() {
+            return self.editor_key(k);
+        }
         if self.input.is_some() {
             return self.input_key(k);
         }
@@ -173,6 +180,7 @@ impl App {
                     self.save();
                 }
             }
+            Action::EditNote => self.open_editor(),
             Action::ToggleHighlights => {
                 self.show_highlights = !self.show_highlights;
                 if !self.show_highlights && self.focus == Pane::Highlights {
@@ -352,12 +360,65 @@ impl App {
         }
     }
 
+    /// The quote under the selection of the highlights pane, when that pane has the focus.
+    fn selected_quote(&self) -> Option<(String, String, usize)> {
+        if self.focus != Pane::Highlights {
+            return None;
+        }
+        let HlItem::Quote(q) = *self.hl_items().get(self.hl.selected)? else { return None };
+        let quote = &self.current_extraction()?.quotes[q];
+        Some((self.current_article()?.id.clone(), store::quote_key(&quote.text, quote.span.start), q))
+    }
+
     fn star(&mut self) {
-        if let Some(id) = self.current_article().map(|a| a.id.clone()) {
-            self.store.toggle_star(&id);
-            let on = self.store.article(&id).starred;
+        if let Some((id, qkey, _)) = self.selected_quote() {
+            let on = self.store.toggle_quote_star(&id, &qkey);
+            self.status = Some(if on { "quote starred".into() } else { "quote star removed".into() });
+        } else if let Some(id) = self.current_article().map(|a| a.id.clone()) {
+            let on = self.store.toggle_star(&id);
             self.status = Some(if on { "starred".into() } else { "star removed".into() });
-            self.save();
+        } else {
+            return;
+        }
+        self.save();
+    }
+
+    fn open_editor(&mut self) {
+        let ed = if let Some((id, qkey, q)) = self.selected_quote() {
+            let ex = self.current_extraction().cloned();
+            let who = ex
+                .as_ref()
+                .and_then(|e| e.speaker_name(&e.quotes[q]).map(str::to_string))
+                .unwrap_or_default();
+            let note = self.store.quote(&id, &qkey).note;
+            Editor::new(NoteTarget::Quote(id, qkey), format!("quote of {who}"), note.as_deref())
+        } else if let Some(a) = self.current_article() {
+            let note = self.store.note(&a.id).map(str::to_string);
+            Editor::new(NoteTarget::Article(a.id.clone()), a.title.clone(), note.as_deref())
+        } else {
+            return;
+        };
+        self.editor = Some(ed);
+    }
+
+    fn editor_key(&mut self, k: KeyEvent) {
+        let width = ui::editor_area(self.size).width.saturating_sub(4) as usize;
+        let layout = self.layout;
+        let Some(ed) = self.editor.as_mut() else { return };
+        match ed.key(k, width, &layout) {
+            Outcome::Editing => {}
+            Outcome::Cancel => self.editor = None,
+            Outcome::Save => {
+                let Some(ed) = self.editor.take() else { return };
+                let note = Some(ed.text.trim().to_string()).filter(|t| !t.is_empty());
+                match ed.target {
+                    NoteTarget::Article(id) => self.store.set_note(&id, note),
+                    NoteTarget::Quote(id, qkey) => self.store.set_quote_note(&id, &qkey, note),
+                }
+                self.status = Some("note saved".into());
+                self.save();
+                self.relayout();
+            }
         }
     }
 
@@ -379,12 +440,13 @@ impl App {
             return;
         };
         let opts = LayoutOptions { width, ..self.layout };
-        if self.reader.doc.as_ref().is_some_and(|d| d.opts == opts) {
+        let Some(article) = self.current_article() else { return };
+        let note = self.store.note(&article.id);
+        if self.reader.doc.as_ref().is_some_and(|d| d.opts == opts && d.note.as_deref() == note) {
             return;
         }
         let keep = self.reader.doc.as_ref().map(|d| d.offset_of_row(self.reader.scroll));
-        let Some(article) = self.current_article() else { return };
-        let doc = Doc::build(article, opts);
+        let doc = Doc::build(article, note, opts);
         self.reader.scroll = match keep {
             Some(off) if self.reader.scroll > 0 => doc.row_of_offset(off),
             _ => 0,

@@ -12,6 +12,8 @@ use crate::text::{self, LayoutOptions, Row};
 pub enum Source {
     /// The headline.
     Title,
+    /// The user's note on the article.
+    Note,
     /// A paragraph of the body; its text starts at this byte offset of the body.
     Body(usize),
     /// A blank separator row.
@@ -48,15 +50,23 @@ pub struct Doc {
     pub rows: Vec<DocRow>,
     /// The options it was laid out with.
     pub opts: LayoutOptions,
+    /// The note it was laid out with.
+    pub note: Option<String>,
 }
 
 impl Doc {
-    /// Lays out an article's title and paragraphs.
-    pub fn build(article: &Article, opts: LayoutOptions) -> Doc {
+    /// Lays out an article's title, the user's note on it, and its paragraphs.
+    pub fn build(article: &Article, note: Option<&str>, opts: LayoutOptions) -> Doc {
         let mut rows = Vec::new();
         let blank = || DocRow { source: Source::Blank, row: Row::default() };
         for row in text::layout(&article.title, &[], &opts) {
             rows.push(DocRow { source: Source::Title, row });
+        }
+        if let Some(n) = note {
+            rows.push(blank());
+            for row in text::layout(&format!("✎ {n}"), &[], &opts) {
+                rows.push(DocRow { source: Source::Note, row });
+            }
         }
         for range in &article.paragraphs {
             rows.push(blank());
@@ -64,7 +74,7 @@ impl Doc {
                 rows.push(DocRow { source: Source::Body(range.start), row });
             }
         }
-        Doc { rows, opts }
+        Doc { rows, opts, note: note.map(str::to_string) }
     }
 
     /// The first row that shows body byte `offset` (or the nearest row after it).

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod doc;
+pub mod editor;
 pub mod keymap;
 pub mod paint;
 pub mod panes;

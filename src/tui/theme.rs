@@ -76,6 +76,15 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
+    /// The user's notes.
+    pub fn note(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Indexed(222)).add_modifier(Modifier::ITALIC)
+        } else {
+            Style::new().add_modifier(Modifier::ITALIC)
+        }
+    }
+
     /// Secondary text (sources, dates, counts).
     pub fn dim(&self) -> Style {
         if self.color {

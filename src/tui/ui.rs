@@ -61,6 +61,13 @@ pub fn regions(size: (u16, u16), focus: Pane, show_highlights: bool) -> Regions 
     r
 }
 
+/// Where the note editor opens: a box across the bottom of the screen.
+pub fn editor_area(size: (u16, u16)) -> Rect {
+    let (w, h) = size;
+    let eh = 7.min(h);
+    Rect::new(0, h.saturating_sub(eh + 1), w, eh)
+}
+
 /// Draws one frame.
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
@@ -79,6 +86,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         panes::highlights::draw(buf, hl, app);
     }
     panes::status::draw(buf, r.status, app);
+    if let Some(ed) = &app.editor {
+        panes::note::draw(buf, editor_area((area.width, area.height)), ed, app);
+    }
     if app.help {
         panes::help::draw(buf, area, app);
     }

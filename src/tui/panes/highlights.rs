@@ -48,7 +48,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             HlItem::Quote(q) => {
                 let quote = &ex.quotes[q];
                 let speaker = ex.speaker_name(quote).unwrap_or("?");
-                buf.set_string(inner.x, y, "❝", base.patch(th.quote(quote.speaker)));
+                let qs = app
+                    .current_article()
+                    .map(|a| app.store.quote(&a.id, &crate::store::quote_key(&quote.text, quote.span.start)))
+                    .unwrap_or_default();
+                let mark = if qs.starred { "★" } else { "❝" };
+                buf.set_string(inner.x, y, mark, base.patch(th.quote(quote.speaker)));
+                if qs.note.is_some() {
+                    buf.set_string(inner.x + 1, y, "✎", base.patch(th.note()));
+                }
                 let area = Rect { x: inner.x + 2, width: inner.width - 2, ..inner };
                 let line = format!("{}: {}", clean(speaker), clean(&quote.text));
                 let row = one_row(&line, area.width as usize, &app.layout);

@@ -10,7 +10,7 @@ use crate::tui::paint::paint_row;
 use crate::tui::ui::LIST_ITEM_ROWS;
 use crate::tui::views::Pane;
 
-/// Cells kept at the left of each item for the marks (star, unread dot, space).
+/// Cells kept at the left of each item for the marks (star, unread dot, note).
 const MARKS: u16 = 3;
 
 /// Draws the list into `area`.
@@ -48,6 +48,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         let dot = if state.read { " " } else { "●" };
         buf.set_string(inner.x, y, star, base.patch(th.actor(4)));
         buf.set_string(inner.x + 1, y, dot, base.patch(th.actor(0)));
+        if state.note.is_some() {
+            buf.set_string(inner.x + 2, y, "✎", base.patch(th.note()));
+        }
         let title_style = if state.read { base } else { base.patch(th.title()) };
         let shown = if a.title.is_empty() { "(untitled)" } else { a.title.as_str() };
         let row = one_row(&super::clean(shown), text_w, &app.layout);

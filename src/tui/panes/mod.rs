@@ -3,6 +3,7 @@
 pub mod help;
 pub mod highlights;
 pub mod list;
+pub mod note;
 pub mod reader;
 pub mod status;
 

@@ -46,6 +46,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         let y = text_area.y + i as u16;
         match drow.source {
             Source::Title => paint_row(buf, text_area, y, &drow.row, th.title(), |_| Style::new()),
+            Source::Note => paint_row(buf, text_area, y, &drow.row, th.note(), |_| Style::new()),
             Source::Body(base) => paint_row(buf, text_area, y, &drow.row, Style::new(), |r| {
                 styler.style(base + r.start..base + r.end)
             }),
