@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+pub mod normalize;
+
 use crate::article::Article;
 
 /// What kind of actor.
