@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+pub mod lexicon;
 pub mod normalize;
 
 use crate::article::Article;
