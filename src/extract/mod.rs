@@ -4,6 +4,9 @@
 
 use std::ops::Range;
 
+pub mod lexicon;
+pub mod normalize;
+
 use crate::article::Article;
 
 /// What kind of actor.
