@@ -1,0 +1,300 @@
+//! [`Store`]: one session's view of the state file, its pending changes, and saving them.
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::file::{self, LOCK_TIMEOUT, Read, STATE_FILE};
+use super::merge::{self, Changes, Field, Value};
+use super::migrate::{self, ParseError};
+use super::model::{ArticleState, QuoteState, StateFile, normalize_note};
+use super::{StoreError, default_dir};
+
+/// The reading state of a session: what is on disk plus this session's changes.
+///
+/// Reads are from memory and cheap. Changes are kept in memory until [`Store::save`], which
+/// merges them into the file under a lock (see the [module docs](super) for the rules). Dropping
+/// a store with unsaved changes tries one last save (errors are then ignored), so call `save`
+/// yourself where you can report its error.
+#[derive(Debug)]
+pub struct Store {
+    /// `state.json`, or None for a store that lives in memory only.
+    path: Option<PathBuf>,
+    /// The session's state: `base` with `changes` applied.
+    mem: StateFile,
+    /// The file as this session last read or wrote it.
+    base: StateFile,
+    /// Fields changed since `base`, with when.
+    changes: Changes,
+    /// Messages for the user not yet taken by [`Store::take_warnings`].
+    warnings: Vec<String>,
+    /// The last change's time, so that times only grow within a session.
+    last_stamp: u64,
+}
+
+enum Disk {
+    Missing,
+    State(StateFile),
+    Damaged(String),
+}
+
+impl Store {
+    /// Opens the state in `dir` (or [`default_dir`] when None) and returns it with the messages
+    /// to show the user once (a damaged file moved aside, a file from a newer sahifa, no data
+    /// dir). Never fails: when the file cannot be used, the store starts empty and says why.
+    pub fn open(dir: Option<PathBuf>) -> (Store, Vec<String>) {
+        let dir = dir.or_else(default_dir);
+        let mut store = Store::in_memory();
+        match dir {
+            None => store.warnings.push(
+                "no data directory (HOME is not set): reading state will not be saved; set SAHIFA_DATA_DIR"
+                    .into(),
+            ),
+            Some(d) => {
+                store.path = Some(d.join(STATE_FILE));
+                if let Err(e) = store.reload() {
+                    store.warnings.push(e.to_string());
+                }
+            }
+        }
+        let warnings = store.take_warnings();
+        (store, warnings)
+    }
+
+    /// A store that is never written (for tests and `--no-state` style uses); `save` does nothing.
+    pub fn in_memory() -> Store {
+        Store {
+            path: None,
+            mem: StateFile::default(),
+            base: StateFile::default(),
+            changes: Changes::new(),
+            warnings: Vec::new(),
+            last_stamp: 0,
+        }
+    }
+
+    /// The state file (`<data dir>/state.json`), None for an in-memory store.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Messages that arose since the last call (e.g. a damaged file moved aside during a save).
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// True when there are changes not yet saved.
+    pub fn has_unsaved_changes(&self) -> bool {
+        !self.changes.is_empty()
+    }
+
+    // ---- reading ----
+
+    /// The state of an article (default when it has none).
+    pub fn article(&self, id: &str) -> ArticleState {
+        self.mem.articles.get(id).cloned().unwrap_or_default()
+    }
+
+    /// The state of an article by reference, None when it has none (cheap, for lists).
+    pub fn get(&self, id: &str) -> Option<&ArticleState> {
+        self.mem.articles.get(id)
+    }
+
+    /// Whether the article is read.
+    pub fn is_read(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|a| a.read)
+    }
+
+    /// Whether the article is starred.
+    pub fn is_starred(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|a| a.starred)
+    }
+
+    /// The article's last position (0 when never read).
+    pub fn position(&self, id: &str) -> u32 {
+        self.get(id).map_or(0, |a| a.position)
+    }
+
+    /// The note on the article.
+    pub fn note(&self, id: &str) -> Option<&str> {
+        self.get(id).and_then(|a| a.note.as_deref())
+    }
+
+    /// The state of a quote of an article (default when it has none).
+    pub fn quote(&self, id: &str, qkey: &str) -> QuoteState {
+        self.get(id).map(|a| a.quote(qkey)).unwrap_or_default()
+    }
+
+    /// Every article with some state, by id (sorted), e.g. for export.
+    pub fn articles(&self) -> impl Iterator<Item = (&str, &ArticleState)> {
+        self.mem.articles.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    // ---- changing ----
+
+    /// Marks the article read or unread.
+    pub fn set_read(&mut self, id: &str, read: bool) {
+        self.apply(id, Field::Read, Value::Bool(read));
+    }
+
+    /// Flips read/unread and returns the new value.
+    pub fn toggle_read(&mut self, id: &str) -> bool {
+        let v = !self.is_read(id);
+        self.set_read(id, v);
+        v
+    }
+
+    /// Stars or unstars the article.
+    pub fn set_starred(&mut self, id: &str, starred: bool) {
+        self.apply(id, Field::Starred, Value::Bool(starred));
+    }
+
+    /// Flips the article's star and returns the new value.
+    pub fn toggle_star(&mut self, id: &str) -> bool {
+        let v = !self.is_starred(id);
+        self.set_starred(id, v);
+        v
+    }
+
+    /// Remembers the reading position.
+    pub fn set_position(&mut self, id: &str, position: u32) {
+        self.apply(id, Field::Position, Value::Pos(position));
+    }
+
+    /// Sets or clears (None or blank) the note on the article.
+    pub fn set_note(&mut self, id: &str, note: Option<String>) {
+        self.apply(id, Field::Note, Value::Note(normalize_note(note)));
+    }
+
+    /// Stars or unstars a quote (`qkey` from [`super::quote_key`]).
+    pub fn set_quote_starred(&mut self, id: &str, qkey: &str, starred: bool) {
+        self.apply(id, Field::QuoteStarred(qkey.to_string()), Value::Bool(starred));
+    }
+
+    /// Flips a quote's star and returns the new value.
+    pub fn toggle_quote_star(&mut self, id: &str, qkey: &str) -> bool {
+        let v = !self.quote(id, qkey).starred;
+        self.set_quote_starred(id, qkey, v);
+        v
+    }
+
+    /// Sets or clears (None or blank) the note on a quote.
+    pub fn set_quote_note(&mut self, id: &str, qkey: &str, note: Option<String>) {
+        self.apply(id, Field::QuoteNote(qkey.to_string()), Value::Note(normalize_note(note)));
+    }
+
+    fn apply(&mut self, id: &str, field: Field, v: Value) {
+        if merge::get(self.mem.articles.get(id), &field) == v {
+            return;
+        }
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+        self.last_stamp = now.max(self.last_stamp.saturating_add(1));
+        let entry = self.mem.articles.entry(id.to_string()).or_default();
+        merge::set(entry, &field, v, self.last_stamp);
+        entry.quotes.retain(|_, q| !q.is_empty());
+        if entry.is_empty() {
+            self.mem.articles.remove(id);
+        }
+        self.changes.insert((id.to_string(), field), self.last_stamp);
+    }
+
+    // ---- disk ----
+
+    /// Saves this session's changes: locks the data dir, re-reads the file, merges the changes
+    /// onto it, writes it atomically and unlocks. Afterwards the store holds the merged state
+    /// (other instances' changes included). Does nothing when there are no changes or the store
+    /// is in memory only. On error the state and the changes stay in memory for the next try.
+    pub fn save(&mut self) -> Result<(), StoreError> {
+        let Some(path) = self.path.clone() else { return Ok(()) };
+        if self.changes.is_empty() {
+            return Ok(());
+        }
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let lock = file::lock(&dir, LOCK_TIMEOUT)?;
+        let theirs = match read_disk(&path)? {
+            Disk::Missing => StateFile::default(),
+            Disk::State(s) => s,
+            Disk::Damaged(reason) => self.move_aside(&path, &reason)?,
+        };
+        if lock.held {
+            file::remove_stale_temps(&dir);
+        }
+        let (merged, _lost) = merge::merge(&self.base, &self.mem, theirs, &self.changes);
+        let mut bytes = serde_json::to_vec_pretty(&merged)
+            .map_err(|e| StoreError::Write { path: path.clone(), source: std::io::Error::other(e) })?;
+        bytes.push(b'\n');
+        file::write_atomic(&path, &bytes)?;
+        drop(lock);
+        self.mem = merged.clone();
+        self.base = merged;
+        self.changes.clear();
+        Ok(())
+    }
+
+    /// Reads the file again and shows other instances' changes, keeping this session's unsaved
+    /// changes on top (they are still to be saved).
+    pub fn reload(&mut self) -> Result<(), StoreError> {
+        let Some(path) = self.path.clone() else { return Ok(()) };
+        let theirs = match read_disk(&path)? {
+            Disk::Missing => StateFile::default(),
+            Disk::State(s) => s,
+            Disk::Damaged(_) => {
+                // Moving aside must not race a writer that is replacing the file right now.
+                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let _lock = match file::lock(&dir, LOCK_TIMEOUT) {
+                    Err(e @ StoreError::Busy { .. }) => return Err(e),
+                    other => other.ok(),
+                };
+                match read_disk(&path)? {
+                    Disk::Missing => StateFile::default(),
+                    Disk::State(s) => s,
+                    Disk::Damaged(reason) => self.move_aside(&path, &reason)?,
+                }
+            }
+        };
+        let (merged, lost) = merge::merge(&self.base, &self.mem, theirs.clone(), &self.changes);
+        for key in lost {
+            self.changes.remove(&key);
+        }
+        self.mem = merged;
+        self.base = theirs;
+        Ok(())
+    }
+
+    /// Moves a damaged file aside, says so, and returns the state to write in its place: the
+    /// last good state this session knew.
+    fn move_aside(&mut self, path: &Path, reason: &str) -> Result<StateFile, StoreError> {
+        let aside = file::move_aside(path)
+            .map_err(|source| StoreError::MoveAside { path: path.to_path_buf(), source })?;
+        let reason = reason.replace(['\n', '\r'], " ");
+        self.warnings.push(format!(
+            "reading state {} was damaged ({reason}); kept it as {} and started afresh",
+            path.display(),
+            aside.display()
+        ));
+        Ok(self.base.clone())
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.has_unsaved_changes() {
+            let _ = self.save();
+        }
+    }
+}
+
+/// Reads and parses the state file.
+fn read_disk(path: &Path) -> Result<Disk, StoreError> {
+    let bytes = match file::read(path)? {
+        Read::Missing => return Ok(Disk::Missing),
+        Read::Unreadable(e) => return Ok(Disk::Damaged(format!("unreadable: {e}"))),
+        Read::Bytes(b) => b,
+    };
+    match migrate::parse(&bytes) {
+        Ok(p) => Ok(Disk::State(p.state)),
+        Err(ParseError::Damaged(reason)) => Ok(Disk::Damaged(reason)),
+        Err(ParseError::Newer { version, .. }) => {
+            Err(StoreError::Newer { path: path.to_path_buf(), version })
+        }
+    }
+}
