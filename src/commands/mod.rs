@@ -1,6 +1,9 @@
 //! The non-interactive commands; plain text or JSON to stdout. Never imports `tui`'s crates.
 
+pub mod actors;
+pub mod export;
 pub mod render;
+pub mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,6 +18,9 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => crate::tui::run(cli.reader),
         Some(Command::Render(args)) => render::run(args),
+        Some(Command::Search(args)) => search::run(args),
+        Some(Command::Actors(args)) => actors::run(args),
+        Some(Command::Export(args)) => export::run(args),
         Some(_) => Err(Error::Usage("this command is not built yet".into())),
     }
 }
@@ -36,7 +42,20 @@ pub fn load_articles(paths: &[PathBuf], raw: bool) -> Loaded {
         out.articles = article::BUNDLED.iter().map(|(p, t)| article::from_plain_text(p, t)).collect();
         return out;
     }
+    // Interim: a folder stands for its files, in name order (the real loader replaces this).
+    let mut files = Vec::new();
     for p in paths {
+        match std::fs::read_dir(p) {
+            Ok(dir) => {
+                let mut inner: Vec<PathBuf> =
+                    dir.flatten().map(|e| e.path()).filter(|f| f.is_file()).collect();
+                inner.sort();
+                files.extend(inner);
+            }
+            Err(_) => files.push(p.clone()),
+        }
+    }
+    for p in &files {
         match std::fs::read(p) {
             Ok(b) => out
                 .articles

@@ -27,6 +27,7 @@ mod snippet;
 pub mod stem;
 
 pub use index::Index;
+pub(crate) use query::tokenize;
 pub use query::{Query, Term, WordMatch};
 pub use snippet::snippet;
 
