@@ -114,21 +114,46 @@ fn name_after(doc: &Doc, i: usize) -> Option<usize> {
     (j > i).then_some(j)
 }
 
-/// The complement of a title or head noun: definite words, nisbas, countries, places; returns its end.
-fn chain(doc: &Doc, mut j: usize, max: usize, countries: &mut Vec<(usize, usize)>) -> usize {
-    let stop = j + max;
+/// The complement of a title or head noun: definite words, nisbas, countries, places, organisation
+/// heads, `باسم`, and `في` before one of those; returns its end.
+fn chain(doc: &Doc, start: usize, max: usize, countries: &mut Vec<(usize, usize)>) -> usize {
+    let mut j = start;
+    let stop = start + max;
     while j < stop && doc.is_word(j) {
         let tags = doc.tags(j);
         let k = doc.key(j);
         let geo = tags.iter().any(|t| matches!(t, Tag::Nisba(_) | Tag::Country(_) | Tag::Place(_)));
+        let org = tags.iter().any(|t| matches!(t, Tag::OrgHead(_)));
         let bad = tags.iter().any(|t| {
             matches!(
                 t,
                 Tag::Stop | Tag::Verb { .. } | Tag::Title(_) | Tag::Anon | Tag::Source | Tag::Capital(_)
             )
         });
+        let definite = |i: usize| {
+            let k = doc.key(i);
+            doc.is_word(i)
+                && (k.starts_with("ال") || k.starts_with("لل"))
+                && !doc.has(i, |t| matches!(t, Tag::Stop | Tag::Verb { .. }))
+        };
         if geo {
             countries.push((j, doc.next(j)));
+        } else if k == "في"
+            && j > start
+            && (definite(j + 1) || doc.has(j + 1, |t| matches!(t, Tag::OrgHead(_))))
+        {
+        } else if org && !bad {
+        } else if j == start
+            && !bad
+            && doc.toks[j].hit.is_none()
+            && !k.starts_with("ال")
+            && definite(j + 1)
+            && {
+                // An indefinite noun in construct after an indefinite title: كبير دبلوماسيي الاتحاد.
+                let t = start.checked_sub(1).map(|i| doc.key(i)).unwrap_or("");
+                !t.starts_with("ال")
+            }
+        {
         } else if bad || !(k.starts_with("ال") || k.starts_with("لل") || k == "باسم") || k == "التابع"
         {
             break;
@@ -136,6 +161,25 @@ fn chain(doc: &Doc, mut j: usize, max: usize, countries: &mut Vec<(usize, usize)
         j = doc.next(j);
     }
     j
+}
+
+/// An anonymous source at `i`: the head and up to three adjectives; returns its end.
+fn anon(a: &mut Actors, doc: &Doc, i: usize) -> usize {
+    let next = doc.next(i);
+    let mut end = next;
+    while end < next + 3
+        && doc.is_word(end)
+        && !doc.is_stop(end)
+        && doc.verb(end).is_none()
+        && !is_complementizer(doc.key(end))
+        && (doc.toks[end].hit.is_none() || doc.has(end, |t| matches!(t, Tag::Nisba(_))))
+    {
+        end = doc.next(end);
+    }
+    let name = strip_clitic_word(doc, i, end);
+    let idx = a.add(doc, ActorKind::Person, &name, i..end, Gender::Unknown);
+    a.list[idx].anon = true;
+    end
 }
 
 /// Finds the actors of a document.
@@ -167,6 +211,7 @@ pub fn find(doc: &Doc) -> Actors {
                     let name = doc.slice(j, e).to_string();
                     let idx = a.add(doc, ActorKind::Person, &name, j..e, g);
                     a.list[idx].title.get_or_insert(title_sk);
+                    a.at.insert(i, (idx, e));
                     end = e;
                 } else if end > next || !geo.is_empty() {
                     if let Some(p) = a.list.iter().position(|f| f.title.as_deref() == Some(title_sk.as_str()))
@@ -187,8 +232,18 @@ pub fn find(doc: &Doc) -> Actors {
                 // An indefinite head followed by a proper name: حركة حماس، وكالة رويترز.
                 if head_only && !head.starts_with("ال") && name_word(doc, end, true, "") {
                     end += 1;
+                } else if head_only
+                    && !head.starts_with("ال")
+                    && doc.is_punct(end, &['"', '«', '“', '”', '»'])
+                {
+                    // A quoted name: وكالة «تاس».
+                    if let Some(c) = (end + 2..(end + 6).min(doc.toks.len()))
+                        .find(|&j| doc.is_punct(j, &['"', '»', '”', '“', '«']))
+                    {
+                        end = c + 1;
+                    }
                 }
-                let name = doc.slice(i, end).trim_start_matches(['و', 'ف']).to_string();
+                let name = strip_clitic_word(doc, i, end);
                 let country = geo.first().and_then(|&(s, _)| country_of(doc, s));
                 if matches!(
                     doc.key(i).trim_start_matches(['و', 'ف', 'ب', 'ل']),
@@ -211,11 +266,11 @@ pub fn find(doc: &Doc) -> Actors {
                             a.at.insert(i, (p, end));
                         }
                         None => {
-                            a.add(doc, ActorKind::Organization, &strip_clitic_word(&name), i..end, g);
+                            a.add(doc, ActorKind::Organization, &name, i..end, g);
                         }
                     }
                 } else {
-                    a.add(doc, ActorKind::Organization, &strip_clitic_word(&name), i..end, g);
+                    a.add(doc, ActorKind::Organization, &name, i..end, g);
                 }
                 for (s, e) in geo.drain(..) {
                     add_geo(&mut a, doc, s, e);
@@ -227,24 +282,27 @@ pub fn find(doc: &Doc) -> Actors {
                 add_geo(&mut a, doc, i, next)
             }
             Tag::Anon => {
-                let mut end = next;
-                while end < next + 3 && doc.is_word(end) && !doc.is_stop(end) && doc.verb(end).is_none() && {
-                    let k = doc.key(end);
-                    !is_complementizer(k)
-                        && (doc.toks[end].hit.is_none() || doc.has(end, |t| matches!(t, Tag::Nisba(_))))
-                } {
-                    end = doc.next(end);
-                }
-                let name = strip_clitic_word(doc.slice(i, end));
-                let idx = a.add(doc, ActorKind::Person, &name, i..end, Gender::Unknown);
-                a.list[idx].anon = true;
-                i = end;
+                i = anon(&mut a, doc, i);
                 continue;
             }
             Tag::Verb { gender, .. } if !doc.hit(i).is_some_and(|h| h.prep) => {
+                if let Some(p) = office(&a, doc, next) {
+                    a.at.insert(next, (p, next + 1));
+                    i = next + 1;
+                    continue;
+                }
                 if let Some(e) = name_after(doc, next) {
                     let name = doc.slice(next, e).to_string();
                     a.add(doc, ActorKind::Person, &name, next..e, gender);
+                    i = e;
+                    continue;
+                }
+            }
+            Tag::Stop if doc.key(i) == "عن" && a.at.get(&next).is_none() => {
+                // نقل عن فلان قوله: the relayed speaker.
+                if let Some(e) = name_after(doc, next).filter(|&e| doc.key(e).starts_with("قول")) {
+                    let name = doc.slice(next, e).to_string();
+                    a.add(doc, ActorKind::Person, &name, next..e, Gender::Unknown);
                     i = e;
                     continue;
                 }
@@ -257,24 +315,40 @@ pub fn find(doc: &Doc) -> Actors {
     a
 }
 
+/// `مكتبه`/`مكتبها` (his/her office) speaks for the last person named.
+fn office(a: &Actors, doc: &Doc, i: usize) -> Option<usize> {
+    if !matches!(doc.key(i), "مكتبه" | "مكتبها") {
+        return None;
+    }
+    a.list
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.actor.kind == ActorKind::Person && !f.anon)
+        .max_by_key(|(_, f)| f.actor.mentions.last().map(|m| m.start))
+        .map(|(k, _)| k)
+}
+
 /// Whether the organisation head at `i` is a one-word generic noun (الوزارة، الحكومة).
 fn multiword_or_indefinite(doc: &Doc, i: usize) -> bool {
     let k = doc.key(i).trim_start_matches(['و', 'ف']);
     (k.starts_with("ال") || k.starts_with("لل")) && !k.contains(' ') && doc.next(i) == i + 1
 }
 
-fn strip_article(w: &str) -> String {
-    let w = w.trim_start_matches(['و', 'ف']);
-    w.strip_prefix("ال").or_else(|| w.strip_prefix("لل")).unwrap_or(w).to_string()
+fn strip_article(w: &str) -> &str {
+    w.strip_prefix("ال").or_else(|| w.strip_prefix("لل")).unwrap_or(w)
 }
 
-/// Drops a leading و/ف from a name as written (the alias keeps it).
-fn strip_clitic_word(s: &str) -> String {
-    let k = normalize_key(s);
-    if (k.starts_with("وال") || k.starts_with("فال")) && s.chars().nth(1).is_some() {
-        return s.chars().skip(1).collect();
+/// The name of tokens `a..b` as written, without the proclitics of a lexicon hit at `a`
+/// (the alias keeps them).
+fn strip_clitic_word(doc: &Doc, a: usize, b: usize) -> String {
+    let full = doc.slice(a, b);
+    match doc.hit(a) {
+        Some(h) if h.core > h.start => {
+            let skip = doc.norm.original_offset(h.core) - doc.norm.original_offset(h.start);
+            full.get(skip..).unwrap_or(full).to_string()
+        }
+        _ => full.to_string(),
     }
-    s.to_string()
 }
 
 fn country_of(doc: &Doc, i: usize) -> Option<u16> {
@@ -289,8 +363,8 @@ fn add_geo(a: &mut Actors, doc: &Doc, s: usize, e: usize) {
         match *t {
             Tag::Capital(c) if s > 0 && matches!(doc.key(s - 1), "في" | "مدينه" | "العاصمه") => {
                 let _ = c;
-                let name = doc.slice(s, e).to_string();
-                a.add(doc, ActorKind::Place, &strip_clitic_word(&name), s..e, Gender::F);
+                let name = strip_clitic_word(doc, s, e);
+                a.add(doc, ActorKind::Place, &name, s..e, Gender::F);
                 return;
             }
             Tag::Country(c) | Tag::Nisba(c) | Tag::Capital(c) => {

@@ -67,7 +67,8 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             let t = doc.toks[stop];
             match t.kind {
                 TokKind::Break => break,
-                TokKind::Punct(c) if c == ':' || super::doc::is_sentence_end(c) || "«»“”„\"".contains(c) => {
+                TokKind::Punct(c) if c == ':' || super::doc::is_sentence_end(c) || "«»“”„\"".contains(c) =>
+                {
                     break;
                 }
                 TokKind::Word if is_complementizer(doc.key(stop)) => break,
