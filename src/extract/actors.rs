@@ -101,14 +101,31 @@ fn name_word(doc: &Doc, i: usize, first: bool, prev: &str) -> bool {
     true
 }
 
-/// The name after token `i`: up to four name words; returns the end token.
+/// Whether token `j` can follow a name: punctuation, a line break, a complementizer, a stopword, a
+/// source phrase, a reporting verb, or the end.
+fn name_boundary(doc: &Doc, j: usize) -> bool {
+    match doc.toks.get(j) {
+        None => true,
+        Some(t) if t.kind != TokKind::Word => true,
+        Some(_) => {
+            let k = doc.key(j);
+            is_complementizer(k)
+                || doc.is_stop(j)
+                || doc.verb(j).is_some()
+                || doc.has(j, |t| matches!(t, Tag::Source))
+                || (k.starts_with('ل') && !k.starts_with("لا"))
+        }
+    }
+}
+
+/// The name after token `i`: up to four name words, ending where a name can end; returns the end token.
 fn name_after(doc: &Doc, i: usize) -> Option<usize> {
     let mut j = i;
     while j < i + 4 && name_word(doc, j, j == i, if j > i { doc.key(j - 1) } else { "" }) {
         j += 1;
     }
-    // A name does not end on a connector (عبد، أبو …).
-    while j > i && CONNECTORS.contains(&doc.key(j - 1)) {
+    // The longest run that ends at a boundary and not on a connector (عبد، أبو …).
+    while j > i && (CONNECTORS.contains(&doc.key(j - 1)) || !name_boundary(doc, j)) {
         j -= 1;
     }
     (j > i).then_some(j)
@@ -169,6 +186,7 @@ fn anon(a: &mut Actors, doc: &Doc, i: usize) -> usize {
     let mut end = next;
     while end < next + 3
         && doc.is_word(end)
+        && doc.key(end).chars().count() >= 2
         && !doc.is_stop(end)
         && doc.verb(end).is_none()
         && !is_complementizer(doc.key(end))

@@ -163,8 +163,8 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             continue;
         }
         clauses.push((s, e, k));
-        // A clause that is one quotation (إن “…”) is listed as that quote only.
-        let whole = pairs.iter().any(|p| p.has_open && p.open <= s + 2 && p.open >= s && p.close + 2 >= e);
+        // A clause that opens with a quotation (إن “…”، أنها “قلقة” من …) is listed as its quotes only.
+        let whole = pairs.iter().any(|p| p.has_open && p.open <= s + 1 && p.open >= s);
         if whole {
             continue;
         }
