@@ -96,7 +96,9 @@ fn name_word(doc: &Doc, i: usize, first: bool, prev: &str) -> bool {
         return false;
     }
     if k.starts_with("ال") && !CONNECTORS.contains(&k) {
-        return !first && CONNECTORS.contains(&prev);
+        // A family name with the article (سامي الخطيب) follows a first name; the caller checks
+        // that the name ends at a boundary.
+        return !first && !prev.is_empty();
     }
     true
 }

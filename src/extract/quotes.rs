@@ -85,9 +85,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 if relay || (speaker.is_none() && !prep && !is_prep(prev)) {
                     speaker = Some(a);
                     speaker_tok = Some((stop, e));
-                    if relay {
-                        break;
-                    }
+                    relay = false;
                 }
                 stop = e.max(stop + 1);
                 continue;
@@ -100,7 +98,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                     || matches!(k, "ايضا" | "مجددا" | "كذلك" | "بدوره" | "بدورها" | "لاحقا");
                 unknown_subject = !adverbial;
             }
-            if doc.key(stop) == "عن" && speaker.is_some() {
+            if doc.key(stop) == "عن" && speaker.is_some() && actors.at.contains_key(&(stop + 1)) {
                 // نقلت وكالة X عن Y قوله: the person quoted, not the agency.
                 relay = true;
             }
@@ -200,6 +198,10 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         let cue = inside.map(|&(_, _, k)| &cues[k]).or(before).or(if colon { None } else { after }).or(after);
         let continuing = last_speaker.is_some_and(|(_, end)| end + 3 >= p.open);
         let (speaker, tok, cue) = match cue {
+            Some(c) if c.speaker.is_none() => match source_actor(doc, actors, p.open, e) {
+                Some((a, t)) => (Some(a), Some(t), Some(c)),
+                None => (None, None, Some(c)),
+            },
             Some(c) => (c.speaker, c.speaker_tok, Some(c)),
             None if continuing && words >= 3 => (last_speaker.and_then(|(s, _)| s), None, None),
             None => match source_actor(doc, actors, p.open, e) {
