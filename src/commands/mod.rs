@@ -2,6 +2,7 @@
 
 pub mod actors;
 pub mod export;
+pub mod extract;
 pub mod render;
 pub mod search;
 
@@ -21,6 +22,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Some(Command::Search(args)) => search::run(args),
         Some(Command::Actors(args)) => actors::run(args),
         Some(Command::Export(args)) => export::run(args),
+        Some(Command::Extract(args)) => extract::run(args),
         Some(_) => Err(Error::Usage("this command is not built yet".into())),
     }
 }
