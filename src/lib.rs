@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod library;
 pub mod search;
 pub mod store;
 pub mod text;

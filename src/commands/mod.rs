@@ -1,14 +1,18 @@
 //! The non-interactive commands; plain text or JSON to stdout. Never imports `tui`'s crates.
 
+pub mod actors;
+pub mod export;
+pub mod extract;
 pub mod list;
 pub mod render;
+pub mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::article;
 use crate::cli::{BidiMode, Cli, Command, DirArg, DisplayArgs};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::text::{BaseDirection, LayoutOptions, Order};
 
 /// Runs the chosen command, or the reader when there is none.
@@ -17,7 +21,10 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         None => crate::tui::run(cli.reader),
         Some(Command::Render(args)) => render::run(args),
         Some(Command::List(args)) => list::run(args),
-        Some(_) => Err(Error::Usage("this command is not built yet".into())),
+        Some(Command::Search(args)) => search::run(args),
+        Some(Command::Actors(args)) => actors::run(args),
+        Some(Command::Export(args)) => export::run(args),
+        Some(Command::Extract(args)) => extract::run(args),
     }
 }
 

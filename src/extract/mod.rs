@@ -4,6 +4,13 @@
 
 use std::ops::Range;
 
+mod actors;
+mod doc;
+pub mod lexicon;
+mod marks;
+pub mod normalize;
+mod quotes;
+
 use crate::article::Article;
 
 /// What kind of actor.
@@ -82,6 +89,27 @@ impl Extraction {
 
 /// Extracts actors and quotes from an article's body.
 pub fn extract(article: &Article) -> Extraction {
-    let _ = article;
-    Extraction::default()
+    extract_text(&article.body)
+}
+
+/// Extracts actors and quotes from a text (spans are byte ranges in `text`).
+pub fn extract_text(text: &str) -> Extraction {
+    let doc = doc::Doc::new(text);
+    let mut found = actors::find(&doc);
+    let mut quotes = quotes::find(&doc, &mut found);
+    // Anonymous sources are actors only when they speak; renumber the speakers.
+    let speaking: std::collections::HashSet<usize> = quotes.iter().filter_map(|q| q.speaker).collect();
+    let mut remap = vec![None; found.list.len()];
+    let mut actors = Vec::new();
+    for (i, f) in found.list.into_iter().enumerate() {
+        if f.anon && !speaking.contains(&i) {
+            continue;
+        }
+        remap[i] = Some(actors.len());
+        actors.push(f.actor);
+    }
+    for q in &mut quotes {
+        q.speaker = q.speaker.and_then(|s| remap.get(s).copied().flatten());
+    }
+    Extraction { actors, quotes }
 }

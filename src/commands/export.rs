@@ -1,0 +1,28 @@
+//! `sahifa export [--format markdown|json|csv] [--starred] [PATH...]`: the review report
+//! ([`crate::library::export`]) on stdout, with the stars and notes of the reading state.
+
+use std::process::ExitCode;
+
+use crate::cli::ExportArgs;
+use crate::error::{Error, Result};
+use crate::library::{self, export, sanitize};
+use crate::store::Store;
+
+/// Runs `export`.
+pub fn run(args: ExportArgs) -> Result<ExitCode> {
+    let loaded = super::load_articles(&args.paths, false);
+    for w in &loaded.warnings {
+        eprintln!("sahifa: {}", sanitize(w));
+    }
+    if loaded.articles.is_empty() {
+        return Err(Error::NothingLoaded);
+    }
+    let (store, warnings) = Store::open(None);
+    for w in &warnings {
+        eprintln!("sahifa: {}", sanitize(w));
+    }
+    let extractions = library::extract_all(&loaded.articles);
+    super::search::write_stdout(|out| {
+        export::write(args.format, &loaded.articles, &extractions, &store, args.starred, out)
+    })
+}

@@ -1,0 +1,455 @@
+//! Actors: people (title + name, names after a reporting verb, recurring surnames), organisations
+//! (head noun + إضافة chain), countries (names, nisba adjectives, capitals), places and anonymous
+//! sources, merged across spelling variants by a skeleton key.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::doc::{Doc, TokKind, is_complementizer};
+use super::lexicon::{Gender, LEXICON, Tag};
+use super::normalize::{normalize_key, skeleton};
+use super::{Actor, ActorKind};
+
+/// An actor being built, with what the quote rules need to know about it.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The public actor.
+    pub actor: Actor,
+    /// Agreement for pro-drop continuations.
+    pub gender: Gender,
+    /// Whether it is an anonymous source (kept only when it speaks).
+    pub anon: bool,
+    /// Skeletons it answers to.
+    keys: Vec<String>,
+    /// Skeleton of the title chain a person was introduced with (to resolve a later bare title).
+    title: Option<String>,
+}
+
+/// Actors and, for every token that starts a mention, the actor and the token after the mention.
+pub struct Actors {
+    /// Actors in order of first mention.
+    pub list: Vec<Found>,
+    /// Token index → (actor, end token) for tokens that start a mention.
+    pub at: HashMap<usize, (usize, usize)>,
+}
+
+const CONNECTORS: &[&str] =
+    &["عبد", "ابو", "بن", "ابن", "ال", "ابي", "ولد", "بنت", "دي", "دير", "فون", "فان"];
+
+impl Actors {
+    fn add(&mut self, doc: &Doc, kind: ActorKind, name: &str, toks: Range<usize>, gender: Gender) -> usize {
+        let sk = skeleton(&normalize_key(name));
+        let span = doc.span(toks.start, toks.end);
+        let idx = self.find(kind, &sk).unwrap_or_else(|| {
+            self.list.push(Found {
+                actor: Actor { name: name.to_string(), kind, aliases: Vec::new(), mentions: Vec::new() },
+                gender,
+                anon: false,
+                keys: vec![sk.clone()],
+                title: None,
+            });
+            self.list.len() - 1
+        });
+        let f = &mut self.list[idx];
+        if !f.keys.contains(&sk) {
+            f.keys.push(sk);
+        }
+        // Canonical name: the fullest form (more words, then longer).
+        let words = |s: &str| s.split_whitespace().count();
+        if kind == ActorKind::Person && (words(name), name.len()) > (words(&f.actor.name), f.actor.name.len())
+        {
+            f.actor.name = name.to_string();
+        }
+        if f.gender == Gender::Unknown {
+            f.gender = gender;
+        }
+        let alias = doc.text.get(span.clone()).unwrap_or("").to_string();
+        if !alias.is_empty() && !f.actor.aliases.contains(&alias) {
+            f.actor.aliases.push(alias);
+        }
+        if !f.actor.mentions.contains(&span) {
+            f.actor.mentions.push(span);
+        }
+        self.at.insert(toks.start, (idx, toks.end));
+        idx
+    }
+
+    fn find(&self, kind: ActorKind, sk: &str) -> Option<usize> {
+        let person = kind == ActorKind::Person;
+        self.list.iter().position(|f| {
+            f.actor.kind == kind
+                && !f.anon
+                && f.keys.iter().any(|k| {
+                    k == sk || (person && (k.ends_with(&format!(" {sk}")) || sk.ends_with(&format!(" {k}"))))
+                })
+        })
+    }
+}
+
+/// Whether token `i` can be part of a person's name (`first`: it would be the first word).
+fn name_word(doc: &Doc, i: usize, first: bool, prev: &str) -> bool {
+    if !doc.is_word(i) || doc.toks[i].hit.is_some() || doc.key(i).chars().count() < 2 {
+        return false;
+    }
+    let k = doc.key(i);
+    if is_complementizer(k) || k.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if k.starts_with("ال") && !CONNECTORS.contains(&k) {
+        // A family name with the article (سامي الخطيب) follows a first name; the caller checks
+        // that the name ends at a boundary.
+        return !first && !prev.is_empty();
+    }
+    true
+}
+
+/// Whether token `j` can follow a name: punctuation, a line break, a complementizer, a stopword, a
+/// source phrase, a reporting verb, or the end.
+fn name_boundary(doc: &Doc, j: usize) -> bool {
+    match doc.toks.get(j) {
+        None => true,
+        Some(t) if t.kind != TokKind::Word => true,
+        Some(_) => {
+            let k = doc.key(j);
+            is_complementizer(k)
+                || doc.is_stop(j)
+                || doc.verb(j).is_some()
+                || doc.has(j, |t| matches!(t, Tag::Source))
+                || (k.starts_with('ل') && !k.starts_with("لا"))
+        }
+    }
+}
+
+/// The name after token `i`: up to four name words, ending where a name can end; returns the end token.
+fn name_after(doc: &Doc, i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < i + 4 && name_word(doc, j, j == i, if j > i { doc.key(j - 1) } else { "" }) {
+        j += 1;
+    }
+    // The longest run that ends at a boundary and not on a connector (عبد، أبو …).
+    while j > i && (CONNECTORS.contains(&doc.key(j - 1)) || !name_boundary(doc, j)) {
+        j -= 1;
+    }
+    (j > i).then_some(j)
+}
+
+/// The complement of a title or head noun: definite words, nisbas, countries, places, organisation
+/// heads, `باسم`, and `في` before one of those; returns its end.
+fn chain(doc: &Doc, start: usize, max: usize, countries: &mut Vec<(usize, usize)>) -> usize {
+    let mut j = start;
+    let stop = start + max;
+    while j < stop && doc.is_word(j) {
+        let tags = doc.tags(j);
+        let k = doc.key(j);
+        let geo = tags.iter().any(|t| matches!(t, Tag::Nisba(_) | Tag::Country(_) | Tag::Place(_)));
+        let org = tags.iter().any(|t| matches!(t, Tag::OrgHead(_)));
+        let bad = tags.iter().any(|t| {
+            matches!(
+                t,
+                Tag::Stop | Tag::Verb { .. } | Tag::Title(_) | Tag::Anon | Tag::Source | Tag::Capital(_)
+            )
+        });
+        let definite = |i: usize| {
+            let k = doc.key(i);
+            doc.is_word(i)
+                && (k.starts_with("ال") || k.starts_with("لل"))
+                && !doc.has(i, |t| matches!(t, Tag::Stop | Tag::Verb { .. }))
+        };
+        if geo {
+            countries.push((j, doc.next(j)));
+        } else if k == "في"
+            && j > start
+            && (definite(j + 1) || doc.has(j + 1, |t| matches!(t, Tag::OrgHead(_))))
+        {
+        } else if org && !bad {
+        } else if j == start
+            && !bad
+            && doc.toks[j].hit.is_none()
+            && !k.starts_with("ال")
+            && definite(j + 1)
+            && {
+                // An indefinite noun in construct after an indefinite title: كبير دبلوماسيي الاتحاد.
+                let t = start.checked_sub(1).map(|i| doc.key(i)).unwrap_or("");
+                !t.starts_with("ال")
+            }
+        {
+        } else if bad || !(k.starts_with("ال") || k.starts_with("لل") || k == "باسم") || k == "التابع"
+        {
+            break;
+        }
+        j = doc.next(j);
+    }
+    j
+}
+
+/// An anonymous source at `i`: the head and up to three adjectives; returns its end.
+fn anon(a: &mut Actors, doc: &Doc, i: usize) -> usize {
+    let next = doc.next(i);
+    let mut end = next;
+    while end < next + 3
+        && doc.is_word(end)
+        && doc.key(end).chars().count() >= 2
+        && !doc.is_stop(end)
+        && doc.verb(end).is_none()
+        && !is_complementizer(doc.key(end))
+        && (doc.toks[end].hit.is_none() || doc.has(end, |t| matches!(t, Tag::Nisba(_))))
+    {
+        end = doc.next(end);
+    }
+    let name = strip_clitic_word(doc, i, end);
+    let idx = a.add(doc, ActorKind::Person, &name, i..end, Gender::Unknown);
+    a.list[idx].anon = true;
+    end
+}
+
+/// Finds the actors of a document.
+pub fn find(doc: &Doc) -> Actors {
+    let mut a = Actors { list: Vec::new(), at: HashMap::new() };
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        let tags = doc.tags(i);
+        let Some(first) = tags.first().copied() else {
+            i += 1;
+            continue;
+        };
+        let mut geo = Vec::new();
+        let next = doc.next(i);
+        match first {
+            Tag::Title(g) => {
+                let mut end = chain(doc, next, 5, &mut geo);
+                let title_sk = skeleton(&normalize_key(doc.slice(i, end)));
+                let mut j = end;
+                // Apposition: "المتحدث باسم الوزارة، العميد فلان" — the person is the later title's.
+                if doc.is_punct(j, &['،', ',']) && doc.tags(j + 1).iter().any(|t| matches!(t, Tag::Title(_)))
+                {
+                    j = chain(doc, doc.next(j + 1), 3, &mut geo);
+                } else if doc.is_punct(j, &['،', ',']) {
+                    j += 1;
+                }
+                if let Some(e) = name_after(doc, j) {
+                    let name = doc.slice(j, e).to_string();
+                    let idx = a.add(doc, ActorKind::Person, &name, j..e, g);
+                    a.list[idx].title.get_or_insert(title_sk);
+                    a.at.insert(i, (idx, e));
+                    end = e;
+                } else if end > next || !geo.is_empty() {
+                    if let Some(p) = a.list.iter().position(|f| f.title.as_deref() == Some(title_sk.as_str()))
+                    {
+                        a.at.insert(i, (p, end));
+                    }
+                }
+                for (s, e) in geo.drain(..) {
+                    add_geo(&mut a, doc, s, e);
+                }
+                i = end.max(next);
+                continue;
+            }
+            Tag::OrgHead(g) => {
+                let mut end = chain(doc, next, 5, &mut geo);
+                let head_only = end == next;
+                let head = doc.key(i);
+                // An indefinite head followed by a proper name: حركة حماس، وكالة رويترز.
+                if head_only && !head.starts_with("ال") && name_word(doc, end, true, "") {
+                    end += 1;
+                } else if head_only
+                    && !head.starts_with("ال")
+                    && doc.is_punct(end, &['"', '«', '“', '”', '»'])
+                {
+                    // A quoted name: وكالة «تاس».
+                    if let Some(c) = (end + 2..(end + 6).min(doc.toks.len()))
+                        .find(|&j| doc.is_punct(j, &['"', '»', '”', '“', '«']))
+                    {
+                        end = c + 1;
+                    }
+                }
+                let name = strip_clitic_word(doc, i, end);
+                let country = geo.first().and_then(|&(s, _)| country_of(doc, s));
+                if matches!(
+                    doc.key(i).trim_start_matches(['و', 'ف', 'ب', 'ل']),
+                    "حكومه" | "الحكومه" | "لحكومه"
+                ) && let Some(c) = country
+                {
+                    let cname = LEXICON.countries[c as usize].clone();
+                    a.add(doc, ActorKind::Country, &cname, i..end, Gender::F);
+                } else if end == next && multiword_or_indefinite(doc, i) {
+                    // A bare generic noun (الوزارة): the last organisation with the same head.
+                    let hk = skeleton(&strip_article(doc.key(i)));
+                    let prev = a.list.iter().rposition(|f| {
+                        f.actor.kind == ActorKind::Organization
+                            && f.keys
+                                .iter()
+                                .any(|k| k.split(' ').next().is_some_and(|w| strip_article(w) == hk))
+                    });
+                    match prev {
+                        Some(p) => {
+                            a.at.insert(i, (p, end));
+                        }
+                        None => {
+                            a.add(doc, ActorKind::Organization, &name, i..end, g);
+                        }
+                    }
+                } else {
+                    a.add(doc, ActorKind::Organization, &name, i..end, g);
+                }
+                for (s, e) in geo.drain(..) {
+                    add_geo(&mut a, doc, s, e);
+                }
+                i = end.max(next);
+                continue;
+            }
+            Tag::Country(_) | Tag::Nisba(_) | Tag::Capital(_) | Tag::Place(_) => {
+                add_geo(&mut a, doc, i, next)
+            }
+            Tag::Anon => {
+                i = anon(&mut a, doc, i);
+                continue;
+            }
+            Tag::Verb { gender, .. } if !doc.hit(i).is_some_and(|h| h.prep) => {
+                if let Some(p) = office(&a, doc, next) {
+                    a.at.insert(next, (p, next + 1));
+                    i = next + 1;
+                    continue;
+                }
+                if let Some(e) = name_after(doc, next) {
+                    let name = doc.slice(next, e).to_string();
+                    a.add(doc, ActorKind::Person, &name, next..e, gender);
+                    i = e;
+                    continue;
+                }
+            }
+            Tag::Stop if doc.key(i) == "عن" && a.at.get(&next).is_none() => {
+                // نقل عن فلان قوله: the relayed speaker.
+                if let Some(e) = name_after(doc, next).filter(|&e| doc.key(e).starts_with("قول")) {
+                    let name = doc.slice(next, e).to_string();
+                    a.add(doc, ActorKind::Person, &name, next..e, Gender::Unknown);
+                    i = e;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i = next;
+    }
+    recurring(&mut a, doc);
+    a
+}
+
+/// `مكتبه`/`مكتبها` (his/her office) speaks for the last person named.
+fn office(a: &Actors, doc: &Doc, i: usize) -> Option<usize> {
+    if !matches!(doc.key(i), "مكتبه" | "مكتبها") {
+        return None;
+    }
+    a.list
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.actor.kind == ActorKind::Person && !f.anon)
+        .max_by_key(|(_, f)| f.actor.mentions.last().map(|m| m.start))
+        .map(|(k, _)| k)
+}
+
+/// Whether the organisation head at `i` is a one-word generic noun (الوزارة، الحكومة).
+fn multiword_or_indefinite(doc: &Doc, i: usize) -> bool {
+    let k = doc.key(i).trim_start_matches(['و', 'ف']);
+    (k.starts_with("ال") || k.starts_with("لل")) && !k.contains(' ') && doc.next(i) == i + 1
+}
+
+fn strip_article(w: &str) -> &str {
+    w.strip_prefix("ال").or_else(|| w.strip_prefix("لل")).unwrap_or(w)
+}
+
+/// The name of tokens `a..b` as written, without the proclitics of a lexicon hit at `a`
+/// (the alias keeps them).
+fn strip_clitic_word(doc: &Doc, a: usize, b: usize) -> String {
+    let full = doc.slice(a, b);
+    match doc.hit(a) {
+        Some(h) if h.core > h.start => {
+            let skip = doc.norm.original_offset(h.core) - doc.norm.original_offset(h.start);
+            full.get(skip..).unwrap_or(full).to_string()
+        }
+        _ => full.to_string(),
+    }
+}
+
+fn country_of(doc: &Doc, i: usize) -> Option<u16> {
+    doc.tags(i).iter().find_map(|t| match t {
+        Tag::Country(c) | Tag::Nisba(c) | Tag::Capital(c) => Some(*c),
+        _ => None,
+    })
+}
+
+fn add_geo(a: &mut Actors, doc: &Doc, s: usize, e: usize) {
+    for t in doc.tags(s) {
+        match *t {
+            Tag::Capital(c) if s > 0 && matches!(doc.key(s - 1), "في" | "مدينه" | "العاصمه") => {
+                let _ = c;
+                let name = strip_clitic_word(doc, s, e);
+                a.add(doc, ActorKind::Place, &name, s..e, Gender::F);
+                return;
+            }
+            Tag::Country(c) | Tag::Nisba(c) | Tag::Capital(c) => {
+                let name = LEXICON.countries[c as usize].clone();
+                a.add(doc, ActorKind::Country, &name, s..e, Gender::F);
+                return;
+            }
+            Tag::Place(p) => {
+                let name = LEXICON.places[p as usize].clone();
+                a.add(doc, ActorKind::Place, &name, s..e, Gender::F);
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Later mentions of people by surname or full name alone (باشينيان ↔ نيكول باشينيان).
+fn recurring(a: &mut Actors, doc: &Doc) {
+    let mut by_word: HashMap<String, (usize, usize)> = HashMap::new();
+    for (idx, f) in a.list.iter().enumerate() {
+        if f.actor.kind != ActorKind::Person || f.anon {
+            continue;
+        }
+        let sk = skeleton(&normalize_key(&f.actor.name));
+        let words: Vec<&str> = sk.split(' ').collect();
+        if let Some(last) = words.last().filter(|w| w.chars().count() >= 3) {
+            by_word.insert(last.to_string(), (idx, 1));
+        }
+        if words.len() > 1 {
+            by_word.entry(words[0].to_string()).or_insert((idx, words.len()));
+        }
+    }
+    if by_word.is_empty() {
+        return;
+    }
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        if let Some(&(_, e)) = a.at.get(&i) {
+            i = e.max(i + 1);
+            continue;
+        }
+        if doc.toks[i].kind != TokKind::Word || doc.toks[i].hit.is_some() {
+            i += 1;
+            continue;
+        }
+        let k = doc.key(i);
+        let bare = k.trim_start_matches(['و', 'ف']).trim_start_matches(['ب', 'ل']);
+        let found = [k, bare].iter().find_map(|w| by_word.get(&skeleton(w)).copied());
+        if let Some((idx, len)) = found {
+            let end = if len > 1 { i + len } else { i + 1 };
+            let full = skeleton(&normalize_key(doc.slice(i, end)));
+            let end = if len > 1 && !a.list[idx].keys.iter().any(|x| skeleton(x) == full || *x == full) {
+                i + 1
+            } else {
+                end
+            };
+            if len == 1 || end > i + 1 {
+                let name = a.list[idx].actor.name.clone();
+                a.add(doc, ActorKind::Person, &name, i..end, Gender::Unknown);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}

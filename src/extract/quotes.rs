@@ -1,0 +1,292 @@
+//! Quotes: text in quotation marks attributed to the speaker of the nearest cue (a reporting verb
+//! before or just after it, a colon, a source phrase, or the previous quote), and indirect speech
+//! (verb + subject + إن/أن + clause). Speakers of pro-drop verbs (وأضاف، وتابعت) are the last
+//! explicit subject whose gender and number agree. No cue, no speaker: short quoted phrases without
+//! one are scare quotes or names and are dropped.
+
+use std::collections::HashMap;
+
+use super::actors::Actors;
+use super::doc::{Doc, TokKind, is_complementizer};
+use super::lexicon::{Gender, Strength, Tag};
+use super::marks::{Pair, pair};
+use super::{Quote, QuoteKind};
+
+/// How far a cue may be from its quote, in tokens (bounds every look-back).
+const WINDOW: usize = 40;
+
+/// A reporting verb and who it attributes to.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    verb: usize,
+    strength: Strength,
+    speaker: Option<usize>,
+    speaker_tok: Option<(usize, usize)>,
+    /// Token where the subject search stopped (a complementizer, colon or mark, or the limit).
+    stop: usize,
+}
+
+/// Prepositions after which an actor is not a subject.
+fn is_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "في" | "من"
+            | "عن"
+            | "الي"
+            | "علي"
+            | "مع"
+            | "بين"
+            | "امام"
+            | "لدي"
+            | "حول"
+            | "ضد"
+            | "نحو"
+            | "عبر"
+            | "بشان"
+    )
+}
+
+/// Resolves the subjects of all reporting verbs, in order (pro-drop from the last agreeing subject).
+fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let mut history: Vec<usize> = Vec::new();
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        let Some((gender, strength)) = doc.verb(i) else {
+            i += 1;
+            continue;
+        };
+        let v_end = doc.next(i);
+        let mut speaker = None;
+        let mut speaker_tok = None;
+        let mut stop = v_end;
+        let mut relay = false;
+        let mut unknown_subject = false;
+        while stop < n && stop < v_end + 25 {
+            let t = doc.toks[stop];
+            match t.kind {
+                TokKind::Break => break,
+                TokKind::Punct(c) if c == ':' || super::doc::is_sentence_end(c) || "«»“”„\"".contains(c) =>
+                {
+                    break;
+                }
+                TokKind::Word if is_complementizer(doc.key(stop)) => break,
+                _ => {}
+            }
+            if doc.verb(stop).is_some() && stop > v_end {
+                break;
+            }
+            if let Some(&(a, e)) = actors.at.get(&stop) {
+                let prev = if stop > 0 { doc.key(stop - 1) } else { "" };
+                let k = doc.key(stop);
+                let prep = doc.hit(stop).is_some_and(|h| h.prep)
+                    || (doc.toks[stop].hit.is_none() && (k.starts_with('ل') || k.starts_with('ب')) && false);
+                if relay || (speaker.is_none() && !prep && !is_prep(prev)) {
+                    speaker = Some(a);
+                    speaker_tok = Some((stop, e));
+                    relay = false;
+                }
+                stop = e.max(stop + 1);
+                continue;
+            }
+            if doc.is_word(stop) && speaker.is_none() && stop == v_end {
+                let k = doc.key(stop);
+                let adverbial = doc.is_stop(stop)
+                    || k.starts_with('ل')
+                    || doc.has(stop, |t| matches!(t, Tag::Source))
+                    || matches!(k, "ايضا" | "مجددا" | "كذلك" | "بدوره" | "بدورها" | "لاحقا");
+                unknown_subject = !adverbial;
+            }
+            if doc.key(stop) == "عن" && speaker.is_some() && actors.at.contains_key(&(stop + 1)) {
+                // نقلت وكالة X عن Y قوله: the person quoted, not the agency.
+                relay = true;
+            }
+            stop += 1;
+        }
+        if speaker.is_none() && !unknown_subject {
+            // Subject before the verb (X قال …) at the start of a clause, else pro-drop.
+            let conj = doc.hit(i).is_some_and(|h| h.core > h.start);
+            let before =
+                (i.saturating_sub(6)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, e)| (j, a, e)));
+            if let Some((j, a, e)) = before.filter(|&(_, _, e)| e == i && !conj) {
+                speaker = Some(a);
+                speaker_tok = Some((j, e));
+            } else {
+                speaker =
+                    history.iter().rev().take(4).copied().find(|&a| actors.list[a].gender.agrees(gender));
+            }
+        } else if let Some(a) = speaker {
+            if actors.list[a].gender == Gender::Unknown {
+                actors.list[a].gender = gender;
+            }
+            history.push(a);
+        }
+        out.push(Cue { verb: i, strength, speaker, speaker_tok, stop });
+        i = v_end;
+    }
+    out
+}
+
+/// End token of the clause that starts at `s`: the sentence end, or where a new cue starts.
+fn clause_end(doc: &Doc, s: usize, cue_at: &HashMap<usize, usize>) -> usize {
+    let mut j = s;
+    let limit = doc.toks.len().min(s + 300);
+    while j < limit && !doc.ends_sentence(j) {
+        if doc.is_punct(j, &['،', ',', '؛', ';'])
+            && (cue_at.contains_key(&(j + 1)) || doc.key(j + 1) == "فيما")
+        {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Finds the quotes of `doc`, given its actors.
+pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
+    let cues = cues(doc, actors);
+    let cue_at: HashMap<usize, usize> = cues.iter().enumerate().map(|(k, c)| (c.verb, k)).collect();
+    let pairs = pair(doc);
+    let mut out: Vec<(Quote, usize, usize)> = Vec::new();
+    // Indirect speech.
+    let mut clauses: Vec<(usize, usize, usize)> = Vec::new();
+    for (k, c) in cues.iter().enumerate() {
+        if c.strength == Strength::Weak || c.stop >= doc.toks.len() || !is_complementizer(doc.key(c.stop)) {
+            continue;
+        }
+        let s = c.stop + 1;
+        let e = clause_end(doc, s, &cue_at);
+        if e <= s + 1 {
+            continue;
+        }
+        clauses.push((s, e, k));
+        // A clause that opens with a quotation (إن “…”، أنها “قلقة” من …) is listed as its quotes only.
+        let whole = pairs.iter().any(|p| p.has_open && p.open <= s + 1 && p.open >= s);
+        if whole {
+            continue;
+        }
+        out.push((make(doc, s, e, c, QuoteKind::Indirect), s, e));
+    }
+    let mut last_speaker: Option<(Option<usize>, usize)> = None;
+    for p in &pairs {
+        let (s, e) = (p.text_start(), p.close);
+        if e <= s {
+            continue;
+        }
+        let words = (s..e).filter(|&j| doc.is_word(j)).count();
+        // A short quoted name after a naming head (حركة "حماس"، وكالة «تاس»).
+        let head = p.open.checked_sub(1).is_some_and(|j| {
+            doc.has(j, |t| matches!(t, Tag::NamingHead | Tag::OrgHead(_)))
+                || (j > 0 && doc.has(j - 1, |t| matches!(t, Tag::NamingHead)))
+        });
+        if head && words <= 4 {
+            continue;
+        }
+        let inside = clauses.iter().find(|&&(cs, ce, _)| cs <= s && e <= ce + 1);
+        let before = cues.iter().rev().find(|c| {
+            c.verb < p.open && c.verb + WINDOW > p.open && {
+                !(c.verb..p.open).any(|j| doc.ends_sentence(j) && !doc.is_punct(j, &['…']))
+            }
+        });
+        let after = cues.iter().find(|c| {
+            c.verb > e
+                && c.verb <= e + 4
+                && (e + 1..c.verb).all(|j| !doc.ends_sentence(j) || doc.is_punct(j, &['.']))
+        });
+        let colon = p.open > 0 && doc.is_punct(p.open - 1, &[':']);
+        let cue = inside.map(|&(_, _, k)| &cues[k]).or(before).or(if colon { None } else { after }).or(after);
+        let continuing = last_speaker.is_some_and(|(_, end)| end + 3 >= p.open);
+        let (speaker, tok, cue) = match cue {
+            Some(c) if c.speaker.is_none() => match source_actor(doc, actors, p.open, e) {
+                Some((a, t)) => (Some(a), Some(t), Some(c)),
+                None => (None, None, Some(c)),
+            },
+            Some(c) => (c.speaker, c.speaker_tok, Some(c)),
+            None if continuing && words >= 3 => (last_speaker.and_then(|(s, _)| s), None, None),
+            None => match source_actor(doc, actors, p.open, e) {
+                Some((a, t)) => (Some(a), Some(t), None),
+                None if words >= 6 => (None, None, None),
+                None => continue,
+            },
+        };
+        let direct = words >= 4
+            && inside.is_none()
+            && (colon || cue.is_none_or(|c| c.stop + 1 >= p.open) || after.is_some());
+        let kind = if direct { QuoteKind::Direct } else { QuoteKind::Partial };
+        let mut q = Quote {
+            text: doc.text.get(text_range(doc, p)).unwrap_or("").to_string(),
+            span: text_range(doc, p),
+            speaker,
+            speaker_span: tok.map(|(a, b)| doc.span(a, b)),
+            kind,
+            cue: cue.map(|c| doc.slice(c.verb, doc.next(c.verb)).to_string()),
+        };
+        if q.text.trim().is_empty() {
+            continue;
+        }
+        q.text = q.text.trim().to_string();
+        last_speaker = Some((speaker, e));
+        out.push((q, s, e));
+    }
+    // A quotation nested in a direct quote is part of it, not a quote of its own.
+    let directs: Vec<(usize, usize)> =
+        out.iter().filter(|(q, _, _)| q.kind == QuoteKind::Direct).map(|(_, s, e)| (*s, *e)).collect();
+    out.retain(|(q, s, e)| {
+        q.kind != QuoteKind::Partial || !directs.iter().any(|&(ds, de)| ds < *s && *e < de)
+    });
+    out.sort_by_key(|(q, _, _)| (q.span.start, std::cmp::Reverse(q.span.end)));
+    out.into_iter().map(|(q, _, _)| q).collect()
+}
+
+/// Byte range of a pair's text in the original.
+fn text_range(doc: &Doc, p: &Pair) -> std::ops::Range<usize> {
+    let s = p.text_start();
+    let start = doc.toks.get(s).map(|t| doc.norm.original_offset(t.start)).unwrap_or(0);
+    let end = match doc.toks.get(p.close) {
+        Some(t) if p.has_close => doc.norm.original_offset(t.start),
+        _ => doc.span(s, p.close).end,
+    };
+    let r = start..end.max(start);
+    let txt = doc.text.get(r.clone()).unwrap_or("");
+    r.start..r.start + txt.trim_end().len()
+}
+
+fn make(doc: &Doc, s: usize, e: usize, c: &Cue, kind: QuoteKind) -> Quote {
+    let mut span = doc.span(s, e);
+    // End before the sentence-final punctuation.
+    let txt = doc.text.get(span.clone()).unwrap_or("");
+    let trimmed = txt.trim_end_matches(|ch: char| ch.is_whitespace() || ".،,؛;:".contains(ch));
+    span.end = span.start + trimmed.len();
+    Quote {
+        text: trimmed.to_string(),
+        span,
+        speaker: c.speaker,
+        speaker_span: c.speaker_tok.map(|(a, b)| doc.span(a, b)),
+        kind,
+        cue: Some(doc.slice(c.verb, doc.next(c.verb)).to_string()),
+    }
+}
+
+/// The actor after a source phrase (بحسب، وفقا لـ، نقلا عن، على لسان) in the quote's sentence.
+fn source_actor(doc: &Doc, actors: &Actors, open: usize, close: usize) -> Option<(usize, (usize, usize))> {
+    let lo = open.saturating_sub(WINDOW);
+    let mut from = open;
+    while from > lo && !doc.ends_sentence(from - 1) {
+        from -= 1;
+    }
+    let hi = doc.toks.len().min(close + 15);
+    let mut j = from;
+    while j < hi && (j <= close || !doc.ends_sentence(j)) {
+        if doc.has(j, |t| matches!(t, Tag::Source)) {
+            let k = doc.next(j);
+            for m in k..(k + 3).min(hi) {
+                if let Some(&(a, e)) = actors.at.get(&m) {
+                    return Some((a, (m, e)));
+                }
+            }
+        }
+        j += 1;
+    }
+    None
+}

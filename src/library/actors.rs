@@ -1,0 +1,271 @@
+//! Actors across the library: each person, organisation, country or place once, merged across
+//! articles and spellings, with every mention and every quote it is the speaker of.
+//!
+//! Two actors of one article set merge when they are of the same kind and
+//! * a name or alias of one has the matching key of a name or alias of the other: the words'
+//!   light stems ([`crate::search::stem`]), the first word also without a one-letter proclitic
+//!   (`وأذربيجان` is `أذربيجان`); for people only names of two words or more count, so that two
+//!   different men called `محمد` stay apart;
+//! * or their names share a [`skeleton`] (transliteration variants: `ناغورنو`/`ناجورنو كاراباخ`)
+//!   of four letters or more; for people only when every word has six letters or more (foreign
+//!   names, where the variants are), since `محمود`/`محمد` share one.
+//!
+//! Then a person named by one word (`باشينيان`) joins the person whose full name ends with that
+//! word (`نيكول باشينيان`) when exactly one such person exists. Anonymous sources (`مصدر مطلع`,
+//! the heads of the extractor's anonymous-source lexicon) are never merged across articles.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::extract::normalize::{normalize_key, skeleton};
+use crate::extract::{ActorKind, Extraction, lexicon};
+use crate::search::stem::{stem, variants};
+use crate::search::tokenize;
+
+/// A quote of the library: article index and quote index in that article's extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QuoteRef {
+    /// Index of the article (and of its extraction).
+    pub article: usize,
+    /// Index in [`Extraction::quotes`].
+    pub quote: usize,
+}
+
+/// One actor across the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryActor {
+    /// The fullest, most used name.
+    pub name: String,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Every other name and spelling, as written, in order of first appearance.
+    pub aliases: Vec<String>,
+    /// Indices of the articles that name it, ascending.
+    pub articles: Vec<usize>,
+    /// Mentions over all articles.
+    pub mentions: usize,
+    /// The quotes it is the speaker of, in article then position order.
+    pub quotes: Vec<QuoteRef>,
+}
+
+/// The matching keys of one name.
+struct NameKeys {
+    /// Stems of the words, space-separated.
+    primary: String,
+    /// The same with the first word's one-letter proclitic removed (when it may have one).
+    others: Vec<String>,
+    /// Number of words.
+    words: usize,
+    /// Stem of the last word.
+    last: String,
+    /// Letters of the shortest word.
+    shortest: usize,
+}
+
+fn name_keys(name: &str) -> Option<NameKeys> {
+    let key = normalize_key(name);
+    let words: Vec<&str> = tokenize(&key).map(|r| &key[r]).collect();
+    let (first, rest) = words.split_first()?;
+    let rest: Vec<&str> = rest.iter().map(|w| stem(w)).collect();
+    let join = |f: &str| std::iter::once(f).chain(rest.iter().copied()).collect::<Vec<_>>().join(" ");
+    Some(NameKeys {
+        primary: join(stem(first)),
+        others: variants(first).into_iter().skip(1).map(join).collect(),
+        words: words.len(),
+        last: words.last().map(|w| stem(w).to_string()).unwrap_or_default(),
+        shortest: words.iter().map(|w| w.chars().count()).min().unwrap_or(0),
+    })
+}
+
+/// Stems of the first words of the anonymous-source lexicon (`مصدر`, `مصادر`, `مسؤول` …).
+fn anonymous_heads() -> HashSet<String> {
+    let text = lexicon::FILES.iter().find(|(n, _)| *n == "anon_sources.txt").map_or("", |(_, t)| *t);
+    lexicon::data_lines(text)
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|w| stem(&normalize_key(w)).to_string())
+        .collect()
+}
+
+/// Union-find over actor nodes.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+/// One actor of one article, with its keys.
+struct Node {
+    article: usize,
+    actor: usize,
+    kind: ActorKind,
+    names: Vec<NameKeys>,
+    anonymous: bool,
+    /// A person known by a name of two words or more.
+    full: bool,
+}
+
+/// Merges the actors of every article (`extractions[i]` belongs to article `i`); sorted by
+/// mentions, most first (then by quotes, then by name).
+pub fn merge_actors(extractions: &[Extraction]) -> Vec<LibraryActor> {
+    let anon = anonymous_heads();
+    let mut nodes = Vec::new();
+    for (article, ex) in extractions.iter().enumerate() {
+        for (actor, a) in ex.actors.iter().enumerate() {
+            let names: Vec<NameKeys> =
+                std::iter::once(&a.name).chain(&a.aliases).filter_map(|n| name_keys(n)).collect();
+            let person = a.kind == ActorKind::Person;
+            let anonymous = person
+                && names
+                    .first()
+                    .is_some_and(|n| n.primary.split(' ').next().is_some_and(|w| anon.contains(w)));
+            let full = person && names.iter().any(|n| n.words >= 2);
+            nodes.push(Node { article, actor, kind: a.kind, names, anonymous, full });
+        }
+    }
+    let mut sets = Sets((0..nodes.len()).collect());
+    join_by_keys(&nodes, &mut sets);
+    join_surnames(&nodes, &mut sets);
+    build(extractions, &nodes, &mut sets)
+}
+
+/// Unites nodes whose keys or skeletons match (see the module docs).
+fn join_by_keys(nodes: &[Node], sets: &mut Sets) {
+    let mut by_key: HashMap<(ActorKind, bool, &str), Vec<usize>> = HashMap::new();
+    let mut by_skeleton: HashMap<(ActorKind, String), Vec<usize>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| !n.anonymous) {
+        for k in usable(n) {
+            by_key.entry((n.kind, n.full, &k.primary)).or_default().push(i);
+            let person = n.kind == ActorKind::Person;
+            let skel = skeleton(&k.primary);
+            if skel.chars().filter(|c| *c != ' ').count() >= 4 && (!person || k.shortest >= 6) {
+                by_skeleton.entry((n.kind, skel)).or_default().push(i);
+            }
+        }
+    }
+    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| !n.anonymous) {
+        for k in usable(n) {
+            for key in std::iter::once(&k.primary).chain(&k.others) {
+                for &j in by_key.get(&(n.kind, n.full, key.as_str())).into_iter().flatten() {
+                    sets.union(i, j);
+                }
+            }
+        }
+    }
+    for group in by_skeleton.values() {
+        for w in group.windows(2) {
+            sets.union(w[0], w[1]);
+        }
+    }
+}
+
+/// The names of a node that may merge it by key: a full-named person only by names of two words.
+fn usable(n: &Node) -> impl Iterator<Item = &NameKeys> {
+    n.names.iter().filter(move |k| !n.full || k.words >= 2)
+}
+
+/// Joins people known by one word to the one full-named person whose name ends with it.
+fn join_surnames(nodes: &[Node], sets: &mut Sets) {
+    let mut by_last: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| n.full && !n.anonymous) {
+        let root = sets.find(i);
+        for k in n.names.iter().filter(|k| k.words >= 2) {
+            by_last.entry(&k.last).or_default().insert(root);
+        }
+    }
+    // Roots may change while joining: resolve the candidates to their current roots each time.
+    for (i, n) in nodes.iter().enumerate() {
+        if n.kind != ActorKind::Person || n.full || n.anonymous {
+            continue;
+        }
+        let mut targets = HashSet::new();
+        for k in &n.names {
+            for key in std::iter::once(&k.primary).chain(&k.others) {
+                for &r in by_last.get(key.as_str()).into_iter().flatten() {
+                    targets.insert(sets.find(r));
+                }
+            }
+        }
+        if targets.len() == 1
+            && let Some(&t) = targets.iter().next()
+        {
+            sets.union(i, t);
+        }
+    }
+}
+
+/// Builds the merged actors from the sets.
+fn build(extractions: &[Extraction], nodes: &[Node], sets: &mut Sets) -> Vec<LibraryActor> {
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..nodes.len() {
+        groups.entry(sets.find(i)).or_default().push(i);
+    }
+    let mut speaker_of: HashMap<(usize, usize), Vec<QuoteRef>> = HashMap::new();
+    for (article, ex) in extractions.iter().enumerate() {
+        for (quote, q) in ex.quotes.iter().enumerate() {
+            if let Some(s) = q.speaker {
+                speaker_of.entry((article, s)).or_default().push(QuoteRef { article, quote });
+            }
+        }
+    }
+    let mut out: Vec<LibraryActor> = groups
+        .into_values()
+        .filter_map(|members| {
+            let first = nodes.get(*members.first()?)?;
+            let actor = |n: &Node| extractions.get(n.article).and_then(|e| e.actors.get(n.actor));
+            // Name: for people the name with most words, then the one most mentioned, then the longest.
+            let mut weight: HashMap<&str, (usize, usize)> = HashMap::new();
+            for &m in &members {
+                if let Some(a) = actor(&nodes[m]) {
+                    let words =
+                        if a.kind == ActorKind::Person { a.name.split_whitespace().count() } else { 0 };
+                    let e = weight.entry(a.name.as_str()).or_insert((words, 0));
+                    e.1 += a.mentions.len().max(1);
+                }
+            }
+            let name = weight
+                .iter()
+                .max_by_key(|(n, (w, m))| (*w, *m, n.chars().count(), std::cmp::Reverse(**n)))
+                .map(|(n, _)| n.to_string())?;
+            let mut aliases: Vec<String> = Vec::new();
+            let (mut articles, mut quotes, mut mentions) = (Vec::new(), Vec::new(), 0);
+            for &m in &members {
+                let n = &nodes[m];
+                let Some(a) = actor(n) else { continue };
+                for s in std::iter::once(&a.name).chain(&a.aliases) {
+                    if *s != name && !aliases.contains(s) {
+                        aliases.push(s.clone());
+                    }
+                }
+                articles.push(n.article);
+                mentions += a.mentions.len();
+                quotes.extend(speaker_of.get(&(n.article, n.actor)).into_iter().flatten().copied());
+            }
+            articles.sort_unstable();
+            articles.dedup();
+            quotes.sort_unstable();
+            quotes.dedup();
+            Some(LibraryActor { name, kind: first.kind, aliases, articles, mentions, quotes })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then(b.quotes.len().cmp(&a.quotes.len()))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests;

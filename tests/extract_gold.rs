@@ -1,0 +1,203 @@
+//! The gold evaluation of `extract_eval.py`, in Rust, over copies of the seeds and their gold
+//! annotations (tests/fixtures/extract/), so CI checks quote and speaker F1 without /work/shared.
+//!
+//! Quote match: normalised texts overlap (longest common substring / longer text ≥ 0.5), greedy
+//! one-to-one; optional gold quotes count neither way. Speaker match: through the gold actor's
+//! name and aliases (clitics stripped), or a containment of one in the other.
+
+use std::collections::HashSet;
+
+use sahifa::article::from_plain_text;
+use sahifa::extract::extract;
+use serde_json::Value;
+
+const FILES: &[&str] = &[
+    "000_bb4b77b62cfebfb5",
+    "001_ab347057d505572f",
+    "002_462bbe564c48e55a",
+    "003_a25564347d838f35",
+    "004_b14c644140988ae2",
+];
+
+fn norm(s: &str) -> Vec<char> {
+    let mut out: Vec<char> = Vec::new();
+    for c in s.chars() {
+        let c = match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            '\u{0610}'..='\u{061a}'
+            | '\u{064b}'..='\u{065f}'
+            | '\u{0670}'
+            | '\u{06d6}'..='\u{06ed}'
+            | '\u{0640}' => {
+                continue;
+            }
+            c if c.is_whitespace() || "«»“”„\"'.,،:؛;!?()[]…-–—‘’".contains(c) => ' ',
+            c => c,
+        };
+        if c == ' ' && out.last().is_none_or(|&l| l == ' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    while out.last() == Some(&' ') {
+        out.pop();
+    }
+    out
+}
+
+fn overlap(a: &str, b: &str) -> f64 {
+    let (a, b) = (norm(a), norm(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut best = 0;
+    for x in &a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            if x == y {
+                cur[j + 1] = prev[j] + 1;
+                best = best.max(cur[j + 1]);
+            }
+        }
+        prev = cur;
+    }
+    best as f64 / a.len().max(b.len()) as f64
+}
+
+fn strip_clitics(w: &str) -> String {
+    let w: String = norm(w).into_iter().collect();
+    for p in ["وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"] {
+        if let Some(rest) = w.strip_prefix(p)
+            && rest.chars().count() >= 3
+        {
+            return rest.to_string();
+        }
+    }
+    w
+}
+
+fn keys(names: impl Iterator<Item = String>) -> HashSet<String> {
+    names.map(|n| strip_clitics(&n)).filter(|k| !k.is_empty()).collect()
+}
+
+fn gold_actor_keys(gold: &Value, name: &str) -> HashSet<String> {
+    let actors = gold["actors"].as_array().cloned().unwrap_or_default();
+    let forms = |a: &Value| {
+        let mut v = vec![a["name"].as_str().unwrap_or("").to_string()];
+        v.extend(
+            a["aliases"].as_array().into_iter().flatten().filter_map(|x| x.as_str().map(str::to_string)),
+        );
+        v
+    };
+    let target = strip_clitics(name);
+    for a in &actors {
+        if strip_clitics(a["name"].as_str().unwrap_or("")) == target {
+            return keys(forms(a).into_iter());
+        }
+    }
+    for a in &actors {
+        let k = keys(forms(a).into_iter());
+        if k.contains(&target) {
+            return k;
+        }
+    }
+    keys(std::iter::once(name.to_string()))
+}
+
+fn same(cand: &HashSet<String>, gold: &HashSet<String>) -> bool {
+    cand.intersection(gold).next().is_some()
+        || cand.iter().any(|c| {
+            gold.iter().any(|k| {
+                c.chars().count() >= 4
+                    && k.chars().count() >= 4
+                    && (c.contains(k.as_str()) || k.contains(c.as_str()))
+            })
+        })
+}
+
+/// (span true positives, predicted, gold, attributed true positives) over all files.
+fn evaluate() -> (usize, usize, usize, usize) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract");
+    let (mut tp, mut np, mut ng, mut atp) = (0, 0, 0, 0);
+    for f in FILES {
+        let text = std::fs::read_to_string(format!("{dir}/{f}.txt")).expect("fixture article");
+        let gold: Value =
+            serde_json::from_str(&std::fs::read_to_string(format!("{dir}/{f}.json")).expect("fixture gold"))
+                .expect("json");
+        let art = from_plain_text(f, &text);
+        let x = extract(&art);
+        let gq = gold["quotes"].as_array().cloned().unwrap_or_default();
+        let mut pairs = Vec::new();
+        for (i, p) in x.quotes.iter().enumerate() {
+            for (j, g) in gq.iter().enumerate() {
+                let o = overlap(&p.text, g["text"].as_str().unwrap_or(""));
+                if o >= 0.5 {
+                    pairs.push((o, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.partial_cmp(a).unwrap_or(std::cmp::Ordering::Equal));
+        let (mut up, mut ug) = (HashSet::new(), HashSet::new());
+        let mut opt_matched = 0;
+        for (_, i, j) in pairs {
+            if up.contains(&i) || ug.contains(&j) {
+                continue;
+            }
+            up.insert(i);
+            ug.insert(j);
+            let g = &gq[j];
+            if g["optional"].as_bool() == Some(true) {
+                opt_matched += 1;
+                continue;
+            }
+            tp += 1;
+            let p = &x.quotes[i];
+            if let Some(sp) = p.speaker.and_then(|s| x.actors.get(s)) {
+                let cand = keys(std::iter::once(sp.name.clone()).chain(sp.aliases.iter().cloned()));
+                let mut speakers = vec![g["speaker"].as_str().unwrap_or("").to_string()];
+                speakers.extend(
+                    g["speaker_alternatives"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|v| v.as_str().map(str::to_string)),
+                );
+                if speakers.iter().filter(|s| !s.is_empty()).any(|s| same(&cand, &gold_actor_keys(&gold, s)))
+                {
+                    atp += 1;
+                }
+            }
+        }
+        np += x.quotes.len() - opt_matched;
+        ng += gq.iter().filter(|g| g["optional"].as_bool() != Some(true)).count();
+    }
+    (tp, np, ng, atp)
+}
+
+fn f1(tp: usize, np: usize, ng: usize) -> f64 {
+    let p = if np == 0 { 0.0 } else { tp as f64 / np as f64 };
+    let r = if ng == 0 { 0.0 } else { tp as f64 / ng as f64 };
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+}
+
+#[test]
+fn seeds_quote_and_speaker_f1() {
+    let (tp, np, ng, atp) = evaluate();
+    let q = f1(tp, np, ng);
+    let s = f1(atp, np, ng);
+    eprintln!("quote F1 {q:.3} (tp {tp}, pred {np}, gold {ng}); speaker F1 {s:.3}");
+    // Floors a little under today's figures on the raw (uncleaned) seeds: a rule change that
+    // loses quotes or speakers fails here.
+    assert!(q >= 0.84, "quote F1 {q:.3}");
+    assert!(s >= 0.68, "speaker F1 {s:.3}");
+}
+
+#[test]
+fn overlap_is_longest_common_substring_ratio() {
+    assert!((overlap("قال إن", "قال إن") - 1.0).abs() < 1e-9);
+    assert!(overlap("abc", "xyz") < 1e-9);
+    assert!(overlap("الهدف هو", "«الهدف هو»") > 0.99);
+}
