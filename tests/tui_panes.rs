@@ -258,7 +258,7 @@ fn slash_finds_in_the_article_with_n() {
 fn slash_in_the_list_filters_as_you_type() {
     let (mut app, _d) = app((160, 48), true, false);
     key(&mut app, KeyCode::Char('/'));
-    for c in "رقم 3".chars() {
+    for c in "رقم 3 ".chars() {
         key(&mut app, KeyCode::Char(c));
     }
     assert_eq!(app.list.visible.len(), 1);
@@ -334,4 +334,35 @@ fn s_on_a_quote_in_the_highlights_stars_the_quote_not_the_article() {
     let h = app.regions().highlights.unwrap();
     let s = lines(&draw(&app));
     assert!(s.iter().any(|l| l.chars().skip(h.x as usize).collect::<String>().contains('★')));
+}
+
+#[test]
+fn actors_view_lists_actors_with_a_chart_and_enter_filters_the_list() {
+    let (mut app, _d) = app((160, 48), true, false);
+    app.handle(Event::Extracted(0, extraction()));
+    key(&mut app, KeyCode::Char('a'));
+    let s = lines(&draw(&app)).join("\n");
+    assert!(s.contains("Actors across 6 articles: 1"), "{s}");
+    assert!(s.contains("Mentions"));
+    assert!(rtl(&s).contains("سامي الخطيب"));
+    assert!(s.contains("Quotes of the selected actor: 1"));
+    key(&mut app, KeyCode::Enter);
+    assert!(app.actors.is_none());
+    assert_eq!(app.list.visible, vec![0]);
+    assert!(lines(&draw(&app))[0].contains("Articles (1/6) of"));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.list.visible.len(), 6);
+}
+
+#[test]
+fn x_exports_the_review_next_to_the_state_and_says_where() {
+    let (mut app, d) = app((160, 48), true, false);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('x'));
+    let status = app.status.clone().unwrap();
+    assert!(status.starts_with("review exported to "), "{status}");
+    let path = status.trim_start_matches("review exported to ");
+    assert!(path.starts_with(d.path().to_str().unwrap()));
+    let md = std::fs::read_to_string(path).unwrap();
+    assert!(md.contains(TITLE));
 }

@@ -67,6 +67,10 @@ actions! {
     ToggleHighlights = "toggle_highlights",
     /// Write a note on the article (or on the selected quote in the highlights)
     EditNote = "edit_note",
+    /// Actors across all articles, with a chart of mentions and quotes; Enter filters the list
+    Actors = "actors",
+    /// Export the review (articles, actors, quotes, stars, notes) to a Markdown file
+    Export = "export",
     /// Show or hide this help
     Help = "help",
     /// Close the overlay, the search or the filter

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use super::action::Action;
+use super::actors::ActorsView;
 use super::doc::Doc;
 use super::editor::{Editor, NoteTarget, Outcome};
 use super::keymap::Keymap;
@@ -30,6 +31,8 @@ pub enum Event {
     Resize(u16, u16),
     /// Extraction of an article finished off the UI thread.
     Extracted(usize, Arc<Extraction>),
+    /// The library's search index is built.
+    Indexed(Arc<search::Index>),
 }
 
 /// The reader's whole state.
@@ -60,6 +63,8 @@ pub struct App {
     pub input: Option<Input>,
     /// The note editor, when open.
     pub editor: Option<Editor>,
+    /// The actors view, when open.
+    pub actors: Option<ActorsView>,
     /// Highlights pane shown on medium-width terminals.
     pub show_highlights: bool,
     /// A one-line message for the status bar.
@@ -70,6 +75,8 @@ pub struct App {
     pub quit: bool,
     /// Articles whose extraction is wanted first (taken by the runner).
     pub wanted: Vec<usize>,
+    /// The search index, once built off the UI thread (the list filter scans without it).
+    pub index: Option<Arc<search::Index>>,
 }
 
 impl App {
@@ -97,11 +104,13 @@ impl App {
             help: false,
             input: None,
             editor: None,
+            actors: None,
             show_highlights: false,
             status: None,
             size,
             quit: false,
             wanted: Vec::new(),
+            index: None,
         };
         let last = session::load(session::path_beside(app.store.path()).as_deref());
         if let Some(pos) = last.and_then(|id| app.articles.iter().position(|a| a.id == id)) {
@@ -126,9 +135,19 @@ impl App {
                 self.size = (w, h);
                 self.relayout();
             }
+            Event::Indexed(ix) => self.index = Some(ix),
             Event::Extracted(i, ex) => {
                 if let Some(slot) = self.extractions.get_mut(i) {
                     *slot = Some(ex);
+                }
+                // The actors view fills in as extraction finishes (merged again once everything is in).
+                if self.actors.as_ref().is_some_and(|v| v.extracted + 1 < self.extractions.len())
+                    && self.extractions.iter().all(Option::is_some)
+                {
+                    let sel = self.actors.as_ref().map_or(0, |v| v.selected);
+                    let mut v = ActorsView::build(&self.extractions);
+                    v.selected = sel.min(v.actors.len().saturating_sub(1));
+                    self.actors = Some(v);
                 }
             }
         }
@@ -151,6 +170,9 @@ impl App {
         self.status = None;
         if self.help && !matches!(a, Action::Help | Action::Close | Action::Quit) {
             return;
+        }
+        if self.actors.is_some() && !matches!(a, Action::Help | Action::Quit | Action::Actors) {
+            return self.actors_action(a);
         }
         match a {
             Action::Quit => self.quit = true,
@@ -181,6 +203,11 @@ impl App {
                 }
             }
             Action::EditNote => self.open_editor(),
+            Action::Actors => {
+                self.actors =
+                    if self.actors.is_some() { None } else { Some(ActorsView::build(&self.extractions)) };
+            }
+            Action::Export => self.export(),
             Action::ToggleHighlights => {
                 self.show_highlights = !self.show_highlights;
                 if !self.show_highlights && self.focus == Pane::Highlights {
@@ -217,7 +244,8 @@ impl App {
         } else if self.reader.hits.is_some() || self.reader.marked_quote.is_some() {
             self.reader.hits = None;
             self.reader.marked_quote = None;
-        } else if !self.list.filter.is_empty() {
+        } else if !self.list.filter.is_empty() || self.list.actor.is_some() {
+            self.list.actor = None;
             self.set_filter(String::new());
         }
     }
@@ -383,6 +411,81 @@ impl App {
         self.save();
     }
 
+    fn actors_action(&mut self, a: Action) {
+        let page = self.size.1.saturating_sub(4).max(1) as isize;
+        let Some(v) = self.actors.as_mut() else { return };
+        let n = v.actors.len() as isize;
+        let d = match a {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::Top => -n,
+            Action::Bottom => n,
+            Action::Close => {
+                self.actors = None;
+                return;
+            }
+            Action::Open => {
+                let Some(actor) = v.current().cloned() else { return };
+                self.actors = None;
+                let keep = self.list.current();
+                self.list.visible = actor.articles.clone();
+                self.list.filter = String::new();
+                self.list.selected =
+                    keep.and_then(|k| self.list.visible.iter().position(|&i| i == k)).unwrap_or(0);
+                self.list.offset = 0;
+                self.list.actor = Some(actor.name.clone());
+                self.focus = Pane::List;
+                self.status = Some(format!(
+                    "{} articles and {} quotes of {} (Esc shows all)",
+                    actor.articles.len(),
+                    actor.quotes.len(),
+                    actor.name
+                ));
+                self.fix_list_offset();
+                self.show(self.list.current());
+                return;
+            }
+            _ => return,
+        };
+        if n > 0 {
+            v.selected = (v.selected as isize + d).clamp(0, n - 1) as usize;
+        }
+    }
+
+    /// Writes the review report (Markdown) next to the reading state and says where.
+    fn export(&mut self) {
+        let dir = self.store.path().and_then(|p| p.parent()).map(std::path::Path::to_path_buf);
+        let Some(dir) = dir else {
+            self.status = Some("no data directory to export into".into());
+            return;
+        };
+        let all: Vec<_> = (0..self.articles.len())
+            .map(|i| match &self.extractions[i] {
+                Some(e) => (**e).clone(),
+                None => crate::extract::extract(&self.articles[i]),
+            })
+            .collect();
+        let stamp =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let path = dir.join(format!("review-{stamp}.md"));
+        let mut bytes = Vec::new();
+        let res = crate::library::export::write(
+            crate::cli::ExportFormat::Markdown,
+            &self.articles,
+            &all,
+            &self.store,
+            false,
+            &mut bytes,
+        )
+        .and_then(|()| crate::store::file::write_atomic(&path, &bytes).map_err(std::io::Error::other));
+        self.status = Some(match res {
+            Ok(()) => format!("review exported to {}", path.display()),
+            Err(e) => format!("export failed: {}: {e}", path.display()),
+        });
+    }
+
     fn open_editor(&mut self) {
         let ed = if let Some((id, qkey, q)) = self.selected_quote() {
             let ex = self.current_extraction().cloned();
@@ -518,8 +621,11 @@ impl App {
         self.list.visible = if query.trim().is_empty() {
             (0..self.articles.len()).collect()
         } else {
-            let q = search::Query::parse(&query);
-            (0..self.articles.len()).filter(|&i| q.matches_article(&self.articles[i])).collect()
+            let q = search::Query::parse_typing(&query);
+            match &self.index {
+                Some(ix) => ix.search(&q).into_iter().map(|(a, _)| a).collect(),
+                None => (0..self.articles.len()).filter(|&i| q.matches_article(&self.articles[i])).collect(),
+            }
         };
         self.list.filter = query;
         self.list.selected = keep.and_then(|k| self.list.visible.iter().position(|&i| i == k)).unwrap_or(0);

@@ -5,6 +5,7 @@
 //! quit, on SIGTERM/SIGHUP and after a panic.
 
 pub mod action;
+pub mod actors;
 pub mod app;
 pub mod doc;
 pub mod editor;
@@ -92,10 +93,12 @@ fn event_loop(mut app: App, mut term: terminal::Term) -> Result<ExitCode> {
             for i in app.wanted.drain(..) {
                 worker.prioritise(i);
             }
-            while let Ok((i, ex)) = rx.try_recv() {
-                let shown = app.reader.article == Some(i);
-                app.handle(Event::Extracted(i, ex));
-                dirty |= shown;
+            while let Ok(ev) = rx.try_recv() {
+                dirty |= match &ev {
+                    Event::Extracted(i, _) => app.reader.article == Some(*i) || app.actors.is_some(),
+                    _ => true,
+                };
+                app.handle(ev);
             }
             if dirty {
                 let size = term.size()?;

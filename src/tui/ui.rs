@@ -85,6 +85,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     if let Some(hl) = r.highlights {
         panes::highlights::draw(buf, hl, app);
     }
+    if let Some(v) = &app.actors {
+        panes::actors::draw(buf, Rect { height: area.height.saturating_sub(1), ..area }, v, app);
+    }
     panes::status::draw(buf, r.status, app);
     if let Some(ed) = &app.editor {
         panes::note::draw(buf, editor_area((area.width, area.height)), ed, app);

@@ -42,6 +42,8 @@ pub struct ListView {
     pub offset: usize,
     /// The filter typed after `/`, if any.
     pub filter: String,
+    /// The actor whose articles are shown (Enter in the actors view), if any.
+    pub actor: Option<String>,
 }
 
 impl ListView {

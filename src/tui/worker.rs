@@ -1,12 +1,15 @@
-//! Extraction off the UI thread: every article in turn, the ones the reader asks for first.
+//! Work off the UI thread: first the search index of the library, then the extraction of every
+//! article in turn, the ones the reader asks for first. Results come back as [`Event`]s.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::thread;
 
+use super::app::Event;
 use crate::article::Article;
-use crate::extract::{self, Extraction};
+use crate::extract;
+use crate::search::Index;
 
 /// Handle to the extraction thread (it ends when the reader drops its receiver or this handle).
 pub struct Worker {
@@ -15,7 +18,7 @@ pub struct Worker {
 
 impl Worker {
     /// Starts extracting `articles`, sending each result on `out`.
-    pub fn spawn(articles: Arc<Vec<Article>>, out: Sender<(usize, Arc<Extraction>)>) -> Worker {
+    pub fn spawn(articles: Arc<Vec<Article>>, out: Sender<Event>) -> Worker {
         let (ask, asked) = channel();
         thread::Builder::new()
             .name("sahifa-extract".into())
@@ -31,7 +34,10 @@ impl Worker {
     }
 }
 
-fn work(articles: &[Article], asked: &Receiver<usize>, out: &Sender<(usize, Arc<Extraction>)>) {
+fn work(articles: &[Article], asked: &Receiver<usize>, out: &Sender<Event>) {
+    if out.send(Event::Indexed(Arc::new(Index::build(articles)))).is_err() {
+        return;
+    }
     let mut done = vec![false; articles.len()];
     let mut queue: VecDeque<usize> = (0..articles.len()).collect();
     loop {
@@ -58,7 +64,7 @@ fn work(articles: &[Article], asked: &Receiver<usize>, out: &Sender<(usize, Arc<
             continue;
         }
         let ex = Arc::new(extract::extract(&articles[i]));
-        if out.send((i, ex)).is_err() {
+        if out.send(Event::Extracted(i, ex)).is_err() {
             return;
         }
     }

@@ -18,7 +18,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let focused = app.focus == Pane::List;
     let th = &app.theme;
     let n = app.articles.len();
-    let title = if app.list.filter.is_empty() {
+    let title = if let Some(actor) = &app.list.actor {
+        format!(" Articles ({}/{n}) of {} ", app.list.visible.len(), super::clean(actor))
+    } else if app.list.filter.is_empty() {
         format!(" Articles ({n}) ")
     } else {
         format!(" Articles ({}/{n}) /{} ", app.list.visible.len(), super::clean(&app.list.filter))

@@ -1,5 +1,6 @@
 //! One file per pane; each draws from `&App` into a buffer area.
 
+pub mod actors;
 pub mod help;
 pub mod highlights;
 pub mod list;
