@@ -49,6 +49,7 @@ pub mod file;
 pub mod merge;
 pub mod migrate;
 pub mod model;
+mod save;
 mod session;
 
 use std::path::PathBuf;
@@ -57,6 +58,7 @@ pub use merge::Field;
 pub use model::{
     ArticleState, CURRENT_VERSION, QuoteState, StateFile, quote_key, quote_key_hash, quote_text_hash,
 };
+pub use save::{SaveJob, SaveOutcome};
 pub use session::Store;
 
 /// The environment variable that overrides the data dir (tests use it).
