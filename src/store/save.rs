@@ -55,7 +55,7 @@ impl SaveJob {
     }
 
     fn save(&self, warnings: &mut Vec<String>) -> Result<Saved, StoreError> {
-        let dir = self.path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let dir = file::parent_dir(&self.path);
         let lock = file::lock(&dir, LOCK_TIMEOUT)?;
         let theirs = match load(&self.path, self.disk_hash, &self.base)? {
             Disk::State(s, _) => s,

@@ -275,7 +275,7 @@ impl Store {
             Disk::State(s, h) => (s, h),
             Disk::Damaged(_) => {
                 // Moving aside must not race a writer that is replacing the file right now.
-                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let dir = file::parent_dir(&path);
                 let _lock = match file::lock(&dir, LOCK_TIMEOUT) {
                     Err(e @ StoreError::Busy { .. }) => return Err(e),
                     other => other.ok(),
