@@ -13,9 +13,10 @@ use sahifa::store::{Store, quote_key};
 
 const CHILD_ENV: &str = "SAHIFA_STORE_CRASH_CHILD";
 const READY: &str = "crash-child-ready";
-/// Articles per state: about 200 KB of JSON, so a save takes a while to write.
-const ARTICLES: u32 = 400;
-const ROUNDS: u32 = 100;
+const SAVED: &str = "crash-child-saved";
+/// Articles per state: about 100 KB of JSON, so a write takes a while.
+const ARTICLES: u32 = 200;
+const ROUNDS: u32 = 60;
 
 fn id(i: u32) -> String {
     format!("{i:016x}")
@@ -51,6 +52,7 @@ fn crash_child() {
             s.set_quote_starred(&id, &quote_key("q", 1), starred);
         }
         s.save().expect("child save");
+        println!("{SAVED} {g}");
         g += 1;
     }
 }
@@ -124,12 +126,17 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_state() {
                 .expect("spawn the writer"),
         );
         let out = child.0.stdout.take().expect("stdout");
-        let ready = BufReader::new(out).lines().map_while(Result::ok).any(|l| l.contains(READY));
-        if !ready {
+        let mut lines = BufReader::new(out).lines().map_while(Result::ok);
+        if !lines.any(|l| l.contains(READY)) {
             let status = child.0.wait().expect("wait");
             panic!("round {round}: the writer died before it was ready: {status}");
         }
-        std::thread::sleep(Duration::from_micros(next() % 100_000));
+        // Let one generation complete to learn how long one takes on this machine (and so that
+        // every round writes), then kill at a random moment of the next one.
+        let t = Instant::now();
+        assert!(lines.any(|l| l.contains(SAVED)), "round {round}: the writer died before saving");
+        let generation = t.elapsed().as_micros() as u64;
+        std::thread::sleep(Duration::from_micros(next() % (generation + generation / 4 + 1)));
         // `Child::kill` sends SIGKILL on Unix.
         child.0.kill().expect("SIGKILL");
         child.0.wait().expect("reap");

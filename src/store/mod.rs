@@ -67,7 +67,8 @@ use std::path::PathBuf;
 
 pub use merge::Field;
 pub use model::{
-    ArticleState, CURRENT_VERSION, QuoteState, StateFile, quote_key, quote_key_hash, quote_text_hash,
+    ArticleState, CURRENT_VERSION, QuoteState, StateFile, quote_key, quote_key_for, quote_key_hash,
+    quote_text_hash,
 };
 pub use save::{SaveJob, SaveOutcome};
 pub use session::Store;
