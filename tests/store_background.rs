@@ -20,7 +20,6 @@ fn a_job_saves_on_another_thread_and_later_changes_stay_pending() {
     let mut s = open(dir.path());
     s.toggle_star(A);
     let job = s.begin_save().expect("a job");
-    assert!(s.begin_save().is_none(), "one job at a time");
     let worker = thread::spawn(move || job.run());
     // The UI goes on while the job runs.
     s.set_read(B, true);
@@ -97,4 +96,40 @@ fn a_save_after_another_instance_wrote_reparses_the_file() {
     one.save().expect("save");
     let fresh = open(dir.path());
     assert!(!fresh.is_starred(A) && fresh.is_read(A) && fresh.position(B) == 3);
+}
+
+#[test]
+fn an_old_job_running_late_never_undoes_a_newer_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = open(dir.path());
+    s.toggle_star(A);
+    let old = s.begin_save().expect("a job");
+    s.toggle_star(A); // unstarred again
+    s.set_read(B, true);
+    let newer = s.begin_save().expect("a second job");
+    // The newer job gets the lock first; the old one must then not write its stale star.
+    let newer = newer.run();
+    let old = old.run();
+    assert!(!open(dir.path()).is_starred(A), "the old job skipped its write");
+    s.finish_save(old).expect("stale outcome is ignored");
+    assert!(s.has_unsaved_changes(), "only the newest outcome settles the changes");
+    s.finish_save(newer).expect("newer outcome");
+    assert!(!s.has_unsaved_changes());
+    assert!(!s.is_starred(A) && s.is_read(B));
+    let fresh = open(dir.path());
+    assert!(!fresh.is_starred(A) && fresh.is_read(B));
+}
+
+#[test]
+fn a_quit_time_save_wins_over_a_job_still_running() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = open(dir.path());
+    s.toggle_star(A);
+    let job = s.begin_save().expect("a job");
+    s.toggle_star(A);
+    s.save().expect("synchronous save");
+    let late = job.run();
+    s.finish_save(late).expect("ignored");
+    assert!(!open(dir.path()).is_starred(A));
+    assert!(!s.is_starred(A) && !s.has_unsaved_changes());
 }

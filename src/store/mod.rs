@@ -46,7 +46,9 @@
 //!
 //! To keep a UI from waiting on the disk, split the save: [`Store::begin_save`] returns a
 //! [`SaveJob`] (`Send`) to [`SaveJob::run`] on another thread; hand its [`SaveOutcome`] to
-//! [`Store::finish_save`]. Changes made while the job runs stay pending for the next save.
+//! [`Store::finish_save`]. Changes made while the job runs stay pending for the next save. Jobs
+//! may overlap (and a synchronous `save` may run while one is out): a job that gets the lock
+//! after a newer one of the same session has written skips its write, so it never undoes it.
 //! Dropping a `Store` with pending changes saves them (errors ignored), which covers unwinding
 //! after a panic; signal handlers (SIGTERM, SIGHUP) should call [`Store::save`] themselves.
 //!

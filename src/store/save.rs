@@ -3,6 +3,8 @@
 //! [`super::Store::finish_save`].
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::StoreError;
 use super::file::{self, LOCK_TIMEOUT, Read};
@@ -19,6 +21,7 @@ pub struct SaveJob {
     pub(super) changes: Changes,
     pub(super) disk_hash: Option<u64>,
     pub(super) epoch: u64,
+    pub(super) written: Arc<AtomicU64>,
 }
 
 /// What a [`SaveJob`] did, to hand to [`super::Store::finish_save`].
@@ -26,7 +29,8 @@ pub struct SaveJob {
 pub struct SaveOutcome {
     pub(super) changes: Changes,
     pub(super) epoch: u64,
-    pub(super) result: Result<Saved, StoreError>,
+    /// The state written, or None when a newer job had already written (nothing to do).
+    pub(super) result: Result<Option<Saved>, StoreError>,
     pub(super) warnings: Vec<String>,
 }
 
@@ -54,9 +58,13 @@ impl SaveJob {
         SaveOutcome { changes: self.changes, epoch: self.epoch, result, warnings }
     }
 
-    fn save(&self, warnings: &mut Vec<String>) -> Result<Saved, StoreError> {
+    fn save(&self, warnings: &mut Vec<String>) -> Result<Option<Saved>, StoreError> {
         let dir = file::parent_dir(&self.path);
         let lock = file::lock(&dir, LOCK_TIMEOUT)?;
+        // Checked under the lock: a newer job of this session wrote all our changes, newer values.
+        if self.written.load(Ordering::Acquire) > self.epoch {
+            return Ok(None);
+        }
         let theirs = match load(&self.path, self.disk_hash, &self.base)? {
             Disk::State(s, _) => s,
             // What this session knew is the best there is to write in its place.
@@ -70,8 +78,9 @@ impl SaveJob {
             .map_err(|e| StoreError::Write { path: self.path.clone(), source: std::io::Error::other(e) })?;
         bytes.push(b'\n');
         file::write_atomic(&self.path, &bytes)?;
+        self.written.fetch_max(self.epoch, Ordering::AcqRel);
         drop(lock);
-        Ok(Saved { state: merged, hash: hash(&bytes) })
+        Ok(Some(Saved { state: merged, hash: hash(&bytes) }))
     }
 }
 

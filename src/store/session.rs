@@ -1,6 +1,8 @@
 //! [`Store`]: one session's view of the state file, its pending changes, and saving them.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::file::{self, LOCK_TIMEOUT, STATE_FILE};
@@ -33,8 +35,8 @@ pub struct Store {
     disk_hash: Option<u64>,
     /// Counts saves started; only the latest one's outcome is applied.
     epoch: u64,
-    /// A job from `begin_save` is out.
-    saving: bool,
+    /// The latest epoch written to disk, shared with the jobs so a stale one never writes.
+    written: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -71,7 +73,7 @@ impl Store {
             last_stamp: 0,
             disk_hash: None,
             epoch: 0,
-            saving: false,
+            written: Arc::new(AtomicU64::new(0)),
         }
     }
 
@@ -210,27 +212,16 @@ impl Store {
     /// It waits on the disk (a few ms, more with a large state or a slow disk); to keep a UI
     /// responsive use [`Store::begin_save`] and run the job on another thread instead.
     pub fn save(&mut self) -> Result<(), StoreError> {
-        let Some(job) = self.job() else { return Ok(()) };
-        let was_saving = self.saving;
-        let result = self.finish_save(job.run());
-        self.saving = was_saving;
-        result
+        let Some(job) = self.begin_save() else { return Ok(()) };
+        self.finish_save(job.run())
     }
 
-    /// Starts a save to run off this thread: returns the job (None when there is nothing to save,
-    /// the store is in memory only, or an earlier job has not been finished yet). Run it with
-    /// [`SaveJob::run`] anywhere and give the outcome to [`Store::finish_save`]. Changes made
-    /// meanwhile stay pending for the next save.
+    /// Starts a save to run off this thread: returns the job (None when there is nothing to save
+    /// or the store is in memory only). Run it with [`SaveJob::run`] anywhere and give the
+    /// outcome to [`Store::finish_save`]. Changes made meanwhile stay pending for the next save.
+    /// Several jobs may be out at once: each carries every pending change, and one that finds a
+    /// newer job's state already written skips its write, so an old job never undoes a newer one.
     pub fn begin_save(&mut self) -> Option<SaveJob> {
-        if self.saving {
-            return None;
-        }
-        let job = self.job()?;
-        self.saving = true;
-        Some(job)
-    }
-
-    fn job(&mut self) -> Option<SaveJob> {
         let path = self.path.clone()?;
         if self.changes.is_empty() {
             return None;
@@ -244,6 +235,7 @@ impl Store {
             changes: self.changes.clone(),
             disk_hash: self.disk_hash,
             epoch: self.epoch,
+            written: Arc::clone(&self.written),
         })
     }
 
@@ -251,13 +243,12 @@ impl Store {
     /// the store shows the file's merged state with the changes made since on top; on error
     /// nothing changes (the changes stay pending) and the error is returned to show.
     pub fn finish_save(&mut self, outcome: SaveOutcome) -> Result<(), StoreError> {
-        self.saving = false;
         self.warnings.extend(outcome.warnings);
-        let saved = outcome.result?;
         if outcome.epoch != self.epoch {
-            // Another save started after this one; its outcome is the one to apply.
+            // Another save started after this one, with all these changes: its outcome counts.
             return Ok(());
         }
+        let Some(saved) = outcome.result? else { return Ok(()) };
         // Changes made while the job ran are newer than anything it wrote: they stay on top.
         self.changes.retain(|k, when| outcome.changes.get(k) != Some(when));
         let (mem, _) = merge::merge(&saved.state, &self.mem, saved.state.clone(), &self.changes);
