@@ -16,7 +16,7 @@ use super::model::StateFile;
 #[derive(Debug)]
 pub struct SaveJob {
     pub(super) path: PathBuf,
-    pub(super) base: StateFile,
+    pub(super) base: Arc<StateFile>,
     pub(super) mem: StateFile,
     pub(super) changes: Changes,
     pub(super) disk_hash: Option<u64>,
@@ -34,10 +34,12 @@ pub struct SaveOutcome {
     pub(super) warnings: Vec<String>,
 }
 
-/// A state as written, with the hash of its bytes.
+/// A state as written (twice: one to become the session's state, one its base), with the hash
+/// of its bytes. The copy is made by the job, off the UI thread.
 #[derive(Debug)]
 pub(super) struct Saved {
     pub(super) state: StateFile,
+    pub(super) base: Arc<StateFile>,
     pub(super) hash: u64,
 }
 
@@ -80,7 +82,7 @@ impl SaveJob {
         file::write_atomic(&self.path, &bytes)?;
         self.written.fetch_max(self.epoch, Ordering::AcqRel);
         drop(lock);
-        Ok(Some(Saved { state: merged, hash: hash(&bytes) }))
+        Ok(Some(Saved { base: Arc::new(merged.clone()), state: merged, hash: hash(&bytes) }))
     }
 }
 

@@ -24,7 +24,7 @@ pub struct Store {
     /// The session's state: `base` with `changes` applied.
     mem: StateFile,
     /// The file as this session last read or wrote it.
-    base: StateFile,
+    base: Arc<StateFile>,
     /// Fields changed since `base`, with when.
     changes: Changes,
     /// Messages for the user not yet taken by [`Store::take_warnings`].
@@ -67,7 +67,7 @@ impl Store {
         Store {
             path: None,
             mem: StateFile::default(),
-            base: StateFile::default(),
+            base: Arc::default(),
             changes: Changes::new(),
             warnings: Vec::new(),
             last_stamp: 0,
@@ -230,13 +230,24 @@ impl Store {
         self.epoch += 1;
         Some(SaveJob {
             path,
-            base: self.base.clone(),
-            mem: self.mem.clone(),
+            base: Arc::clone(&self.base),
+            mem: self.changed_entries(),
             changes: self.changes.clone(),
             disk_hash: self.disk_hash,
             epoch: self.epoch,
             written: Arc::clone(&self.written),
         })
+    }
+
+    /// The entries this session changed (all a job needs of `mem`: it reads only changed fields).
+    fn changed_entries(&self) -> StateFile {
+        let mut part = StateFile::default();
+        for (id, _) in self.changes.keys() {
+            if let Some(a) = self.mem.articles.get(id) {
+                part.articles.insert(id.clone(), a.clone());
+            }
+        }
+        part
     }
 
     /// Takes in what a [`SaveJob`] did. On success the saved changes are no longer pending and
@@ -251,9 +262,9 @@ impl Store {
         let Some(saved) = outcome.result? else { return Ok(()) };
         // Changes made while the job ran are newer than anything it wrote: they stay on top.
         self.changes.retain(|k, when| outcome.changes.get(k) != Some(when));
-        let (mem, _) = merge::merge(&saved.state, &self.mem, saved.state.clone(), &self.changes);
+        let (mem, _) = merge::merge(&saved.base, &self.mem, saved.state, &self.changes);
         self.mem = mem;
-        self.base = saved.state;
+        self.base = saved.base;
         self.disk_hash = Some(saved.hash);
         Ok(())
     }
@@ -284,7 +295,7 @@ impl Store {
             self.changes.remove(&key);
         }
         self.mem = merged;
-        self.base = theirs;
+        self.base = Arc::new(theirs);
         self.disk_hash = hash;
         Ok(())
     }
