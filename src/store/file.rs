@@ -115,7 +115,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
         _ => path.to_path_buf(),
     };
-    let dir = target.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let dir = parent_dir(&target);
     let err = |source| StoreError::Write { path: target.clone(), source };
     let tmp = dir.join(tmp_name());
     let written = (|| {
@@ -130,6 +130,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         return Err(err(e));
     }
     sync_dir(&dir).map_err(err)
+}
+
+/// The folder of a file (`.` for a bare file name).
+pub fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// fsyncs a folder so that a rename in it is durable.
@@ -211,6 +219,12 @@ mod tests {
         assert_eq!(utc_stamp(0), "19700101T000000Z");
         assert_eq!(utc_stamp(1_795_315_293), "20261122T024133Z");
         assert_eq!(utc_stamp(951_782_400), "20000229T000000Z");
+    }
+
+    #[test]
+    fn a_bare_file_name_lives_in_the_current_folder() {
+        assert_eq!(parent_dir(Path::new(STATE_FILE)), PathBuf::from("."));
+        assert_eq!(parent_dir(Path::new("d/state.json")), PathBuf::from("d"));
     }
 
     #[test]

@@ -40,6 +40,12 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Damaged("the file is empty".into()));
     }
+    // Fast path: a current file parses straight into the model, without a JSON tree first.
+    if let Ok(state) = serde_json::from_slice::<StateFile>(bytes)
+        && state.version >= CURRENT_VERSION
+    {
+        return Ok(Parsed { state, migrated_from: None });
+    }
     let value: Value = serde_json::from_slice(bytes).map_err(|e| ParseError::Damaged(e.to_string()))?;
     let Value::Object(obj) = value else {
         return Err(ParseError::Damaged("not a JSON object".into()));

@@ -37,7 +37,20 @@
 //!   different fields of one article (one stars, the other marks read), keep both.
 //!
 //! It then writes the result atomically (temporary file, fsync, rename, fsync of the folder) and
-//! the session's state becomes that result, changes from other instances included.
+//! the session's state becomes that result, changes from other instances included. A file whose
+//! bytes hash the same as when this session last read or wrote it is not parsed again.
+//!
+//! The lock is `flock` on `state.lock` (the state file itself is replaced by each save, so it
+//! cannot carry a lock); a save waits at most [`file::LOCK_TIMEOUT`] for it. Temporary files are
+//! only written under the lock, so one found there was left by a killed writer and is removed.
+//!
+//! To keep a UI from waiting on the disk, split the save: [`Store::begin_save`] returns a
+//! [`SaveJob`] (`Send`) to [`SaveJob::run`] on another thread; hand its [`SaveOutcome`] to
+//! [`Store::finish_save`]. Changes made while the job runs stay pending for the next save. Jobs
+//! may overlap (and a synchronous `save` may run while one is out): a job that gets the lock
+//! after a newer one of the same session has written skips its write, so it never undoes it.
+//! Dropping a `Store` with pending changes saves them (errors ignored), which covers unwinding
+//! after a panic; signal handlers (SIGTERM, SIGHUP) should call [`Store::save`] themselves.
 //!
 //! # Failures
 //! Nothing here panics or resets state silently. A damaged or unreadable `state.json` is moved
@@ -49,14 +62,17 @@ pub mod file;
 pub mod merge;
 pub mod migrate;
 pub mod model;
+mod save;
 mod session;
 
 use std::path::PathBuf;
 
 pub use merge::Field;
 pub use model::{
-    ArticleState, CURRENT_VERSION, QuoteState, StateFile, quote_key, quote_key_hash, quote_text_hash,
+    ArticleState, CURRENT_VERSION, QuoteState, StateFile, quote_key, quote_key_for, quote_key_hash,
+    quote_text_hash,
 };
+pub use save::{SaveJob, SaveOutcome};
 pub use session::Store;
 
 /// The environment variable that overrides the data dir (tests use it).

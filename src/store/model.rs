@@ -121,6 +121,11 @@ pub fn quote_key(text: &str, start: usize) -> String {
     format!("{start}-{}-{}", start.saturating_add(text.len()), quote_text_hash(text))
 }
 
+/// The key of an extracted quote: `quote_key(&q.text, q.span.start)`.
+pub fn quote_key_for(q: &crate::extract::Quote) -> String {
+    quote_key(&q.text, q.span.start)
+}
+
 /// The hash part of a key made by [`quote_key`] (None if the key has another shape).
 pub fn quote_key_hash(qkey: &str) -> Option<&str> {
     let mut parts = qkey.splitn(3, '-');

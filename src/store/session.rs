@@ -1,12 +1,14 @@
 //! [`Store`]: one session's view of the state file, its pending changes, and saving them.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::file::{self, LOCK_TIMEOUT, Read, STATE_FILE};
+use super::file::{self, LOCK_TIMEOUT, STATE_FILE};
 use super::merge::{self, Changes, Field, Value};
-use super::migrate::{self, ParseError};
 use super::model::{ArticleState, QuoteState, StateFile, normalize_note};
+use super::save::{self, Disk, SaveJob, SaveOutcome};
 use super::{StoreError, default_dir};
 
 /// The reading state of a session: what is on disk plus this session's changes.
@@ -22,19 +24,19 @@ pub struct Store {
     /// The session's state: `base` with `changes` applied.
     mem: StateFile,
     /// The file as this session last read or wrote it.
-    base: StateFile,
+    base: Arc<StateFile>,
     /// Fields changed since `base`, with when.
     changes: Changes,
     /// Messages for the user not yet taken by [`Store::take_warnings`].
     warnings: Vec<String>,
     /// The last change's time, so that times only grow within a session.
     last_stamp: u64,
-}
-
-enum Disk {
-    Missing,
-    State(StateFile),
-    Damaged(String),
+    /// Hash of the file's bytes as last read or written (to skip parsing an unchanged file).
+    disk_hash: Option<u64>,
+    /// Counts saves started; only the latest one's outcome is applied.
+    epoch: u64,
+    /// The latest epoch written to disk, shared with the jobs so a stale one never writes.
+    written: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -65,10 +67,13 @@ impl Store {
         Store {
             path: None,
             mem: StateFile::default(),
-            base: StateFile::default(),
+            base: Arc::default(),
             changes: Changes::new(),
             warnings: Vec::new(),
             last_stamp: 0,
+            disk_hash: None,
+            epoch: 0,
+            written: Arc::new(AtomicU64::new(0)),
         }
     }
 
@@ -203,30 +208,64 @@ impl Store {
     /// onto it, writes it atomically and unlocks. Afterwards the store holds the merged state
     /// (other instances' changes included). Does nothing when there are no changes or the store
     /// is in memory only. On error the state and the changes stay in memory for the next try.
+    ///
+    /// It waits on the disk (a few ms, more with a large state or a slow disk); to keep a UI
+    /// responsive use [`Store::begin_save`] and run the job on another thread instead.
     pub fn save(&mut self) -> Result<(), StoreError> {
-        let Some(path) = self.path.clone() else { return Ok(()) };
+        let Some(job) = self.begin_save() else { return Ok(()) };
+        self.finish_save(job.run())
+    }
+
+    /// Starts a save to run off this thread: returns the job (None when there is nothing to save
+    /// or the store is in memory only). Run it with [`SaveJob::run`] anywhere and give the
+    /// outcome to [`Store::finish_save`]. Changes made meanwhile stay pending for the next save.
+    /// Several jobs may be out at once: each carries every pending change, and one that finds a
+    /// newer job's state already written skips its write, so an old job never undoes a newer one.
+    pub fn begin_save(&mut self) -> Option<SaveJob> {
+        let path = self.path.clone()?;
         if self.changes.is_empty() {
+            return None;
+        }
+        // A newer epoch makes the outcome of any job still running stale (see `finish_save`).
+        self.epoch += 1;
+        Some(SaveJob {
+            path,
+            base: Arc::clone(&self.base),
+            mem: self.changed_entries(),
+            changes: self.changes.clone(),
+            disk_hash: self.disk_hash,
+            epoch: self.epoch,
+            written: Arc::clone(&self.written),
+        })
+    }
+
+    /// The entries this session changed (all a job needs of `mem`: it reads only changed fields).
+    fn changed_entries(&self) -> StateFile {
+        let mut part = StateFile::default();
+        for (id, _) in self.changes.keys() {
+            if let Some(a) = self.mem.articles.get(id) {
+                part.articles.insert(id.clone(), a.clone());
+            }
+        }
+        part
+    }
+
+    /// Takes in what a [`SaveJob`] did. On success the saved changes are no longer pending and
+    /// the store shows the file's merged state with the changes made since on top; on error
+    /// nothing changes (the changes stay pending) and the error is returned to show.
+    pub fn finish_save(&mut self, outcome: SaveOutcome) -> Result<(), StoreError> {
+        self.warnings.extend(outcome.warnings);
+        if outcome.epoch != self.epoch {
+            // Another save started after this one, with all these changes: its outcome counts.
             return Ok(());
         }
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let lock = file::lock(&dir, LOCK_TIMEOUT)?;
-        let theirs = match read_disk(&path)? {
-            Disk::Missing => StateFile::default(),
-            Disk::State(s) => s,
-            Disk::Damaged(reason) => self.move_aside(&path, &reason)?,
-        };
-        if lock.held {
-            file::remove_stale_temps(&dir);
-        }
-        let (merged, _lost) = merge::merge(&self.base, &self.mem, theirs, &self.changes);
-        let mut bytes = serde_json::to_vec_pretty(&merged)
-            .map_err(|e| StoreError::Write { path: path.clone(), source: std::io::Error::other(e) })?;
-        bytes.push(b'\n');
-        file::write_atomic(&path, &bytes)?;
-        drop(lock);
-        self.mem = merged.clone();
-        self.base = merged;
-        self.changes.clear();
+        let Some(saved) = outcome.result? else { return Ok(()) };
+        // Changes made while the job ran are newer than anything it wrote: they stay on top.
+        self.changes.retain(|k, when| outcome.changes.get(k) != Some(when));
+        let (mem, _) = merge::merge(&saved.base, &self.mem, saved.state, &self.changes);
+        self.mem = mem;
+        self.base = saved.base;
+        self.disk_hash = Some(saved.hash);
         Ok(())
     }
 
@@ -234,20 +273,20 @@ impl Store {
     /// changes on top (they are still to be saved).
     pub fn reload(&mut self) -> Result<(), StoreError> {
         let Some(path) = self.path.clone() else { return Ok(()) };
-        let theirs = match read_disk(&path)? {
-            Disk::Missing => StateFile::default(),
-            Disk::State(s) => s,
+        let (theirs, hash) = match save::load(&path, self.disk_hash, &self.base)? {
+            Disk::State(s, h) => (s, h),
             Disk::Damaged(_) => {
                 // Moving aside must not race a writer that is replacing the file right now.
-                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let dir = file::parent_dir(&path);
                 let _lock = match file::lock(&dir, LOCK_TIMEOUT) {
                     Err(e @ StoreError::Busy { .. }) => return Err(e),
                     other => other.ok(),
                 };
-                match read_disk(&path)? {
-                    Disk::Missing => StateFile::default(),
-                    Disk::State(s) => s,
-                    Disk::Damaged(reason) => self.move_aside(&path, &reason)?,
+                match save::load(&path, self.disk_hash, &self.base)? {
+                    Disk::State(s, h) => (s, h),
+                    Disk::Damaged(reason) => {
+                        (save::recover(&path, &reason, &self.base, &mut self.warnings)?, None)
+                    }
                 }
             }
         };
@@ -256,22 +295,9 @@ impl Store {
             self.changes.remove(&key);
         }
         self.mem = merged;
-        self.base = theirs;
+        self.base = Arc::new(theirs);
+        self.disk_hash = hash;
         Ok(())
-    }
-
-    /// Moves a damaged file aside, says so, and returns the state to write in its place: the
-    /// last good state this session knew.
-    fn move_aside(&mut self, path: &Path, reason: &str) -> Result<StateFile, StoreError> {
-        let aside = file::move_aside(path)
-            .map_err(|source| StoreError::MoveAside { path: path.to_path_buf(), source })?;
-        let reason = reason.replace(['\n', '\r'], " ");
-        self.warnings.push(format!(
-            "reading state {} was damaged ({reason}); kept it as {} and started afresh",
-            path.display(),
-            aside.display()
-        ));
-        Ok(self.base.clone())
     }
 }
 
@@ -279,22 +305,6 @@ impl Drop for Store {
     fn drop(&mut self) {
         if self.has_unsaved_changes() {
             let _ = self.save();
-        }
-    }
-}
-
-/// Reads and parses the state file.
-fn read_disk(path: &Path) -> Result<Disk, StoreError> {
-    let bytes = match file::read(path)? {
-        Read::Missing => return Ok(Disk::Missing),
-        Read::Unreadable(e) => return Ok(Disk::Damaged(format!("unreadable: {e}"))),
-        Read::Bytes(b) => b,
-    };
-    match migrate::parse(&bytes) {
-        Ok(p) => Ok(Disk::State(p.state)),
-        Err(ParseError::Damaged(reason)) => Ok(Disk::Damaged(reason)),
-        Err(ParseError::Newer { version, .. }) => {
-            Err(StoreError::Newer { path: path.to_path_buf(), version })
         }
     }
 }
