@@ -21,7 +21,7 @@ use crate::store::{self, Store};
 use crate::text::LayoutOptions;
 
 /// Everything the reader reacts to: keys, the mouse, resizes, ticks and background results.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Event {
     /// A key press.
     Key(KeyEvent),
@@ -33,6 +33,8 @@ pub enum Event {
     Extracted(usize, Arc<Extraction>),
     /// The library's search index is built.
     Indexed(Arc<search::Index>),
+    /// A background save of the reading state finished.
+    Saved(store::SaveOutcome),
 }
 
 /// The reader's whole state.
@@ -77,6 +79,8 @@ pub struct App {
     pub wanted: Vec<usize>,
     /// The search index, once built off the UI thread (the list filter scans without it).
     pub index: Option<Arc<search::Index>>,
+    /// Where background saves report back; without it (tests) saves run in place.
+    pub background: Option<std::sync::mpsc::Sender<Event>>,
 }
 
 impl App {
@@ -111,6 +115,7 @@ impl App {
             quit: false,
             wanted: Vec::new(),
             index: None,
+            background: None,
         };
         let last = session::load(session::path_beside(app.store.path()).as_deref());
         if let Some(pos) = last.and_then(|id| app.articles.iter().position(|a| a.id == id)) {
@@ -136,6 +141,11 @@ impl App {
                 self.relayout();
             }
             Event::Indexed(ix) => self.index = Some(ix),
+            Event::Saved(outcome) => {
+                if let Err(e) = self.store.finish_save(outcome) {
+                    self.status = Some(format!("could not save reading state: {e}"));
+                }
+            }
             Event::Extracted(i, ex) => {
                 if let Some(slot) = self.extractions.get_mut(i) {
                     *slot = Some(ex);
@@ -525,14 +535,34 @@ impl App {
         }
     }
 
-    /// Saves reading state; a failure is shown in the status line and the session goes on.
+    /// Saves reading state off the UI thread (a key press never waits on the disk); a failure is
+    /// shown in the status line and the changes stay pending for the next save.
     pub fn save(&mut self) {
         self.remember_position();
-        if let Some(a) = self.current_article() {
-            session::save(session::path_beside(self.store.path()).as_deref(), &a.id);
+        let Some(tx) = self.background.clone() else { return self.save_now() };
+        self.save_session();
+        if let Some(job) = self.store.begin_save() {
+            let spawned = std::thread::Builder::new().name("sahifa-save".into()).spawn(move || {
+                let _ = tx.send(Event::Saved(job.run()));
+            });
+            if spawned.is_err() {
+                self.save_now();
+            }
         }
+    }
+
+    /// Saves reading state and waits (on quit, on signals, in tests).
+    pub fn save_now(&mut self) {
+        self.remember_position();
+        self.save_session();
         if let Err(e) = self.store.save() {
             self.status = Some(format!("could not save reading state: {e}"));
+        }
+    }
+
+    fn save_session(&self) {
+        if let Some(a) = self.current_article() {
+            session::save(session::path_beside(self.store.path()).as_deref(), &a.id);
         }
     }
 

@@ -86,6 +86,7 @@ fn event_loop(mut app: App, mut term: terminal::Term) -> Result<ExitCode> {
         let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
     }
     let (tx, rx) = std::sync::mpsc::channel();
+    app.background = Some(tx.clone());
     let worker = worker::Worker::spawn(Arc::clone(&app.articles), tx);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> std::io::Result<()> {
         let mut dirty = true;
@@ -121,7 +122,7 @@ fn event_loop(mut app: App, mut term: terminal::Term) -> Result<ExitCode> {
         }
         Ok(())
     }));
-    app.save();
+    app.save_now();
     drop(term);
     terminal::restore();
     match outcome {
