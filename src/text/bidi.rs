@@ -44,7 +44,7 @@ pub fn paragraph_level(text: &str, dir: BaseDirection) -> u8 {
     match dir {
         BaseDirection::Rtl => 1,
         BaseDirection::Ltr => 0,
-        BaseDirection::Auto => match unicode_bidi::get_base_direction_with_data_source(&Table, text) {
+        BaseDirection::Auto => match unicode_bidi::get_base_direction_full_with_data_source(&Table, text) {
             unicode_bidi::Direction::Rtl => 1,
             _ => 0,
         },
