@@ -61,8 +61,11 @@ fn bidi_character_test_all_cases() {
         let want_levels_match = para == case.para
             && levels.len() == case.levels.len()
             && levels.iter().zip(&case.levels).all(|(got, want)| want.is_none_or(|w| w == *got));
-        let got_order: Vec<usize> =
-            order.iter().map(|&i| i as usize).filter(|&i| case.levels.get(i).is_some_and(Option::is_some)).collect();
+        let got_order: Vec<usize> = order
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| case.levels.get(i).is_some_and(Option::is_some))
+            .collect();
         levels_ok += want_levels_match as usize;
         if got_order == case.order {
             order_ok += 1;
