@@ -91,22 +91,52 @@ fn lam_alef(alef: char, final_form: bool) -> Option<char> {
     char::from_u32(base + final_form as u32)
 }
 
-/// Left (toward the previous letter) and right joining of a unit, and its first non-transparent
-/// character; `None` when the whole unit is transparent.
-fn unit_joining(text: &str, u: &Unit) -> Option<(Joining, Joining, char)> {
+/// How a unit joins: `left` is what the unit before it sees (its first non-transparent character),
+/// `right` what the unit after it sees (its last one), `letter` the character that takes a form.
+/// A ZWJ inside the unit (GB9 glues it to the letter) joins the letter on that side by itself.
+#[derive(Debug, Clone, Copy)]
+struct UnitJoining {
+    left: Joining,
+    right: Joining,
+    letter: char,
+    letter_j: Joining,
+    causing_before: bool,
+    causing_after: bool,
+}
+
+/// `None` when the whole unit is transparent.
+fn unit_joining(text: &str, u: &Unit) -> Option<UnitJoining> {
     let s = text.get(u.range())?;
-    let mut first = None;
-    let mut last = Joining::T;
+    let mut out: Option<UnitJoining> = None;
+    let mut seen_letter = false;
     for c in s.chars() {
         let j = joining(c);
-        if j != Joining::T {
-            if first.is_none() {
-                first = Some((j, c));
+        if j == Joining::T {
+            continue;
+        }
+        let o = out.get_or_insert(UnitJoining {
+            left: j,
+            right: j,
+            letter: c,
+            letter_j: j,
+            causing_before: false,
+            causing_after: false,
+        });
+        o.right = j;
+        let is_letter = matches!(j, Joining::R | Joining::L | Joining::D);
+        if is_letter && !seen_letter {
+            seen_letter = true;
+            o.letter = c;
+            o.letter_j = j;
+        } else if j == Joining::C {
+            if seen_letter {
+                o.causing_after = true;
+            } else {
+                o.causing_before = true;
             }
-            last = j;
         }
     }
-    first.map(|(j, c)| (j, last, c))
+    out
 }
 
 /// Sets [`Unit::shaped`] and [`Unit::lig`] on the units of `text` (one paragraph, logical order).
@@ -130,12 +160,14 @@ pub fn shape_units(text: &str, units: &mut [Unit]) {
             }
             k += 1;
         }
-        let Some((left, right, c)) = cur else {
+        let Some(UnitJoining { left: _, right, letter: c, letter_j, causing_before, causing_after }) = cur
+        else {
             cur = if k == i + 1 { next } else { None };
             continue;
         };
-        let join_prev = prev_joins && joins_before(left);
-        let join_next = joins_after(right) && next.is_some_and(|(l, _, _)| joins_before(l));
+        let join_prev = joins_before(letter_j) && (prev_joins || causing_before);
+        let join_next = joins_after(letter_j)
+            && (causing_after || (joins_after(right) && next.is_some_and(|n| joins_before(n.left))));
         let which = match (join_prev, join_next) {
             (false, false) => 0,
             (true, false) => 1,

@@ -48,12 +48,12 @@ pub fn simple_width(c: char) -> Option<u8> {
         0xA0..=0xFF => (u != 0xAD).then_some(1),
         0x0300..=0x036F => Some(0),
         0x0606..=0x06FF => match u {
-            0x061C | 0x06DD => None,
+            0x061C | 0x06DD | 0x06DE => None,
             0x0610..=0x061A
             | 0x064B..=0x065F
             | 0x0670
             | 0x06D6..=0x06DC
-            | 0x06DE..=0x06E4
+            | 0x06DF..=0x06E4
             | 0x06E7..=0x06E8
             | 0x06EA..=0x06ED => Some(0),
             _ => Some(1),
