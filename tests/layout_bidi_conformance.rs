@@ -5,7 +5,8 @@
 use std::io::{BufRead, BufReader};
 
 use sahifa::text::BaseDirection;
-use sahifa::text::bidi::{reorder_chars, resolve};
+use sahifa::text::bidi::{paragraph_level, reorder_chars, resolve};
+use sahifa::text::implicit::{Scratch, resolve_simple};
 
 struct Case {
     line: usize,
@@ -48,9 +49,11 @@ fn cases() -> Vec<Case> {
 fn bidi_character_test_all_cases() {
     let cases = cases();
     let total = cases.len();
-    let (mut levels_ok, mut order_ok) = (0, 0);
+    let (mut levels_ok, mut order_ok, mut fast) = (0, 0, 0);
+    let mut scratch = Scratch::default();
     let mut failures = Vec::new();
     for case in &cases {
+        fast += resolve_simple(&case.text, paragraph_level(&case.text, case.dir), &mut scratch) as usize;
         let mut classes = Vec::new();
         let mut levels = Vec::new();
         let para = resolve(&case.text, case.dir, |_, class, level| {
@@ -73,7 +76,10 @@ fn bidi_character_test_all_cases() {
             failures.push(format!("line {}: want {:?} got {:?}", case.line, case.order, got_order));
         }
     }
-    println!("BidiCharacterTest: levels {levels_ok}/{total}, visual order {order_ok}/{total}");
+    println!(
+        "BidiCharacterTest: levels {levels_ok}/{total}, visual order {order_ok}/{total} ({fast} through the fast resolver)"
+    );
+    assert!(fast > 10_000);
     assert!(total > 90_000, "only {total} cases read");
     assert_eq!(order_ok, total, "first failures:\n{}", failures.join("\n"));
     assert_eq!(levels_ok, total);

@@ -82,3 +82,23 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// The fast resolver agrees with unicode-bidi wherever it applies.
+    #[test]
+    fn fast_resolver_matches_unicode_bidi(par in paragraph(), dir in 0u8..3) {
+        use sahifa::text::bidi::{Table, paragraph_level};
+        use sahifa::text::implicit::{Scratch, resolve_simple};
+        let dir = [BaseDirection::Ltr, BaseDirection::Rtl, BaseDirection::Auto][dir as usize];
+        let para = paragraph_level(&par, dir);
+        let mut s = Scratch::default();
+        if resolve_simple(&par, para, &mut s) {
+            let level = unicode_bidi::Level::new(para).unwrap_or(unicode_bidi::Level::ltr());
+            let info = unicode_bidi::ParagraphBidiInfo::new_with_data_source(&Table, &par, Some(level));
+            let want: Vec<u8> = par.char_indices().map(|(i, _)| info.levels[i].number()).collect();
+            prop_assert_eq!(&s.levels, &want);
+        }
+    }
+}

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use unicode_bidi::{BidiClass, BidiDataSource, Level, ParagraphBidiInfo};
 
 use super::BaseDirection;
+use super::implicit::{Scratch, resolve_simple};
 use super::tables::MIRRORS;
 
 /// unicode-bidi's data as a flat table for the Basic Multilingual Plane (built once, 64 KiB), with
@@ -52,9 +53,27 @@ pub fn paragraph_level(text: &str, dir: BaseDirection) -> u8 {
 }
 
 /// Resolves the embedding levels of `text` (one paragraph, X1–I2) and calls `each(byte, class,
-/// level)` for the first byte of every character. Returns the paragraph level.
-pub fn resolve(text: &str, dir: BaseDirection, mut each: impl FnMut(usize, BidiClass, u8)) -> u8 {
+/// level)` for the first byte of every character, in order. Returns the paragraph level.
+pub fn resolve(text: &str, dir: BaseDirection, each: impl FnMut(usize, BidiClass, u8)) -> u8 {
+    resolve_with(text, dir, &mut Scratch::default(), each)
+}
+
+/// [`resolve`] with reusable buffers. Paragraphs without explicit controls, separators or BN
+/// characters (every sanitised one) take the fast resolver in `implicit.rs`; the rest unicode-bidi.
+pub fn resolve_with(
+    text: &str,
+    dir: BaseDirection,
+    scratch: &mut Scratch,
+    mut each: impl FnMut(usize, BidiClass, u8),
+) -> u8 {
     let para = paragraph_level(text, dir);
+    if resolve_simple(text, para, scratch) {
+        for (k, (i, c)) in text.char_indices().enumerate() {
+            let level = scratch.levels.get(k).copied().unwrap_or(para);
+            each(i, bidi_class(c), level);
+        }
+        return para;
+    }
     let info =
         ParagraphBidiInfo::new_with_data_source(&Table, text, Some(Level::new(para).unwrap_or(Level::ltr())));
     for (i, _) in text.char_indices() {

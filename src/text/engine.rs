@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::bidi::{self, bidi_class};
+use super::implicit::Scratch;
 use super::sanitize::{needs_sanitizing, sanitize_into};
 use super::shape::shape_units;
 use super::width::{Unit, units_into};
@@ -52,6 +53,7 @@ pub struct Layouter {
     scratch: Vec<u8>,
     row: String,
     pieces: Vec<Piece>,
+    bidi: Scratch,
 }
 
 impl Layouter {
@@ -89,7 +91,7 @@ impl Layouter {
             let units = &mut self.units;
             let mut k = 0;
             // Levels are per character; a unit takes the level of its first character.
-            bidi::resolve(text, opts.direction, |byte, _, level| {
+            bidi::resolve_with(text, opts.direction, &mut self.bidi, |byte, _, level| {
                 while k < units.len() && (units[k].start as usize) < byte {
                     k += 1;
                 }

@@ -6,6 +6,7 @@
 
 pub mod bidi;
 pub mod engine;
+pub mod implicit;
 pub mod sanitize;
 pub mod shape;
 mod tables;
