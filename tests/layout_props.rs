@@ -94,7 +94,7 @@ proptest! {
         let dir = [BaseDirection::Ltr, BaseDirection::Rtl, BaseDirection::Auto][dir as usize];
         let para = paragraph_level(&par, dir);
         let mut s = Scratch::default();
-        if resolve_simple(&par, para, &mut s) {
+        if resolve_simple(&par, Some(para), &mut s).is_some() {
             let level = unicode_bidi::Level::new(para).unwrap_or(unicode_bidi::Level::ltr());
             let info = unicode_bidi::ParagraphBidiInfo::new_with_data_source(&Table, &par, Some(level));
             let want: Vec<u8> = par.char_indices().map(|(i, _)| info.levels[i].number()).collect();

@@ -66,14 +66,18 @@ pub fn resolve_with(
     scratch: &mut Scratch,
     mut each: impl FnMut(usize, BidiClass, u8),
 ) -> u8 {
-    let para = paragraph_level(text, dir);
-    if resolve_simple(text, para, scratch) {
-        for (k, (i, c)) in text.char_indices().enumerate() {
-            let level = scratch.levels.get(k).copied().unwrap_or(para);
-            each(i, bidi_class(c), level);
+    let forced = match dir {
+        BaseDirection::Auto => None,
+        BaseDirection::Rtl => Some(1),
+        BaseDirection::Ltr => Some(0),
+    };
+    if let Some(para) = resolve_simple(text, forced, scratch) {
+        for ((&i, &c), &level) in scratch.offsets.iter().zip(&scratch.orig).zip(&scratch.levels) {
+            each(i as usize, c, level);
         }
         return para;
     }
+    let para = paragraph_level(text, dir);
     let info =
         ParagraphBidiInfo::new_with_data_source(&Table, text, Some(Level::new(para).unwrap_or(Level::ltr())));
     for (i, _) in text.char_indices() {
@@ -90,10 +94,14 @@ fn is_ignored(c: BidiClass) -> bool {
 /// L1: segment and paragraph separators, and whitespace or isolate controls before them or at the
 /// end of the line, go to the paragraph level. `class(i)` is the original class of unit `i`
 /// (characters removed by X9 are skipped over).
-pub fn l1(levels: &mut [u8], class: impl Fn(usize) -> BidiClass, para: u8) {
+/// `separators`: whether the units may hold S or B; without, the scan stops at the last non-space.
+pub fn l1(levels: &mut [u8], class: impl Fn(usize) -> BidiClass, para: u8, separators: bool) {
     use BidiClass::*;
     let mut trailing = true;
     for i in (0..levels.len()).rev() {
+        if !trailing && !separators {
+            break;
+        }
         match class(i) {
             S | B => {
                 levels[i] = para;
@@ -150,10 +158,11 @@ pub fn reorder(
     levels: &mut [u8],
     class: impl Fn(usize) -> BidiClass,
     para: u8,
+    separators: bool,
     order: &mut Vec<u32>,
     scratch: &mut Vec<u8>,
 ) {
-    l1(levels, class, para);
+    l1(levels, class, para, separators);
     l2(levels, order, scratch);
 }
 
@@ -162,7 +171,8 @@ pub fn reorder(
 pub fn reorder_chars(classes: &[BidiClass], levels: &mut [u8], para: u8) -> Vec<u32> {
     let mut order = Vec::with_capacity(levels.len());
     let mut scratch = Vec::new();
-    reorder(levels, |i| classes[i], para, &mut order, &mut scratch);
+    let separators = classes.iter().any(|c| matches!(c, BidiClass::S | BidiClass::B));
+    reorder(levels, |i| classes[i], para, separators, &mut order, &mut scratch);
     order
 }
 
@@ -216,7 +226,7 @@ mod tests {
         use BidiClass::*;
         let classes = [R, WS, R, WS, WS];
         let mut levels = [1, 1, 1, 1, 1];
-        l1(&mut levels, |i| classes[i], 0);
+        l1(&mut levels, |i| classes[i], 0, false);
         assert_eq!(levels, [1, 1, 1, 0, 0]);
     }
 }

@@ -17,8 +17,12 @@ use super::bidi::{Table, bidi_class};
 /// Buffers for [`resolve_simple`], reused between paragraphs.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    chars: Vec<char>,
-    orig: Vec<BidiClass>,
+    /// The items (characters, or the first character of each cluster).
+    pub chars: Vec<char>,
+    /// Byte offset of each character (of [`resolve_simple`]'s last paragraph).
+    pub offsets: Vec<u32>,
+    /// Original bidi class of each item.
+    pub orig: Vec<BidiClass>,
     cls: Vec<BidiClass>,
     /// Resolved level of each character of the last paragraph.
     pub levels: Vec<u8>,
@@ -36,29 +40,60 @@ fn strong(c: BidiClass) -> Option<BidiClass> {
     }
 }
 
-/// Resolves the levels of `text` at paragraph level `para` into `s.levels` (one per character) and
-/// returns true, or returns false (leaving the buffers in any state) when the text holds a class
-/// this resolver does not handle: explicit embeddings, overrides, isolates, separators, BN.
-pub fn resolve_simple(text: &str, para: u8, s: &mut Scratch) -> bool {
+/// Resolves the levels of `text` into `s.levels` (one per character; byte offsets in `s.offsets`,
+/// classes in `s.orig`) and returns the paragraph level: `para`, or with `None` the direction of
+/// the first strong character (P2–P3). Returns `None` (leaving the buffers in any state) when the
+/// text holds a class this resolver does not handle: explicit embeddings, overrides, isolates,
+/// separators, BN.
+pub fn resolve_simple(text: &str, para: Option<u8>, s: &mut Scratch) -> Option<u8> {
     s.chars.clear();
     s.orig.clear();
-    let mut any_rtl = para % 2 == 1;
-    for c in text.chars() {
-        let k = bidi_class(c);
+    s.offsets.clear();
+    for (i, c) in text.char_indices() {
+        s.chars.push(c);
+        s.orig.push(bidi_class(c));
+        s.offsets.push(i as u32);
+    }
+    resolve_items(para, s)
+}
+
+/// The resolver proper, over items already in `s.chars` / `s.orig` (characters, or grapheme
+/// clusters made of one base character and nonspacing marks, which resolve like their base: W1
+/// gives the marks their base's class). Fills `s.levels`.
+pub fn resolve_items(para: Option<u8>, s: &mut Scratch) -> Option<u8> {
+    let mut any_rtl = false;
+    let mut first_strong = None;
+    let mut mask = 0u32; // which classes occur, to skip rules that cannot apply
+    for &k in &s.orig {
+        mask |= 1 << (k as u32);
         match k {
-            RLE | LRE | RLO | LRO | PDF | RLI | LRI | FSI | PDI | B | S | BN => return false,
-            R | AL | AN => any_rtl = true,
+            RLE | LRE | RLO | LRO | PDF | RLI | LRI | FSI | PDI | B | S | BN => return None,
+            R | AL => {
+                any_rtl = true;
+                first_strong.get_or_insert(1);
+            }
+            AN => any_rtl = true,
+            L => {
+                first_strong.get_or_insert(0);
+            }
             _ => {}
         }
-        s.chars.push(c);
-        s.orig.push(k);
     }
+    let para = para.unwrap_or(first_strong.unwrap_or(0));
+    any_rtl |= para % 2 == 1;
     let n = s.chars.len();
     s.levels.clear();
     if !any_rtl {
         // LTR paragraph without R, AL or AN: every character resolves to L at level 0 (W7, N1).
         s.levels.resize(n, para);
-        return true;
+        return Some(para);
+    }
+    let has = |c: BidiClass| mask & (1 << (c as u32)) != 0;
+    if para % 2 == 1 && !has(L) && !has(EN) && !has(AN) {
+        // RTL paragraph with nothing left-to-right and no numbers: every neutral sits between R
+        // (or sos/eos, also R), so everything resolves to the paragraph level.
+        s.levels.resize(n, para);
+        return Some(para);
     }
     let e_dir = if para % 2 == 1 { R } else { L };
     let sos = e_dir;
@@ -81,8 +116,10 @@ pub fn resolve_simple(text: &str, para: u8, s: &mut Scratch) -> bool {
             _ => {}
         }
     }
+    let numbers = has(EN) || has(AN);
     // W4: a single separator between two numbers of the same kind.
-    for i in 1..n.saturating_sub(1) {
+    let w4 = numbers && (has(ES) || has(CS));
+    for i in (1..n.saturating_sub(1)).filter(|_| w4) {
         let (p, q) = (cls[i - 1], cls[i + 1]);
         match cls[i] {
             ES if p == EN && q == EN => cls[i] = EN,
@@ -91,7 +128,7 @@ pub fn resolve_simple(text: &str, para: u8, s: &mut Scratch) -> bool {
         }
     }
     // W5: terminators next to a European number; W6: other separators and terminators to ON.
-    let mut i = 0;
+    let mut i = if has(ES) || has(CS) || has(ET) { 0 } else { n };
     while i < n {
         if cls[i] == ET {
             let a = i;
@@ -107,16 +144,19 @@ pub fn resolve_simple(text: &str, para: u8, s: &mut Scratch) -> bool {
             i += 1;
         }
     }
-    // W7.
+    // W7 (EN may also come from ET by W5).
     let mut last_strong = sos;
-    for c in cls.iter_mut() {
+    let w7 = has(EN) && (has(L) || sos == L);
+    for c in cls.iter_mut().filter(|_| w7) {
         match *c {
             L | R => last_strong = *c,
             EN if last_strong == L => *c = L,
             _ => {}
         }
     }
-    bracket_pairs(s, e_dir);
+    if has(ON) {
+        bracket_pairs(s, e_dir);
+    }
     let cls = &mut s.cls;
     // N1–N2.
     let mut i = 0;
@@ -140,7 +180,7 @@ pub fn resolve_simple(text: &str, para: u8, s: &mut Scratch) -> bool {
         (1, L | EN | AN) => para + 1,
         _ => para,
     }));
-    true
+    Some(para)
 }
 
 /// N0: bracket pairs (BD16) take the direction of what they enclose, or of their context.

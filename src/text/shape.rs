@@ -104,9 +104,26 @@ struct UnitJoining {
     causing_after: bool,
 }
 
+/// Joining of a unit that is one letter (and transparent marks).
+#[inline]
+fn single(c: char) -> Option<UnitJoining> {
+    let j = joining(c);
+    (j != Joining::T).then_some(UnitJoining {
+        left: j,
+        right: j,
+        letter: c,
+        letter_j: j,
+        causing_before: false,
+        causing_after: false,
+    })
+}
+
 /// `None` when the whole unit is transparent.
 fn unit_joining(text: &str, u: &Unit) -> Option<UnitJoining> {
     let s = text.get(u.range())?;
+    if s.len() == u.first.len_utf8() {
+        return single(u.first);
+    }
     let mut out: Option<UnitJoining> = None;
     let mut seen_letter = false;
     for c in s.chars() {
@@ -140,13 +157,17 @@ fn unit_joining(text: &str, u: &Unit) -> Option<UnitJoining> {
 }
 
 /// Sets [`Unit::shaped`] and [`Unit::lig`] on the units of `text` (one paragraph, logical order).
-pub fn shape_units(text: &str, units: &mut [Unit]) {
+///
+/// With `simple` (what [`super::width::units_into`] returned) every unit is a letter and its marks,
+/// so its joining is read from [`Unit::first`] alone.
+pub fn shape_units(text: &str, units: &mut [Unit], simple: bool) {
     // Fast exit for text without Arabic letters (no byte of U+0600–U+08FF: lead bytes D8–E0).
     if !text.bytes().any(|b| (0xD8..=0xDF).contains(&b) || b == 0xE0) {
         return;
     }
     let mut prev_joins = false; // the previous non-transparent unit joins toward this one
-    let mut cur = units.first().and_then(|u| unit_joining(text, u));
+    let uj = |u: &Unit| if simple { single(u.first) } else { unit_joining(text, u) };
+    let mut cur = units.first().and_then(uj);
     for i in 0..units.len() {
         units[i].shaped = '\0';
         units[i].lig = '\0';
@@ -154,7 +175,7 @@ pub fn shape_units(text: &str, units: &mut [Unit]) {
         let mut k = i + 1;
         let mut next = None;
         while k < units.len() {
-            next = unit_joining(text, &units[k]);
+            next = uj(&units[k]);
             if next.is_some() {
                 break;
             }
@@ -177,10 +198,9 @@ pub fn shape_units(text: &str, units: &mut [Unit]) {
         // A letter without the needed form keeps its base character.
         units[i].shaped = form(c, which).unwrap_or('\0');
         if c == '\u{0644}' && k == i + 1 {
-            let s = units.get(k).and_then(|a| text.get(a.range())).unwrap_or("");
-            let mut cs = s.chars();
-            if let (Some(alef), None) = (cs.next(), cs.next()) {
-                units[i].lig = lam_alef(alef, join_prev).unwrap_or('\0');
+            // The alef must be bare: marks on it would sit between it and the lam in visual order.
+            if let Some(a) = units.get(k).filter(|a| (a.end - a.start) as usize == a.first.len_utf8()) {
+                units[i].lig = lam_alef(a.first, join_prev).unwrap_or('\0');
             }
         }
         prev_joins = joins_after(right);
@@ -195,8 +215,8 @@ mod tests {
 
     fn shaped(s: &str) -> String {
         let mut units = Vec::new();
-        units_into(s, &mut units);
-        shape_units(s, &mut units);
+        let simple = units_into(s, &mut units);
+        shape_units(s, &mut units, simple);
         let mut out = String::new();
         for u in &units {
             let t = &s[u.range()];
@@ -245,18 +265,18 @@ mod tests {
     fn lam_alef_candidates() {
         let s = "سلام";
         let mut units = Vec::new();
-        units_into(s, &mut units);
-        shape_units(s, &mut units);
+        let simple = units_into(s, &mut units);
+        shape_units(s, &mut units, simple);
         assert_eq!(units[1].lig, '\u{FEFC}');
         assert_eq!(units[1].shaped, '\u{FEE0}');
         let s = "لا";
-        units_into(s, &mut units);
-        shape_units(s, &mut units);
+        let simple = units_into(s, &mut units);
+        shape_units(s, &mut units, simple);
         assert_eq!(units[0].lig, '\u{FEFB}');
         // alef with tanween: no ligature
         let s = "لاً";
-        units_into(s, &mut units);
-        shape_units(s, &mut units);
+        let simple = units_into(s, &mut units);
+        shape_units(s, &mut units, simple);
         assert_eq!(units[0].lig, '\0');
     }
 

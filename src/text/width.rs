@@ -22,6 +22,8 @@ pub struct Unit {
     pub end: u32,
     /// Display width in cells, unshaped (shaping never widens a unit).
     pub width: u8,
+    /// Its first character.
+    pub first: char,
     /// Resolved bidi level of its first character (0 until bidi runs).
     pub level: u8,
     /// Presentation form replacing the first letter of the unit when shaped (`'\0'`: unchanged).
@@ -63,13 +65,17 @@ pub fn simple_width(c: char) -> Option<u8> {
     }
 }
 
-/// Cuts `s` into display units, appended to `out` (which is cleared first).
-pub fn units_into(s: &str, out: &mut Vec<Unit>) {
+/// Cuts `s` into display units, written to `out` (which is cleared first). Returns true when the
+/// fast path applied and no unit starts with a mark: then every unit is one base character
+/// followed only by nonspacing marks (bidi class NSM, joining type T).
+pub fn units_into(s: &str, out: &mut Vec<Unit>) -> bool {
     out.clear();
-    if !fast_units(s, out) {
-        out.clear();
-        full_units(s, out);
+    if fast_units(s, out) {
+        return out.first().is_none_or(|u| simple_width(u.first) != Some(0));
     }
+    out.clear();
+    full_units(s, out);
+    false
 }
 
 /// The fast path; false when `s` holds a character it does not know.
@@ -82,7 +88,7 @@ fn fast_units(s: &str, out: &mut Vec<Unit>) -> bool {
                 Some(u) => u.end = end,
                 None => {
                     leading_marks = true;
-                    out.push(Unit { start: i as u32, end, width: 0, ..Unit::default() });
+                    out.push(Unit { start: i as u32, end, width: 0, first: c, ..Unit::default() });
                 }
             },
             Some(w) => {
@@ -91,7 +97,7 @@ fn fast_units(s: &str, out: &mut Vec<Unit>) -> bool {
                     out[0].end = end;
                     out[0].width = w;
                 } else {
-                    out.push(Unit { start: i as u32, end, width: w, ..Unit::default() });
+                    out.push(Unit { start: i as u32, end, width: w, first: c, ..Unit::default() });
                 }
             }
             None => return false,
@@ -112,7 +118,10 @@ fn full_units(s: &str, out: &mut Vec<Unit>) {
                 u.end = end;
                 u.width = w;
             }
-            _ => out.push(Unit { start: i as u32, end, width: w, ..Unit::default() }),
+            _ => {
+                let first = g.chars().next().unwrap_or(' ');
+                out.push(Unit { start: i as u32, end, width: w, first, ..Unit::default() })
+            }
         }
     }
 }
