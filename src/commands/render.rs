@@ -40,11 +40,11 @@ fn load(args: &RenderArgs) -> Result<Article> {
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|source| Error::Io { path: p.clone(), source })?;
-            ("-".to_string(), String::from_utf8_lossy(&bytes).into_owned())
+            ("-".to_string(), utf8(bytes))
         }
         Some(p) => {
             let bytes = std::fs::read(p).map_err(|source| Error::Io { path: p.clone(), source })?;
-            (p.display().to_string(), String::from_utf8_lossy(&bytes).into_owned())
+            (p.display().to_string(), utf8(bytes))
         }
     };
     if args.index != 0 {
@@ -54,6 +54,11 @@ fn load(args: &RenderArgs) -> Result<Article> {
         });
     }
     Ok(article::from_plain_text(&name, &text))
+}
+
+/// The bytes as text, invalid UTF-8 replaced (without a copy when it is valid).
+fn utf8(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Layout options from the command line.

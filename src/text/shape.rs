@@ -166,7 +166,11 @@ pub fn shape_units(text: &str, units: &mut [Unit], simple: bool) {
         return;
     }
     let mut prev_joins = false; // the previous non-transparent unit joins toward this one
-    let uj = |u: &Unit| if simple { single(u.first) } else { unit_joining(text, u) };
+    if simple {
+        shape_simple(units);
+        return;
+    }
+    let uj = |u: &Unit| unit_joining(text, u);
     let mut cur = units.first().and_then(uj);
     for i in 0..units.len() {
         units[i].shaped = '\0';
@@ -208,6 +212,46 @@ pub fn shape_units(text: &str, units: &mut [Unit], simple: bool) {
     }
 }
 
+/// Joins toward the previous letter (bit 0) / the next one (bit 1), by joining type.
+#[inline]
+fn join_bits(c: char) -> u8 {
+    match joining(c) {
+        Joining::R => 1,
+        Joining::L => 2,
+        Joining::D | Joining::C => 3,
+        Joining::U | Joining::T => 0,
+    }
+}
+
+/// [`shape_units`] when every unit is one letter and its marks: no transparent units to skip, so
+/// the neighbours of unit `i` are `i - 1` and `i + 1`.
+fn shape_simple(units: &mut [Unit]) {
+    let n = units.len();
+    let mut prev_after = false;
+    let mut cur = units.first().map_or(0, |u| join_bits(u.first));
+    for i in 0..n {
+        let next = units.get(i + 1).map_or(0, |u| join_bits(u.first));
+        let u = &mut units[i];
+        u.shaped = '\0';
+        u.lig = '\0';
+        if cur != 0 {
+            let join_prev = prev_after && cur & 1 != 0;
+            let join_next = cur & 2 != 0 && next & 1 != 0;
+            let which = join_prev as usize | (join_next as usize) << 1;
+            // which: 0 isolated, 1 final, 2 initial, 3 medial
+            u.shaped = form(u.first, which).unwrap_or('\0');
+            if u.first == '\u{0644}' {
+                if let Some(a) = units.get(i + 1).filter(|a| (a.end - a.start) as usize == a.first.len_utf8())
+                {
+                    units[i].lig = lam_alef(a.first, join_prev).unwrap_or('\0');
+                }
+            }
+        }
+        prev_after = cur & 2 != 0;
+        cur = next;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,6 +270,17 @@ mod tests {
             out.extend(cs);
         }
         out
+    }
+
+    /// `shape_simple` relies on this: fast-path base characters are never transparent.
+    #[test]
+    fn fast_path_bases_are_not_transparent() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if crate::text::width::simple_width(c) == Some(1) {
+                assert_ne!(joining(c), Joining::T, "U+{u:04X}");
+            }
+        }
     }
 
     #[test]
