@@ -206,10 +206,8 @@ impl Layouter {
             while k < units.len() && (units[k].start as usize) < byte {
                 k += 1;
             }
-            if let Some(u) = units.get_mut(k) {
-                if u.start as usize == byte {
-                    u.level = level;
-                }
+            if let Some(u) = units.get_mut(k).filter(|u| u.start as usize == byte) {
+                u.level = level;
             }
         })
     }

@@ -104,10 +104,20 @@ pub struct Row {
 /// bytes. An empty paragraph gives one empty row. A single grapheme cluster wider than the row
 /// (a double-width character when the width is 1) gets a row of its own, wider than the width.
 /// Zero-width clusters (an LRM, a lone mark) share the cell of the cluster before them.
+///
+/// Laying out many paragraphs (a whole article on a resize), keep a [`Layouter`] and call
+/// [`Layouter::layout`]: same result, buffers reused.
 pub fn layout(paragraph: &str, spans: &[StyleSpan], opts: &LayoutOptions) -> Vec<Row> {
-    let mut rows = Vec::new();
-    Layouter::new().rows(paragraph, opts, true, &mut |v| rows.push(build_row(&v, spans)));
-    rows
+    Layouter::new().layout(paragraph, spans, opts)
+}
+
+impl Layouter {
+    /// [`layout`] with this layouter's buffers.
+    pub fn layout(&mut self, paragraph: &str, spans: &[StyleSpan], opts: &LayoutOptions) -> Vec<Row> {
+        let mut rows = Vec::new();
+        self.rows(paragraph, opts, true, &mut |v| rows.push(build_row(&v, spans)));
+        rows
+    }
 }
 
 /// Turns a borrowed row view into an owned [`Row`] with cells and styled runs.

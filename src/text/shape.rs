@@ -240,11 +240,9 @@ fn shape_simple(units: &mut [Unit]) {
             let which = join_prev as usize | (join_next as usize) << 1;
             // which: 0 isolated, 1 final, 2 initial, 3 medial
             u.shaped = form(u.first, which).unwrap_or('\0');
-            if u.first == '\u{0644}' {
-                if let Some(a) = units.get(i + 1).filter(|a| (a.end - a.start) as usize == a.first.len_utf8())
-                {
-                    units[i].lig = lam_alef(a.first, join_prev).unwrap_or('\0');
-                }
+            let bare_alef = units.get(i + 1).filter(|a| (a.end - a.start) as usize == a.first.len_utf8());
+            if let (true, Some(a)) = (units[i].first == '\u{0644}', bare_alef) {
+                units[i].lig = lam_alef(a.first, join_prev).unwrap_or('\0');
             }
         }
         prev_after = cur & 2 != 0;
