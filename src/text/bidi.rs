@@ -119,14 +119,19 @@ pub fn l1(levels: &mut [u8], class: impl Fn(usize) -> BidiClass, para: u8, separ
 pub fn l2(levels: &[u8], order: &mut Vec<u32>, scratch: &mut Vec<u8>) {
     order.clear();
     order.extend(0..levels.len() as u32);
-    let (Some(&max), Some(min_odd)) = (levels.iter().max(), levels.iter().map(|&l| l | 1).min()) else {
-        return;
-    };
+    let Some(&first) = levels.first() else { return };
+    // One pass for the highest level, the lowest odd level and whether all levels are equal.
+    let (mut max, mut min_odd, mut same) = (first, first | 1, true);
+    for &l in levels {
+        max = max.max(l);
+        min_odd = min_odd.min(l | 1);
+        same &= l == first;
+    }
     if max == 0 {
         return;
     }
-    if levels.iter().all(|&l| l == max) {
-        // One run, all at the same odd level (even would have returned above only for 0).
+    if same {
+        // One run: reversed an odd number of times when its level is odd.
         if max % 2 == 1 {
             order.reverse();
         }
