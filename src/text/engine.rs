@@ -1,7 +1,7 @@
 //! The layout engine: one paragraph through sanitising, units, bidi levels, shaping, wrapping and
 //! per-row reordering, with buffers reused from paragraph to paragraph (no allocation per row).
 //!
-//! [`Layouter::rows`] is the single code path: [`super::layout`] uses it to build full [`Row`]s
+//! [`Layouter::rows`] is the single code path: [`super::layout`] uses it to build full [`super::Row`]s
 //! (cells and runs), `render` uses it to write row text straight out.
 
 use std::ops::Range;
@@ -64,7 +64,7 @@ impl Layouter {
 
     /// Lays out `par` and calls `sink` once per row, in order. With `pieces`, each row also lists its
     /// units ([`RowView::pieces`]) with logical ranges in the caller's `par` (mapped back through
-    /// sanitising). The paragraph is sanitised first (see [`super::sanitize`]).
+    /// sanitising). The paragraph is sanitised first (see [`super::sanitize()`]).
     pub fn rows(&mut self, par: &str, opts: &LayoutOptions, pieces: bool, sink: &mut dyn FnMut(RowView<'_>)) {
         let mut sbuf = std::mem::take(&mut self.sbuf);
         let sanitized = needs_sanitizing(par);
