@@ -170,3 +170,28 @@ fn write_paragraph(
 fn terminal_width() -> Option<usize> {
     terminal_size::terminal_size().map(|(w, _)| w.0 as usize)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The threaded path writes exactly what one thread writes.
+    #[test]
+    fn parallel_output_is_the_sequential_output() {
+        let par = "قال الوزير (في مؤتمر صحفي) إن «الاتفاق نهائي» بنسبة 12.5% في 2024، وفق IMF.";
+        let text: String = std::iter::once("عنوان\n")
+            .chain(std::iter::repeat_n(par, 9000).flat_map(|p| [p, "\n"]))
+            .collect();
+        let art = article::from_plain_text("big", &text);
+        assert!(art.body.len() > 1 << 20);
+        let opts = LayoutOptions { width: 37, ..LayoutOptions::default() };
+        let mut threaded = Vec::new();
+        write_article(&mut threaded, &art, &opts).expect("write to memory");
+        let mut one = Vec::new();
+        let mut lay = Layouter::new();
+        write_paragraph(&mut one, &mut lay, &art.title, &opts).expect("write to memory");
+        let pars: Vec<&str> = art.paragraph_texts().collect();
+        write_paragraphs(&mut one, &mut lay, &pars, &opts).expect("write to memory");
+        assert_eq!(threaded, one);
+    }
+}
