@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use unicode_bidi::{BidiClass, BidiDataSource, Level, ParagraphBidiInfo};
 
 use super::BaseDirection;
+use super::implicit::{Scratch, resolve_simple};
 use super::tables::MIRRORS;
 
 /// unicode-bidi's data as a flat table for the Basic Multilingual Plane (built once, 64 KiB), with
@@ -44,7 +45,7 @@ pub fn paragraph_level(text: &str, dir: BaseDirection) -> u8 {
     match dir {
         BaseDirection::Rtl => 1,
         BaseDirection::Ltr => 0,
-        BaseDirection::Auto => match unicode_bidi::get_base_direction_with_data_source(&Table, text) {
+        BaseDirection::Auto => match unicode_bidi::get_base_direction_full_with_data_source(&Table, text) {
             unicode_bidi::Direction::Rtl => 1,
             _ => 0,
         },
@@ -52,8 +53,30 @@ pub fn paragraph_level(text: &str, dir: BaseDirection) -> u8 {
 }
 
 /// Resolves the embedding levels of `text` (one paragraph, X1–I2) and calls `each(byte, class,
-/// level)` for the first byte of every character. Returns the paragraph level.
-pub fn resolve(text: &str, dir: BaseDirection, mut each: impl FnMut(usize, BidiClass, u8)) -> u8 {
+/// level)` for the first byte of every character, in order. Returns the paragraph level.
+pub fn resolve(text: &str, dir: BaseDirection, each: impl FnMut(usize, BidiClass, u8)) -> u8 {
+    resolve_with(text, dir, &mut Scratch::default(), each)
+}
+
+/// [`resolve`] with reusable buffers. Paragraphs without explicit controls, separators or BN
+/// characters (every sanitised one) take the fast resolver in `implicit.rs`; the rest unicode-bidi.
+pub fn resolve_with(
+    text: &str,
+    dir: BaseDirection,
+    scratch: &mut Scratch,
+    mut each: impl FnMut(usize, BidiClass, u8),
+) -> u8 {
+    let forced = match dir {
+        BaseDirection::Auto => None,
+        BaseDirection::Rtl => Some(1),
+        BaseDirection::Ltr => Some(0),
+    };
+    if let Some(para) = resolve_simple(text, forced, scratch) {
+        for ((&i, &c), &level) in scratch.offsets.iter().zip(&scratch.orig).zip(&scratch.levels) {
+            each(i as usize, c, level);
+        }
+        return para;
+    }
     let para = paragraph_level(text, dir);
     let info =
         ParagraphBidiInfo::new_with_data_source(&Table, text, Some(Level::new(para).unwrap_or(Level::ltr())));
@@ -71,10 +94,14 @@ fn is_ignored(c: BidiClass) -> bool {
 /// L1: segment and paragraph separators, and whitespace or isolate controls before them or at the
 /// end of the line, go to the paragraph level. `class(i)` is the original class of unit `i`
 /// (characters removed by X9 are skipped over).
-pub fn l1(levels: &mut [u8], class: impl Fn(usize) -> BidiClass, para: u8) {
+/// `separators`: whether the units may hold S or B; without, the scan stops at the last non-space.
+pub fn l1(levels: &mut [u8], class: impl Fn(usize) -> BidiClass, para: u8, separators: bool) {
     use BidiClass::*;
     let mut trailing = true;
     for i in (0..levels.len()).rev() {
+        if !trailing && !separators {
+            break;
+        }
         match class(i) {
             S | B => {
                 levels[i] = para;
@@ -92,14 +119,19 @@ pub fn l1(levels: &mut [u8], class: impl Fn(usize) -> BidiClass, para: u8) {
 pub fn l2(levels: &[u8], order: &mut Vec<u32>, scratch: &mut Vec<u8>) {
     order.clear();
     order.extend(0..levels.len() as u32);
-    let (Some(&max), Some(min_odd)) = (levels.iter().max(), levels.iter().map(|&l| l | 1).min()) else {
-        return;
-    };
+    let Some(&first) = levels.first() else { return };
+    // One pass for the highest level, the lowest odd level and whether all levels are equal.
+    let (mut max, mut min_odd, mut same) = (first, first | 1, true);
+    for &l in levels {
+        max = max.max(l);
+        min_odd = min_odd.min(l | 1);
+        same &= l == first;
+    }
     if max == 0 {
         return;
     }
-    if levels.iter().all(|&l| l == max) {
-        // One run, all at the same odd level (even would have returned above only for 0).
+    if same {
+        // One run: reversed an odd number of times when its level is odd.
         if max % 2 == 1 {
             order.reverse();
         }
@@ -131,10 +163,11 @@ pub fn reorder(
     levels: &mut [u8],
     class: impl Fn(usize) -> BidiClass,
     para: u8,
+    separators: bool,
     order: &mut Vec<u32>,
     scratch: &mut Vec<u8>,
 ) {
-    l1(levels, class, para);
+    l1(levels, class, para, separators);
     l2(levels, order, scratch);
 }
 
@@ -143,7 +176,8 @@ pub fn reorder(
 pub fn reorder_chars(classes: &[BidiClass], levels: &mut [u8], para: u8) -> Vec<u32> {
     let mut order = Vec::with_capacity(levels.len());
     let mut scratch = Vec::new();
-    reorder(levels, |i| classes[i], para, &mut order, &mut scratch);
+    let separators = classes.iter().any(|c| matches!(c, BidiClass::S | BidiClass::B));
+    reorder(levels, |i| classes[i], para, separators, &mut order, &mut scratch);
     order
 }
 
@@ -197,7 +231,7 @@ mod tests {
         use BidiClass::*;
         let classes = [R, WS, R, WS, WS];
         let mut levels = [1, 1, 1, 1, 1];
-        l1(&mut levels, |i| classes[i], 0);
+        l1(&mut levels, |i| classes[i], 0, false);
         assert_eq!(levels, [1, 1, 1, 0, 0]);
     }
 }

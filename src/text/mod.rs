@@ -3,9 +3,20 @@
 //! [`layout`] takes one paragraph in logical order, styled spans over logical byte ranges, and
 //! [`LayoutOptions`]; it returns screen [`Row`]s in display order, each with its styled runs, its
 //! display width, its right-alignment offset and, for every cell, the logical byte range it shows.
+//!
+//! The pipeline (one code path, [`Layouter::rows`]): [`sanitize()`] (controls, ESC and explicit bidi
+//! controls out) → [`width`] (grapheme clusters and their widths, with a fast path for Arabic and
+//! ASCII) → [`bidi`] levels over the whole paragraph ([`implicit`] for sanitised text,
+//! unicode-bidi otherwise) → [`shape`] (presentation forms, lam-alef) → [`wrap`] (UAX #14, by
+//! unshaped cluster widths, so every mode breaks alike) → per row L1, L2 on clusters, L4 mirroring.
+//!
+//! Callers: the reader keeps a [`Layouter`] and calls [`Layouter::layout`] per paragraph (rows with
+//! cells and runs); `render` calls [`Layouter::rows`] without pieces and writes the text straight
+//! out. [`str_width`] measures a string as the layout does.
 
 pub mod bidi;
 pub mod engine;
+pub mod implicit;
 pub mod sanitize;
 pub mod shape;
 mod tables;
@@ -99,14 +110,24 @@ pub struct Row {
 /// Lays out one paragraph (no newlines expected; any are treated as spaces) into rows of at most
 /// `opts.width` cells.
 ///
-/// The paragraph is sanitised first ([`sanitize`]); `cells` and `spans` refer to the caller's
+/// The paragraph is sanitised first ([`sanitize()`]); `cells` and `spans` refer to the caller's
 /// bytes. An empty paragraph gives one empty row. A single grapheme cluster wider than the row
 /// (a double-width character when the width is 1) gets a row of its own, wider than the width.
 /// Zero-width clusters (an LRM, a lone mark) share the cell of the cluster before them.
+///
+/// Laying out many paragraphs (a whole article on a resize), keep a [`Layouter`] and call
+/// [`Layouter::layout`]: same result, buffers reused.
 pub fn layout(paragraph: &str, spans: &[StyleSpan], opts: &LayoutOptions) -> Vec<Row> {
-    let mut rows = Vec::new();
-    Layouter::new().rows(paragraph, opts, true, &mut |v| rows.push(build_row(&v, spans)));
-    rows
+    Layouter::new().layout(paragraph, spans, opts)
+}
+
+impl Layouter {
+    /// [`layout`] with this layouter's buffers.
+    pub fn layout(&mut self, paragraph: &str, spans: &[StyleSpan], opts: &LayoutOptions) -> Vec<Row> {
+        let mut rows = Vec::new();
+        self.rows(paragraph, opts, true, &mut |v| rows.push(build_row(&v, spans)));
+        rows
+    }
 }
 
 /// Turns a borrowed row view into an owned [`Row`] with cells and styled runs.

@@ -37,6 +37,17 @@ fn action(c: char, next: Option<char>) -> Action {
     }
 }
 
+/// Bytes that may start something to change: C0, DEL, C2 (C1 controls), E2, EF and 4-byte leads.
+static LOOK: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i < 0x20 || i == 0x7F || i == 0xC2 || i == 0xE2 || i == 0xEF || i >= 0xF0;
+        i += 1;
+    }
+    t
+};
+
 /// Whether `s` holds anything [`sanitize`] would change. Scans bytes; only a few lead bytes need a look
 /// at the whole character.
 pub fn needs_sanitizing(s: &str) -> bool {
@@ -44,6 +55,10 @@ pub fn needs_sanitizing(s: &str) -> bool {
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        if !LOOK[x as usize] {
+            i += 1;
+            continue;
+        }
         if x < 0x20 || x == 0x7F {
             return true;
         }

@@ -91,32 +91,87 @@ fn lam_alef(alef: char, final_form: bool) -> Option<char> {
     char::from_u32(base + final_form as u32)
 }
 
-/// Left (toward the previous letter) and right joining of a unit, and its first non-transparent
-/// character; `None` when the whole unit is transparent.
-fn unit_joining(text: &str, u: &Unit) -> Option<(Joining, Joining, char)> {
+/// How a unit joins: `left` is what the unit before it sees (its first non-transparent character),
+/// `right` what the unit after it sees (its last one), `letter` the character that takes a form.
+/// A ZWJ inside the unit (GB9 glues it to the letter) joins the letter on that side by itself.
+#[derive(Debug, Clone, Copy)]
+struct UnitJoining {
+    left: Joining,
+    right: Joining,
+    letter: char,
+    letter_j: Joining,
+    causing_before: bool,
+    causing_after: bool,
+}
+
+/// Joining of a unit that is one letter (and transparent marks).
+#[inline]
+fn single(c: char) -> Option<UnitJoining> {
+    let j = joining(c);
+    (j != Joining::T).then_some(UnitJoining {
+        left: j,
+        right: j,
+        letter: c,
+        letter_j: j,
+        causing_before: false,
+        causing_after: false,
+    })
+}
+
+/// `None` when the whole unit is transparent.
+fn unit_joining(text: &str, u: &Unit) -> Option<UnitJoining> {
     let s = text.get(u.range())?;
-    let mut first = None;
-    let mut last = Joining::T;
+    if s.len() == u.first.len_utf8() {
+        return single(u.first);
+    }
+    let mut out: Option<UnitJoining> = None;
+    let mut seen_letter = false;
     for c in s.chars() {
         let j = joining(c);
-        if j != Joining::T {
-            if first.is_none() {
-                first = Some((j, c));
+        if j == Joining::T {
+            continue;
+        }
+        let o = out.get_or_insert(UnitJoining {
+            left: j,
+            right: j,
+            letter: c,
+            letter_j: j,
+            causing_before: false,
+            causing_after: false,
+        });
+        o.right = j;
+        let is_letter = matches!(j, Joining::R | Joining::L | Joining::D);
+        if is_letter && !seen_letter {
+            seen_letter = true;
+            o.letter = c;
+            o.letter_j = j;
+        } else if j == Joining::C {
+            if seen_letter {
+                o.causing_after = true;
+            } else {
+                o.causing_before = true;
             }
-            last = j;
         }
     }
-    first.map(|(j, c)| (j, last, c))
+    out
 }
 
 /// Sets [`Unit::shaped`] and [`Unit::lig`] on the units of `text` (one paragraph, logical order).
-pub fn shape_units(text: &str, units: &mut [Unit]) {
+///
+/// With `simple` (what [`super::width::units_into`] returned) every unit is a letter and its marks,
+/// so its joining is read from [`Unit::first`] alone.
+pub fn shape_units(text: &str, units: &mut [Unit], simple: bool) {
     // Fast exit for text without Arabic letters (no byte of U+0600–U+08FF: lead bytes D8–E0).
     if !text.bytes().any(|b| (0xD8..=0xDF).contains(&b) || b == 0xE0) {
         return;
     }
     let mut prev_joins = false; // the previous non-transparent unit joins toward this one
-    let mut cur = units.first().and_then(|u| unit_joining(text, u));
+    if simple {
+        shape_simple(units);
+        return;
+    }
+    let uj = |u: &Unit| unit_joining(text, u);
+    let mut cur = units.first().and_then(uj);
     for i in 0..units.len() {
         units[i].shaped = '\0';
         units[i].lig = '\0';
@@ -124,18 +179,20 @@ pub fn shape_units(text: &str, units: &mut [Unit]) {
         let mut k = i + 1;
         let mut next = None;
         while k < units.len() {
-            next = unit_joining(text, &units[k]);
+            next = uj(&units[k]);
             if next.is_some() {
                 break;
             }
             k += 1;
         }
-        let Some((left, right, c)) = cur else {
+        let Some(UnitJoining { left: _, right, letter: c, letter_j, causing_before, causing_after }) = cur
+        else {
             cur = if k == i + 1 { next } else { None };
             continue;
         };
-        let join_prev = prev_joins && joins_before(left);
-        let join_next = joins_after(right) && next.is_some_and(|(l, _, _)| joins_before(l));
+        let join_prev = joins_before(letter_j) && (prev_joins || causing_before);
+        let join_next = joins_after(letter_j)
+            && (causing_after || (joins_after(right) && next.is_some_and(|n| joins_before(n.left))));
         let which = match (join_prev, join_next) {
             (false, false) => 0,
             (true, false) => 1,
@@ -145,14 +202,51 @@ pub fn shape_units(text: &str, units: &mut [Unit]) {
         // A letter without the needed form keeps its base character.
         units[i].shaped = form(c, which).unwrap_or('\0');
         if c == '\u{0644}' && k == i + 1 {
-            let s = units.get(k).and_then(|a| text.get(a.range())).unwrap_or("");
-            let mut cs = s.chars();
-            if let (Some(alef), None) = (cs.next(), cs.next()) {
-                units[i].lig = lam_alef(alef, join_prev).unwrap_or('\0');
+            // The alef must be bare: marks on it would sit between it and the lam in visual order.
+            if let Some(a) = units.get(k).filter(|a| (a.end - a.start) as usize == a.first.len_utf8()) {
+                units[i].lig = lam_alef(a.first, join_prev).unwrap_or('\0');
             }
         }
         prev_joins = joins_after(right);
         cur = if k == i + 1 { next } else { None };
+    }
+}
+
+/// Joins toward the previous letter (bit 0) / the next one (bit 1), by joining type.
+#[inline]
+fn join_bits(c: char) -> u8 {
+    match joining(c) {
+        Joining::R => 1,
+        Joining::L => 2,
+        Joining::D | Joining::C => 3,
+        Joining::U | Joining::T => 0,
+    }
+}
+
+/// [`shape_units`] when every unit is one letter and its marks: no transparent units to skip, so
+/// the neighbours of unit `i` are `i - 1` and `i + 1`.
+fn shape_simple(units: &mut [Unit]) {
+    let n = units.len();
+    let mut prev_after = false;
+    let mut cur = units.first().map_or(0, |u| join_bits(u.first));
+    for i in 0..n {
+        let next = units.get(i + 1).map_or(0, |u| join_bits(u.first));
+        let u = &mut units[i];
+        u.shaped = '\0';
+        u.lig = '\0';
+        if cur != 0 {
+            let join_prev = prev_after && cur & 1 != 0;
+            let join_next = cur & 2 != 0 && next & 1 != 0;
+            let which = join_prev as usize | (join_next as usize) << 1;
+            // which: 0 isolated, 1 final, 2 initial, 3 medial
+            u.shaped = form(u.first, which).unwrap_or('\0');
+            let bare_alef = units.get(i + 1).filter(|a| (a.end - a.start) as usize == a.first.len_utf8());
+            if let (true, Some(a)) = (units[i].first == '\u{0644}', bare_alef) {
+                units[i].lig = lam_alef(a.first, join_prev).unwrap_or('\0');
+            }
+        }
+        prev_after = cur & 2 != 0;
+        cur = next;
     }
 }
 
@@ -163,8 +257,8 @@ mod tests {
 
     fn shaped(s: &str) -> String {
         let mut units = Vec::new();
-        units_into(s, &mut units);
-        shape_units(s, &mut units);
+        let simple = units_into(s, &mut units);
+        shape_units(s, &mut units, simple);
         let mut out = String::new();
         for u in &units {
             let t = &s[u.range()];
@@ -174,6 +268,17 @@ mod tests {
             out.extend(cs);
         }
         out
+    }
+
+    /// `shape_simple` relies on this: fast-path base characters are never transparent.
+    #[test]
+    fn fast_path_bases_are_not_transparent() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if crate::text::width::simple_width(c) == Some(1) {
+                assert_ne!(joining(c), Joining::T, "U+{u:04X}");
+            }
+        }
     }
 
     #[test]
@@ -213,18 +318,18 @@ mod tests {
     fn lam_alef_candidates() {
         let s = "سلام";
         let mut units = Vec::new();
-        units_into(s, &mut units);
-        shape_units(s, &mut units);
+        let simple = units_into(s, &mut units);
+        shape_units(s, &mut units, simple);
         assert_eq!(units[1].lig, '\u{FEFC}');
         assert_eq!(units[1].shaped, '\u{FEE0}');
         let s = "لا";
-        units_into(s, &mut units);
-        shape_units(s, &mut units);
+        let simple = units_into(s, &mut units);
+        shape_units(s, &mut units, simple);
         assert_eq!(units[0].lig, '\u{FEFB}');
         // alef with tanween: no ligature
         let s = "لاً";
-        units_into(s, &mut units);
-        shape_units(s, &mut units);
+        let simple = units_into(s, &mut units);
+        shape_units(s, &mut units, simple);
         assert_eq!(units[0].lig, '\0');
     }
 

@@ -22,6 +22,8 @@ pub struct Unit {
     pub end: u32,
     /// Display width in cells, unshaped (shaping never widens a unit).
     pub width: u8,
+    /// Its first character.
+    pub first: char,
     /// Resolved bidi level of its first character (0 until bidi runs).
     pub level: u8,
     /// Presentation form replacing the first letter of the unit when shaped (`'\0'`: unchanged).
@@ -43,33 +45,55 @@ impl Unit {
 #[inline]
 pub fn simple_width(c: char) -> Option<u8> {
     let u = c as u32;
+    if u < 0x800 {
+        return match LOW[u as usize] {
+            0 => None,
+            k => Some(k - 1),
+        };
+    }
     match u {
-        0x20..=0x7E => Some(1),
-        0xA0..=0xFF => (u != 0xAD).then_some(1),
-        0x0300..=0x036F => Some(0),
-        0x0606..=0x06FF => match u {
-            0x061C | 0x06DD => None,
-            0x0610..=0x061A
-            | 0x064B..=0x065F
-            | 0x0670
-            | 0x06D6..=0x06DC
-            | 0x06DE..=0x06E4
-            | 0x06E7..=0x06E8
-            | 0x06EA..=0x06ED => Some(0),
-            _ => Some(1),
-        },
         0x2010..=0x2027 | 0x2030..=0x205E => Some(1),
         _ => None,
     }
 }
 
-/// Cuts `s` into display units, appended to `out` (which is cleared first).
-pub fn units_into(s: &str, out: &mut Vec<Unit>) {
-    out.clear();
-    if !fast_units(s, out) {
-        out.clear();
-        full_units(s, out);
+/// [`simple_width`] below U+0800 as a table: 0 none, 1 mark (width 0), 2 base (width 1).
+static LOW: [u8; 0x800] = {
+    let mut t = [0u8; 0x800];
+    let mut u = 0;
+    while u < 0x800 {
+        t[u] = match u {
+            0x20..=0x7E => 2,
+            0xAD => 0,
+            0xA0..=0xFF => 2,
+            0x0300..=0x036F => 1,
+            0x061C | 0x06DD | 0x06DE => 0,
+            0x0610..=0x061A
+            | 0x064B..=0x065F
+            | 0x0670
+            | 0x06D6..=0x06DC
+            | 0x06DF..=0x06E4
+            | 0x06E7..=0x06E8
+            | 0x06EA..=0x06ED => 1,
+            0x0606..=0x06FF => 2,
+            _ => 0,
+        };
+        u += 1;
     }
+    t
+};
+
+/// Cuts `s` into display units, written to `out` (which is cleared first). Returns true when the
+/// fast path applied and no unit starts with a mark: then every unit is one base character
+/// followed only by nonspacing marks (bidi class NSM, joining type T).
+pub fn units_into(s: &str, out: &mut Vec<Unit>) -> bool {
+    out.clear();
+    if fast_units(s, out) {
+        return out.first().is_none_or(|u| simple_width(u.first) != Some(0));
+    }
+    out.clear();
+    full_units(s, out);
+    false
 }
 
 /// The fast path; false when `s` holds a character it does not know.
@@ -82,7 +106,7 @@ fn fast_units(s: &str, out: &mut Vec<Unit>) -> bool {
                 Some(u) => u.end = end,
                 None => {
                     leading_marks = true;
-                    out.push(Unit { start: i as u32, end, width: 0, ..Unit::default() });
+                    out.push(Unit { start: i as u32, end, width: 0, first: c, ..Unit::default() });
                 }
             },
             Some(w) => {
@@ -91,7 +115,7 @@ fn fast_units(s: &str, out: &mut Vec<Unit>) -> bool {
                     out[0].end = end;
                     out[0].width = w;
                 } else {
-                    out.push(Unit { start: i as u32, end, width: w, ..Unit::default() });
+                    out.push(Unit { start: i as u32, end, width: w, first: c, ..Unit::default() });
                 }
             }
             None => return false,
@@ -112,7 +136,10 @@ fn full_units(s: &str, out: &mut Vec<Unit>) {
                 u.end = end;
                 u.width = w;
             }
-            _ => out.push(Unit { start: i as u32, end, width: w, ..Unit::default() }),
+            _ => {
+                let first = g.chars().next().unwrap_or(' ');
+                out.push(Unit { start: i as u32, end, width: w, first, ..Unit::default() })
+            }
         }
     }
 }

@@ -65,8 +65,8 @@ pub fn wrap(text: &str, units: &[Unit], width: usize, lines: &mut Vec<(u32, u32)
         if text_w > width {
             // The word alone is too wide: split it at unit boundaries.
             let mut acc = cur_w;
-            for k in seg_start..vis_end {
-                let w = units[k].width as usize;
+            for (k, unit) in units.iter().enumerate().take(vis_end).skip(seg_start) {
+                let w = unit.width as usize;
                 if acc + w > width && k > line_start {
                     emit(lines, line_start, k);
                     line_start = k;
