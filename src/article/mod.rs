@@ -70,6 +70,10 @@ pub struct Article {
 
 impl Article {
     /// Builds an article from its title and paragraphs; computes id, body and direction.
+    ///
+    /// Every string is passed through [`crate::text::sanitize`] here, once: nothing from a file
+    /// (escape sequences, C0/C1 controls, bidi overrides) reaches the reader, the commands' output or
+    /// the byte offsets that extraction and search hand out.
     pub fn new(
         path: &str,
         index: usize,
@@ -78,21 +82,31 @@ impl Article {
         title: String,
         paragraphs: Vec<String>,
     ) -> Article {
+        use crate::text::sanitize;
         let mut body = String::new();
         let mut ranges = Vec::with_capacity(paragraphs.len());
-        for p in paragraphs.iter().filter(|p| !p.trim().is_empty()) {
+        for p in &paragraphs {
+            let p = sanitize(p);
+            let p = p.trim();
+            if p.is_empty() {
+                continue;
+            }
             if !body.is_empty() {
                 body.push_str("\n\n");
             }
             let start = body.len();
-            body.push_str(p.trim());
+            body.push_str(p);
             ranges.push(start..body.len());
         }
+        let title = match sanitize(&title) {
+            std::borrow::Cow::Borrowed(_) => title,
+            std::borrow::Cow::Owned(t) => t,
+        };
         let id = content_id(&title, &body);
         let direction = first_strong(&title).or_else(|| first_strong(&body)).unwrap_or(BaseDirection::Ltr);
         Article {
             id,
-            path: path.to_string(),
+            path: sanitize(path).into_owned(),
             index,
             format,
             encoding: encoding.to_string(),
@@ -104,6 +118,18 @@ impl Article {
             source: None,
             author: None,
             direction,
+        }
+    }
+
+    /// Makes the optional fields (url, date, source, author) safe to show, as [`Article::new`] does
+    /// for the rest. Loaders call it after filling them.
+    pub fn sanitize_meta(&mut self) {
+        for f in [&mut self.url, &mut self.date, &mut self.source, &mut self.author] {
+            if let Some(v) = f.as_mut()
+                && let std::borrow::Cow::Owned(clean) = crate::text::sanitize(v)
+            {
+                *v = clean;
+            }
         }
     }
 

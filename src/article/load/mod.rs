@@ -41,8 +41,12 @@ impl Loaded {
     }
 
     fn extend(&mut self, other: Loaded) {
-        self.articles.extend(other.articles);
-        self.warnings.extend(other.warnings);
+        self.articles.extend(other.articles.into_iter().map(|mut a| {
+            a.sanitize_meta();
+            a
+        }));
+        // Warnings name files, and file names can hold anything.
+        self.warnings.extend(other.warnings.into_iter().map(|w| crate::text::sanitize(&w).into_owned()));
     }
 }
 

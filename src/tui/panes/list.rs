@@ -53,10 +53,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         if state.note.is_some() {
             buf.set_string(inner.x + 2, y, "✎", base.patch(th.note()));
         }
-        let title_style = if state.read { base } else { base.patch(th.title()) };
-        let shown = if a.title.is_empty() { "(untitled)" } else { a.title.as_str() };
-        let row = one_row(&super::clean(shown), text_w, &app.layout);
-        let hits = hits_query.as_ref().map(|q| q.find(shown)).unwrap_or_default();
+        let mut title_style = if state.read { base } else { base.patch(th.title()) };
+        if a.title.trim().is_empty() {
+            // No headline in the file: its first words stand in, marked as such.
+            title_style = title_style.patch(th.dim()).add_modifier(ratatui::style::Modifier::ITALIC);
+        }
+        let shown = a.display_title();
+        let row = one_row(&shown, text_w, &app.layout);
+        let hits = hits_query.as_ref().map(|q| q.find(&shown)).unwrap_or_default();
         paint_row(buf, text_area, y, &row, title_style, |r| {
             if hits.iter().any(|h| h.start < r.end && r.start < h.end) { th.hit(false) } else { Style::new() }
         });
