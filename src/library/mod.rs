@@ -4,8 +4,6 @@
 pub mod actors;
 pub mod export;
 
-use std::borrow::Cow;
-
 use crate::article::Article;
 use crate::extract::{self, Extraction};
 
@@ -31,43 +29,13 @@ pub fn extract_all(articles: &[Article]) -> Vec<Extraction> {
     })
 }
 
-/// Makes text from an article safe to print: C0/C1 controls (ESC included) and DEL removed, line
-/// breaks and tabs turned into spaces, bidi embedding/override/isolate controls and BOMs removed.
-/// (The same rules as the layout engine's sanitiser, which replaces this once merged.)
-pub fn sanitize(s: &str) -> Cow<'_, str> {
-    fn change(c: char) -> Option<Option<char>> {
-        match c {
-            '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some(Some(' ')),
-            '\0'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Some(None),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' => {
-                Some(None)
-            }
-            _ => None,
-        }
-    }
-    if !s.chars().any(|c| change(c).is_some()) {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.chars()
-            .filter_map(|c| match change(c) {
-                None => Some(c),
-                Some(r) => r,
-            })
-            .collect(),
-    )
-}
+/// Makes text safe to print: the layout engine's sanitiser (articles are already sanitised at load;
+/// this guards what is built from them).
+pub use crate::text::sanitize;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sanitize_removes_controls_and_bidi_overrides() {
-        assert_eq!(sanitize("a\u{1b}[31mb\u{202E}c\u{2067}d\u{9b}"), "a[31mbcd");
-        assert_eq!(sanitize("سطر\nسطر\tx"), "سطر سطر x");
-        assert!(matches!(sanitize("نص عادي"), Cow::Borrowed(_)));
-    }
 
     #[test]
     fn extract_all_keeps_article_order() {

@@ -49,20 +49,5 @@ pub fn one_row(s: &str, width: usize, base: &LayoutOptions) -> Row {
     row
 }
 
-/// Article text made safe for the terminal (controls and bidi overrides removed).
-pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(|c| {
-        c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)
-    }) {
-        s.chars()
-            .filter(|c| {
-                !c.is_control()
-                    && !('\u{202a}'..='\u{202e}').contains(c)
-                    && !('\u{2066}'..='\u{2069}').contains(c)
-            })
-            .collect::<String>()
-            .into()
-    } else {
-        s.into()
-    }
-}
+/// Text made safe for the terminal (what the user typed, labels built from article fields).
+pub use crate::text::sanitize as clean;
