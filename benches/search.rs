@@ -14,7 +14,8 @@ use sahifa::search::{Index, Query};
 
 /// Loads the JSON-lines corpus into articles (title, body split at line breaks).
 fn corpus() -> Option<Vec<Article>> {
-    let path = std::env::var("SAHIFA_CORPUS").unwrap_or_else(|_| "/work/shared/corpus/ant-news-10k.jsonl.gz".into());
+    let path =
+        std::env::var("SAHIFA_CORPUS").unwrap_or_else(|_| "/work/shared/corpus/ant-news-10k.jsonl.gz".into());
     let file = std::fs::File::open(&path).ok()?;
     let reader = BufReader::new(flate2::read::GzDecoder::new(file));
     let mut out = Vec::new();
@@ -67,7 +68,8 @@ fn bench(c: &mut Criterion) {
     for &(name, q, typing) in QUERIES {
         g.bench_function(name, |b| {
             b.iter(|| {
-                let query = if typing { Query::parse_typing(black_box(q)) } else { Query::parse(black_box(q)) };
+                let query =
+                    if typing { Query::parse_typing(black_box(q)) } else { Query::parse(black_box(q)) };
                 index.search(&query)
             })
         });
