@@ -148,7 +148,9 @@ impl Index {
         for p in rarest {
             let Some(first) = p.pos.checked_sub(to_u32(r)) else { continue };
             let all = lists.iter().enumerate().all(|(j, l)| {
-                j == r || l.binary_search(&Posting { article: p.article, pos: first + to_u32(j) }).is_ok()
+                j == r
+                    || l.binary_search(&Posting { article: p.article, pos: first.saturating_add(to_u32(j)) })
+                        .is_ok()
             });
             if all {
                 counts[p.article as usize] += 1;
