@@ -6,19 +6,21 @@
 //!   light stems ([`crate::search::stem`]), the first word also without a one-letter proclitic
 //!   (`وأذربيجان` is `أذربيجان`); for people only names of two words or more count, so that two
 //!   different men called `محمد` stay apart;
-//! * or their names share a [`skeleton`] (transliteration variants: `ناغورنو`/`ناجورنو كاراباخ`)
-//!   of four letters or more; for people only when every word has six letters or more (foreign
-//!   names, where the variants are), since `محمود`/`محمد` share one.
+//! * or their names are transliteration variants: word by word, without the article, words of five
+//!   letters or more share a [`skeleton`] and shorter words are the same (`ناغورنو`/`ناجورنو
+//!   كاراباخ`, `شارل ميشيل`/`ميشال`, `أنتوني بلينكين`/`بلينكن`); a short word never matches a
+//!   skeleton, so `محمد` and `محمود` stay apart.
 //!
-//! Then a person named by one word (`باشينيان`) joins the person whose full name ends with that
-//! word (`نيكول باشينيان`) when exactly one such person exists. Anonymous sources (`مصدر مطلع`,
+//! Then a person named by one word (`باشينيان`, `بيسكوف`) joins the person whose full name ends
+//! with that word or a variant of it (`نيكول باشينيان`, `دميتري بسكوف`) when exactly one such
+//! person exists. Anonymous sources (`مصدر مطلع`,
 //! the heads of the extractor's anonymous-source lexicon) are never merged across articles.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::extract::normalize::{normalize_key, skeleton};
 use crate::extract::{ActorKind, Extraction, lexicon};
-use crate::search::stem::{stem, variants};
+use crate::search::stem::{stem, strip_article, variants};
 use crate::search::tokenize;
 
 /// A quote of the library: article index and quote index in that article's extraction.
@@ -57,8 +59,16 @@ struct NameKeys {
     words: usize,
     /// Stem of the last word.
     last: String,
-    /// Letters of the shortest word.
-    shortest: usize,
+    /// The transliteration key: per word without the article, `~` + skeleton from five letters on.
+    loose: String,
+    /// The same for the last word.
+    last_loose: String,
+}
+
+/// A word's transliteration key (see [`NameKeys::loose`]).
+fn loose_word(w: &str) -> String {
+    let w = strip_article(w);
+    if w.chars().count() >= 5 { format!("~{}", skeleton(w)) } else { w.to_string() }
 }
 
 fn name_keys(name: &str) -> Option<NameKeys> {
@@ -67,12 +77,14 @@ fn name_keys(name: &str) -> Option<NameKeys> {
     let (first, rest) = words.split_first()?;
     let rest: Vec<&str> = rest.iter().map(|w| stem(w)).collect();
     let join = |f: &str| std::iter::once(f).chain(rest.iter().copied()).collect::<Vec<_>>().join(" ");
+    let last = words.last().copied().unwrap_or_default();
     Some(NameKeys {
         primary: join(stem(first)),
         others: variants(first).into_iter().skip(1).map(join).collect(),
         words: words.len(),
-        last: words.last().map(|w| stem(w).to_string()).unwrap_or_default(),
-        shortest: words.iter().map(|w| w.chars().count()).min().unwrap_or(0),
+        last: stem(last).to_string(),
+        loose: words.iter().map(|w| loose_word(w)).collect::<Vec<_>>().join(" "),
+        last_loose: loose_word(last),
     })
 }
 
@@ -142,14 +154,13 @@ pub fn merge_actors(extractions: &[Extraction]) -> Vec<LibraryActor> {
 /// Unites nodes whose keys or skeletons match (see the module docs).
 fn join_by_keys(nodes: &[Node], sets: &mut Sets) {
     let mut by_key: HashMap<(ActorKind, bool, &str), Vec<usize>> = HashMap::new();
-    let mut by_skeleton: HashMap<(ActorKind, String), Vec<usize>> = HashMap::new();
+    let mut by_loose: HashMap<(ActorKind, bool, &str), Vec<usize>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate().filter(|(_, n)| !n.anonymous) {
         for k in usable(n) {
             by_key.entry((n.kind, n.full, &k.primary)).or_default().push(i);
-            let person = n.kind == ActorKind::Person;
-            let skel = skeleton(&k.primary);
-            if skel.chars().filter(|c| *c != ' ').count() >= 4 && (!person || k.shortest >= 6) {
-                by_skeleton.entry((n.kind, skel)).or_default().push(i);
+            // Only keys with a skeleton in them say more than the exact key.
+            if k.loose.contains('~') {
+                by_loose.entry((n.kind, n.full, &k.loose)).or_default().push(i);
             }
         }
     }
@@ -162,7 +173,7 @@ fn join_by_keys(nodes: &[Node], sets: &mut Sets) {
             }
         }
     }
-    for group in by_skeleton.values() {
+    for group in by_loose.values() {
         for w in group.windows(2) {
             sets.union(w[0], w[1]);
         }
@@ -181,6 +192,7 @@ fn join_surnames(nodes: &[Node], sets: &mut Sets) {
         let root = sets.find(i);
         for k in n.names.iter().filter(|k| k.words >= 2) {
             by_last.entry(&k.last).or_default().insert(root);
+            by_last.entry(&k.last_loose).or_default().insert(root);
         }
     }
     // Roots may change while joining: resolve the candidates to their current roots each time.
@@ -190,7 +202,7 @@ fn join_surnames(nodes: &[Node], sets: &mut Sets) {
         }
         let mut targets = HashSet::new();
         for k in &n.names {
-            for key in std::iter::once(&k.primary).chain(&k.others) {
+            for key in std::iter::once(&k.primary).chain(&k.others).chain(std::iter::once(&k.loose)) {
                 for &r in by_last.get(key.as_str()).into_iter().flatten() {
                     targets.insert(sets.find(r));
                 }

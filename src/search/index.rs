@@ -7,6 +7,9 @@
 //! as one sequence with a gap between them, so a phrase never runs from the title into the body.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use xxhash_rust::xxh3::Xxh3Builder;
 
 use super::query::{Query, Term, WordMatch, tokenize};
 use super::stem::{prefix_forms, variants};
@@ -21,22 +24,71 @@ struct Posting {
     pos: u32,
 }
 
+/// XXH3 with a per-process random seed: fast on millions of words, and article text cannot
+/// be crafted to collide.
+type Hasher = Xxh3Builder;
+
+fn hasher() -> Hasher {
+    Xxh3Builder::new().with_seed(std::collections::hash_map::RandomState::new().hash_one(0u64))
+}
+
 /// An index over a library of articles. Build once after loading; search as often as the user types.
 #[derive(Debug, Default)]
 pub struct Index {
     articles: usize,
     /// Word key → word id.
-    ids: HashMap<Box<str>, u32>,
+    ids: HashMap<Box<str>, u32, Hasher>,
     /// Word id → its key.
     keys: Vec<Box<str>>,
     /// Word id → its occurrences, in article then position order.
     postings: Vec<Vec<Posting>>,
     /// Stem → the words that stand for it (see [`variants`]).
-    stems: HashMap<Box<str>, Vec<u32>>,
+    stems: HashMap<Box<str>, Vec<u32>, Hasher>,
     /// (prefix form, word id), sorted: for words still being typed.
     forms: Vec<(Box<str>, u32)>,
     /// Word ids sorted by key: for exact prefixes.
     by_key: Vec<u32>,
+}
+
+/// The words of some articles: a dictionary and each word's postings.
+#[derive(Debug, Default)]
+struct Words {
+    ids: HashMap<Box<str>, u32, Hasher>,
+    keys: Vec<Box<str>>,
+    postings: Vec<Vec<Posting>>,
+}
+
+impl Words {
+    /// Reads `articles`, the first of which is article number `first` of the library.
+    fn read(articles: &[Article], first: usize) -> Words {
+        let mut w = Words { ids: HashMap::with_hasher(hasher()), ..Words::default() };
+        for (a, article) in articles.iter().enumerate() {
+            let article_no = to_u32(first + a);
+            let mut pos = 0u32;
+            for text in [&article.title, &article.body] {
+                let key = normalize_key(text);
+                for r in tokenize(&key) {
+                    let id = w.intern(&key[r]);
+                    w.postings[id as usize].push(Posting { article: article_no, pos });
+                    pos = pos.saturating_add(1);
+                }
+                // The gap between title and body.
+                pos = pos.saturating_add(1);
+            }
+        }
+        w
+    }
+
+    fn intern(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = to_u32(self.keys.len());
+        self.ids.insert(key.into(), id);
+        self.keys.push(key.into());
+        self.postings.push(Vec::new());
+        id
+    }
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -44,22 +96,34 @@ fn to_u32(n: usize) -> u32 {
 }
 
 impl Index {
-    /// Indexes the titles and bodies of `articles`.
+    /// Indexes the titles and bodies of `articles` (on up to four threads).
     pub fn build(articles: &[Article]) -> Index {
-        let mut ix = Index { articles: articles.len(), ..Index::default() };
-        for (a, article) in articles.iter().enumerate() {
-            let mut pos = 0u32;
-            for text in [&article.title, &article.body] {
-                let key = normalize_key(text);
-                for r in tokenize(&key) {
-                    let id = ix.intern(&key[r]);
-                    ix.postings[id as usize].push(Posting { article: to_u32(a), pos });
-                    pos = pos.saturating_add(1);
-                }
-                // The gap between title and body.
-                pos = pos.saturating_add(1);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let chunk = articles.len().div_ceil(threads).max(1);
+        let mut parts: Vec<Words> = std::thread::scope(|s| {
+            let handles: Vec<_> = articles
+                .chunks(chunk)
+                .enumerate()
+                .map(|(i, part)| s.spawn(move || Words::read(part, i * chunk)))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+        });
+        let mut words = if parts.is_empty() { Words::default() } else { parts.remove(0) };
+        // Later parts hold later articles: appending keeps every posting list sorted.
+        for part in parts {
+            for (key, postings) in part.keys.into_iter().zip(part.postings) {
+                let id = words.intern(&key) as usize;
+                words.postings[id].extend(postings);
             }
         }
+        let mut ix = Index {
+            articles: articles.len(),
+            ids: words.ids,
+            keys: words.keys,
+            postings: words.postings,
+            stems: HashMap::with_hasher(hasher()),
+            ..Index::default()
+        };
         for (id, key) in ix.keys.iter().enumerate() {
             for s in variants(key) {
                 ix.stems.entry(s.into()).or_default().push(to_u32(id));
@@ -73,17 +137,6 @@ impl Index {
         let keys = &ix.keys;
         ix.by_key.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
         ix
-    }
-
-    fn intern(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.ids.get(key) {
-            return id;
-        }
-        let id = to_u32(self.keys.len());
-        self.ids.insert(key.into(), id);
-        self.keys.push(key.into());
-        self.postings.push(Vec::new());
-        id
     }
 
     /// Number of articles indexed.
@@ -148,7 +201,9 @@ impl Index {
         for p in rarest {
             let Some(first) = p.pos.checked_sub(to_u32(r)) else { continue };
             let all = lists.iter().enumerate().all(|(j, l)| {
-                j == r || l.binary_search(&Posting { article: p.article, pos: first + to_u32(j) }).is_ok()
+                j == r
+                    || l.binary_search(&Posting { article: p.article, pos: first.saturating_add(to_u32(j)) })
+                        .is_ok()
             });
             if all {
                 counts[p.article as usize] += 1;

@@ -148,3 +148,19 @@ fn empty_and_unnamed_inputs_are_fine() {
     assert_eq!(all.len(), 1);
     assert!(all[0].quotes.is_empty());
 }
+
+#[test]
+fn spelling_variants_of_people_merge_word_by_word() {
+    let all = merge_actors(&[
+        ex(vec![actor("شارل ميشيل", ActorKind::Person, &[], 3)], vec![]),
+        ex(vec![actor("شارل ميشال", ActorKind::Person, &[], 1)], vec![]),
+        ex(vec![actor("أنتوني بلينكين", ActorKind::Person, &[], 2)], vec![]),
+        ex(vec![actor("انتوني بلينكن", ActorKind::Person, &[], 1)], vec![]),
+        ex(vec![actor("دميتري بسكوف", ActorKind::Person, &[], 1)], vec![]),
+        ex(vec![actor("بيسكوف", ActorKind::Person, &[], 2)], vec![quote("لا تعليق", 0)]),
+    ]);
+    let names: Vec<&str> = all.iter().map(|a| a.name.as_str()).collect();
+    // Ties on mentions go to the one with more quotes.
+    assert_eq!(names, ["شارل ميشيل", "دميتري بسكوف", "أنتوني بلينكين"]);
+    assert_eq!(all[1].quotes.len(), 1);
+}

@@ -68,7 +68,7 @@ fn article(out: &mut dyn Write, n: usize, a: &ArticleReport) -> io::Result<()> {
     writeln!(out, "---\n")?;
     let star = if a.starred { " ★" } else { "" };
     block(out, rtl || is_rtl(&a.title), |out| writeln!(out, "## {n}. {}{star}", md(&a.title)))?;
-    writeln!(out, "- File: {} (article {})", md(&a.file), a.index)?;
+    writeln!(out, "- File: `{}` (article {})", a.file.replace('`', "'"), a.index)?;
     let source: Vec<String> = [&a.source, &a.author, &a.date].into_iter().flatten().map(|s| md(s)).collect();
     if !source.is_empty() {
         writeln!(out, "- Source: {}", source.join(" · "))?;
@@ -90,7 +90,8 @@ fn article(out: &mut dyn Write, n: usize, a: &ArticleReport) -> io::Result<()> {
         writeln!(out, "**Actors:**\n")?;
         block(out, rtl, |out| {
             for x in &a.actors {
-                writeln!(out, "- {} ({}, {} mentions)", md(&x.name), kind_name(&x.kind), x.mentions)?;
+                let s = if x.mentions == 1 { "" } else { "s" };
+                writeln!(out, "- {} ({}, {} mention{s})", md(&x.name), kind_name(&x.kind), x.mentions)?;
             }
             Ok(())
         })?;
@@ -101,8 +102,11 @@ fn article(out: &mut dyn Write, n: usize, a: &ArticleReport) -> io::Result<()> {
             for q in &a.quotes {
                 let star = if q.starred { " ★" } else { "" };
                 writeln!(out, "> «{}»{star}", md(&q.text))?;
-                let who = q.speaker.as_deref().map_or_else(|| "?".to_string(), md);
-                writeln!(out, ">\n> — **{who}** ({})", kind_name(&q.kind))?;
+                let who = q
+                    .speaker
+                    .as_deref()
+                    .map_or_else(|| "*unattributed*".to_string(), |s| format!("**{}**", md(s)));
+                writeln!(out, ">\n> — {who} ({})", kind_name(&q.kind))?;
                 if let Some(note) = &q.note {
                     writeln!(out, ">\n> 📝 {}", md(note))?;
                 }
