@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::doc::{Doc, TokKind, is_complementizer};
-use super::lexicon::{Gender, LEXICON, Tag};
+use super::lexicon::{Gender, LEXICON, Strength, Tag};
 use super::normalize::{normalize_key, skeleton};
 use super::{Actor, ActorKind};
 
@@ -143,12 +143,12 @@ fn chain(doc: &Doc, start: usize, max: usize, countries: &mut Vec<(usize, usize)
         let k = doc.key(j);
         let geo = tags.iter().any(|t| matches!(t, Tag::Nisba(_) | Tag::Country(_) | Tag::Place(_)));
         let org = tags.iter().any(|t| matches!(t, Tag::OrgHead(_)));
-        let bad = tags.iter().any(|t| {
-            matches!(
-                t,
-                Tag::Stop | Tag::Verb { .. } | Tag::Title(_) | Tag::Anon | Tag::Source | Tag::Capital(_)
-            )
-        });
+        // A title right after a title is its complement (مساعد رئيس، نائب وزير).
+        let title_ok = j == start && tags.iter().any(|t| matches!(t, Tag::Title(_)));
+        let bad = !title_ok
+            && tags.iter().any(|t| {
+                matches!(t, Tag::Stop | Tag::Verb { .. } | Tag::Title(_) | Tag::Anon | Tag::Source | Tag::Capital(_))
+            });
         let definite = |i: usize| {
             let k = doc.key(i);
             doc.is_word(i)
@@ -161,7 +161,7 @@ fn chain(doc: &Doc, start: usize, max: usize, countries: &mut Vec<(usize, usize)
             && j > start
             && (definite(j + 1) || doc.has(j + 1, |t| matches!(t, Tag::OrgHead(_))))
         {
-        } else if org && !bad {
+        } else if (org || title_ok) && !bad {
         } else if j == start
             && !bad
             && doc.toks[j].hit.is_none()
@@ -305,7 +305,11 @@ pub fn find(doc: &Doc) -> Actors {
                 i = anon(&mut a, doc, i);
                 continue;
             }
-            Tag::Verb { gender, .. } if !doc.hit(i).is_some_and(|h| h.prep) => {
+            Tag::Verb { gender, strength } if !doc.hit(i).is_some_and(|h| h.prep) => {
+                if strength == Strength::Weak {
+                    i = next;
+                    continue;
+                }
                 if let Some(p) = office(&a, doc, next) {
                     a.at.insert(next, (p, next + 1));
                     i = next + 1;

@@ -123,7 +123,12 @@ pub fn fold_char(c: char, out: &mut impl FnMut(char)) {
 
 /// Whether `c` belongs to a word (letters and digits of any script; harakat count as letters).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+    match c as u32 {
+        // Fast paths for ASCII and the Arabic block, which is nearly all of an Arabic article.
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x0600..=0x06FF => matches!(c as u32, 0x0610..=0x061A | 0x0620..=0x0669 | 0x066E..=0x06D3 | 0x06D5..=0x06ED | 0x06EE..=0x06FF),
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The proclitics a word may carry, longest first: conjunction, then preposition, then article.

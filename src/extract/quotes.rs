@@ -65,8 +65,11 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         let mut unknown_subject = false;
         while stop < n && stop < v_end + 25 {
             let t = doc.toks[stop];
+            // A mark glued to a one-letter preposition (لـ«وكالة …») quotes an object, not speech.
+            let glued = stop > 0 && doc.is_word(stop - 1) && doc.key(stop - 1).chars().count() == 1;
             match t.kind {
                 TokKind::Break => break,
+                TokKind::Punct(c) if glued && "«»“”„\"".contains(c) => {}
                 TokKind::Punct(c) if c == ':' || super::doc::is_sentence_end(c) || "«»“”„\"".contains(c) =>
                 {
                     break;
@@ -104,6 +107,20 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             }
             stop += 1;
         }
+        if speaker.is_none() && !unknown_subject && strength == Strength::Participle {
+            // The participle's subject is its sentence's first subject (قال X …، مضيفا أن …).
+            let mut j = i;
+            while j > 0 && i - j < 60 && !doc.ends_sentence(j - 1) {
+                j -= 1;
+            }
+            let first = (j..i).find_map(|k| {
+                actors.at.get(&k).filter(|_| k == 0 || !is_prep(doc.key(k - 1))).map(|&(a, e)| (k, a, e))
+            });
+            if let Some((k, a, e)) = first.filter(|&(_, a, _)| actors.list[a].gender.agrees(gender)) {
+                speaker = Some(a);
+                speaker_tok = Some((k, e));
+            }
+        }
         if speaker.is_none() && !unknown_subject {
             // Subject before the verb (X قال …) at the start of a clause, else pro-drop.
             let conj = doc.hit(i).is_some_and(|h| h.core > h.start);
@@ -129,13 +146,14 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
 }
 
 /// End token of the clause that starts at `s`: the sentence end, or where a new cue starts.
-fn clause_end(doc: &Doc, s: usize, cue_at: &HashMap<usize, usize>) -> usize {
+fn clause_end(doc: &Doc, s: usize, cues: &[Cue], cue_at: &HashMap<usize, usize>) -> usize {
     let mut j = s;
     let limit = doc.toks.len().min(s + 300);
     while j < limit && !doc.ends_sentence(j) {
-        if doc.is_punct(j, &['،', ',', '؛', ';'])
-            && (cue_at.contains_key(&(j + 1)) || doc.key(j + 1) == "فيما")
-        {
+        let new_cue = cue_at.get(&(j + 1)).and_then(|&k| cues.get(k)).is_some_and(|c| {
+            c.strength == Strength::Participle || c.speaker_tok.is_some_and(|(t, _)| t > c.verb)
+        });
+        if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || doc.key(j + 1) == "فيما") {
             break;
         }
         j += 1;
@@ -156,13 +174,16 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             continue;
         }
         let s = c.stop + 1;
-        let e = clause_end(doc, s, &cue_at);
+        let e = clause_end(doc, s, &cues, &cue_at);
         if e <= s + 1 {
             continue;
         }
         clauses.push((s, e, k));
         // A clause that opens with a quotation (إن “…”، أنها “قلقة” من …) is listed as its quotes only.
-        let whole = pairs.iter().any(|p| p.has_open && p.open <= s + 1 && p.open >= s);
+        // Only a pronoun (أنها “…”) or a bare subject (إن بروكسل “…”) outside the marks: the
+        // quotation is the statement. A verb outside (إنها ستطلق “…”) makes it indirect speech.
+        let bare = !doc.key(c.stop).ends_with(['ه', 'ا', 'م', 'ي']) || doc.key(c.stop).ends_with("ان");
+        let whole = pairs.iter().any(|p| p.has_open && (p.open == s || (p.open == s + 1 && bare)));
         if whole {
             continue;
         }
@@ -180,7 +201,8 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             doc.has(j, |t| matches!(t, Tag::NamingHead | Tag::OrgHead(_)))
                 || (j > 0 && doc.has(j - 1, |t| matches!(t, Tag::NamingHead)))
         });
-        if head && words <= 4 {
+        let named = doc.has(s, |t| matches!(t, Tag::NamingHead | Tag::OrgHead(_))) && words <= 5;
+        if (head && words <= 4) || named {
             continue;
         }
         let inside = clauses.iter().find(|&&(cs, ce, _)| cs <= s && e <= ce + 1);
