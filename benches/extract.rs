@@ -14,7 +14,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("seeds_x20_one_article", |b| b.iter(|| extract(std::hint::black_box(&long))));
     let total: usize = each.iter().map(|a| a.body.len()).sum();
     g.throughput(Throughput::Bytes(total as u64));
-    g.bench_function("seeds_each", |b| b.iter(|| each.iter().map(|a| extract(std::hint::black_box(a)).quotes.len()).sum::<usize>()));
+    g.bench_function("seeds_each", |b| {
+        b.iter(|| each.iter().map(|a| extract(std::hint::black_box(a)).quotes.len()).sum::<usize>())
+    });
     g.finish();
 }
 

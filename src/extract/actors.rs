@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::doc::{Doc, TokKind, is_complementizer};
 use super::lexicon::{Gender, LEXICON, Strength, Tag};
-use super::normalize::{normalize_key, skeleton};
+use super::normalize::{normalize_key, skeleton, skeleton_char};
 use super::{Actor, ActorKind};
 
 /// An actor being built, with what the quote rules need to know about it.
@@ -30,7 +30,39 @@ pub struct Actors {
     /// Actors in order of first mention.
     pub list: Vec<Found>,
     /// Token index → (actor, end token) for tokens that start a mention.
-    pub at: HashMap<usize, (usize, usize)>,
+    pub at: TokMap,
+    /// Skeletons of the names already seen.
+    sk_cache: HashMap<String, String>,
+    /// (kind, skeleton) → actor.
+    by_key: HashMap<(ActorKind, String), usize>,
+    /// Last word of a person's skeleton → actor.
+    by_last: HashMap<String, usize>,
+    /// Head noun (no article) → the last organisation named with it, for الوزارة etc.
+    last_org: HashMap<String, usize>,
+    /// Mentions already recorded, as (actor, start, end).
+    spans: std::collections::HashSet<(usize, usize, usize)>,
+}
+
+/// A map from token index to (actor, end token), stored densely (one slot per token).
+pub struct TokMap(Vec<Option<(usize, usize)>>);
+
+impl TokMap {
+    /// The mention starting at token `i`.
+    pub fn get(&self, i: &usize) -> Option<&(usize, usize)> {
+        self.0.get(*i).and_then(Option::as_ref)
+    }
+
+    /// Records a mention starting at token `i`.
+    pub fn insert(&mut self, i: usize, v: (usize, usize)) {
+        if let Some(slot) = self.0.get_mut(i) {
+            *slot = Some(v);
+        }
+    }
+
+    /// Whether a mention starts at token `i`.
+    pub fn contains_key(&self, i: &usize) -> bool {
+        self.get(i).is_some()
+    }
 }
 
 const CONNECTORS: &[&str] =
@@ -38,7 +70,14 @@ const CONNECTORS: &[&str] =
 
 impl Actors {
     fn add(&mut self, doc: &Doc, kind: ActorKind, name: &str, toks: Range<usize>, gender: Gender) -> usize {
-        let sk = skeleton(&normalize_key(name));
+        let sk = match self.sk_cache.get(name) {
+            Some(k) => k.clone(),
+            None => {
+                let k = skeleton(&normalize_key(name));
+                self.sk_cache.insert(name.to_string(), k.clone());
+                k
+            }
+        };
         let span = doc.span(toks.start, toks.end);
         let idx = self.find(kind, &sk).unwrap_or_else(|| {
             self.list.push(Found {
@@ -50,6 +89,7 @@ impl Actors {
             });
             self.list.len() - 1
         });
+        self.index(idx, kind, &sk);
         let f = &mut self.list[idx];
         if !f.keys.contains(&sk) {
             f.keys.push(sk);
@@ -67,22 +107,38 @@ impl Actors {
         if !alias.is_empty() && !f.actor.aliases.contains(&alias) {
             f.actor.aliases.push(alias);
         }
-        if !f.actor.mentions.contains(&span) {
+        if self.spans.insert((idx, span.start, span.end)) {
             f.actor.mentions.push(span);
         }
         self.at.insert(toks.start, (idx, toks.end));
         idx
     }
 
+    /// The actor a new form belongs to: the same kind and skeleton, or for people the same last
+    /// word when one of the two forms is that word alone (باشينيان ↔ نيكول باشينيان).
     fn find(&self, kind: ActorKind, sk: &str) -> Option<usize> {
-        let person = kind == ActorKind::Person;
-        self.list.iter().position(|f| {
-            f.actor.kind == kind
-                && !f.anon
-                && f.keys.iter().any(|k| {
-                    k == sk || (person && (k.ends_with(&format!(" {sk}")) || sk.ends_with(&format!(" {k}"))))
-                })
-        })
+        if let Some(&i) = self.by_key.get(&(kind, sk.to_string())) {
+            return Some(i);
+        }
+        if kind != ActorKind::Person {
+            return None;
+        }
+        let last = sk.rsplit(' ').next().unwrap_or(sk);
+        let &i = self.by_last.get(last)?;
+        let single = !sk.contains(' ') || self.list[i].keys.iter().any(|k| !k.contains(' '));
+        single.then_some(i)
+    }
+
+    fn index(&mut self, idx: usize, kind: ActorKind, sk: &str) {
+        self.by_key.entry((kind, sk.to_string())).or_insert(idx);
+        if kind == ActorKind::Person && !self.list[idx].anon {
+            let last = sk.rsplit(' ').next().unwrap_or(sk);
+            self.by_last.entry(last.to_string()).or_insert(idx);
+        }
+        if kind == ActorKind::Organization {
+            let head = sk.split(' ').next().unwrap_or(sk);
+            self.last_org.insert(strip_article(head).to_string(), idx);
+        }
     }
 }
 
@@ -147,7 +203,10 @@ fn chain(doc: &Doc, start: usize, max: usize, countries: &mut Vec<(usize, usize)
         let title_ok = j == start && tags.iter().any(|t| matches!(t, Tag::Title(_)));
         let bad = !title_ok
             && tags.iter().any(|t| {
-                matches!(t, Tag::Stop | Tag::Verb { .. } | Tag::Title(_) | Tag::Anon | Tag::Source | Tag::Capital(_))
+                matches!(
+                    t,
+                    Tag::Stop | Tag::Verb { .. } | Tag::Title(_) | Tag::Anon | Tag::Source | Tag::Capital(_)
+                )
             });
         let definite = |i: usize| {
             let k = doc.key(i);
@@ -204,7 +263,15 @@ fn anon(a: &mut Actors, doc: &Doc, i: usize) -> usize {
 
 /// Finds the actors of a document.
 pub fn find(doc: &Doc) -> Actors {
-    let mut a = Actors { list: Vec::new(), at: HashMap::new() };
+    let mut a = Actors {
+        list: Vec::new(),
+        at: TokMap(vec![None; doc.toks.len() + 1]),
+        sk_cache: HashMap::new(),
+        by_key: HashMap::new(),
+        by_last: HashMap::new(),
+        last_org: HashMap::new(),
+        spans: Default::default(),
+    };
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -274,13 +341,9 @@ pub fn find(doc: &Doc) -> Actors {
                     a.add(doc, ActorKind::Country, &cname, i..end, Gender::F);
                 } else if end == next && multiword_or_indefinite(doc, i) {
                     // A bare generic noun (الوزارة): the last organisation with the same head.
-                    let hk = skeleton(&strip_article(doc.key(i)));
-                    let prev = a.list.iter().rposition(|f| {
-                        f.actor.kind == ActorKind::Organization
-                            && f.keys
-                                .iter()
-                                .any(|k| k.split(' ').next().is_some_and(|w| strip_article(w) == hk))
-                    });
+                    let core = doc.hit(i).map(|h| &doc.norm.key[h.core..h.end]).unwrap_or("");
+                    let hk = skeleton(strip_article(core));
+                    let prev = a.last_org.get(strip_article(&hk)).copied();
                     match prev {
                         Some(p) => {
                             a.at.insert(i, (p, end));
@@ -425,6 +488,9 @@ fn recurring(a: &mut Actors, doc: &Doc) {
     if by_word.is_empty() {
         return;
     }
+    // Cheap filter before computing a word's skeleton: its first consonant class.
+    let firsts: Vec<char> = by_word.keys().filter_map(|k| k.chars().next()).collect();
+    let maybe = |w: &str| w.chars().next().map(skeleton_char).is_some_and(|c| firsts.contains(&c));
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -437,8 +503,12 @@ fn recurring(a: &mut Actors, doc: &Doc) {
             continue;
         }
         let k = doc.key(i);
+        if k.len() < 6 {
+            i += 1;
+            continue;
+        }
         let bare = k.trim_start_matches(['و', 'ف']).trim_start_matches(['ب', 'ل']);
-        let found = [k, bare].iter().find_map(|w| by_word.get(&skeleton(w)).copied());
+        let found = [k, bare].iter().filter(|w| maybe(w)).find_map(|w| by_word.get(&skeleton(w)).copied());
         if let Some((idx, len)) = found {
             let end = if len > 1 { i + len } else { i + 1 };
             let full = skeleton(&normalize_key(doc.slice(i, end)));

@@ -252,7 +252,8 @@ impl Lexicon {
             }
         }
         // Anchored DFA walked by hand: one walk per candidate start finds every entry there.
-        let dfa = DFA::builder().match_kind(MatchKind::Standard).start_kind(StartKind::Anchored).build(&pats).ok();
+        let dfa =
+            DFA::builder().match_kind(MatchKind::Standard).start_kind(StartKind::Anchored).build(&pats).ok();
         Lexicon { dfa, tags, lil, countries, places }
     }
 
@@ -287,7 +288,10 @@ impl Lexicon {
             // A state also carries the entries that are suffixes of its path; keep the one that
             // starts at `pos`.
             let depth = k + 1;
-            if let Some(pid) = (0..dfa.match_len(sid)).map(|i| dfa.match_pattern(sid, i)).find(|&p| dfa.pattern_len(p) == depth) {
+            if let Some(pid) = (0..dfa.match_len(sid))
+                .map(|i| dfa.match_pattern(sid, i))
+                .find(|&p| dfa.pattern_len(p) == depth)
+            {
                 best = Some((end, pid.as_u32()));
             }
         }
@@ -323,7 +327,9 @@ impl Lexicon {
                 let lil = self.lil.get(pat as usize).copied().unwrap_or(false);
                 let ok = match prefix {
                     "" => true,
-                    "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك" => !lil || !prefix.ends_with('ل'),
+                    "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك" => {
+                        !lil || !prefix.ends_with('ل')
+                    }
                     _ => false,
                 };
                 if ok && best.is_none_or(|b| end > b.end) {

@@ -121,7 +121,12 @@ pub fn pair(doc: &Doc) -> Vec<Pair> {
                 }
             }
             TokKind::Punct(c) if (c == ':' || super::doc::is_sentence_end(c)) && stack.is_empty() => {
-                sent_start = i + 1;
+                // A full stop right before a closing mark ends the quoted sentence, not the one
+                // an orphan closer would start at.
+                let mark_next = matches!(doc.toks.get(i + 1).map(|t| t.kind), Some(TokKind::Punct(m)) if family(m).is_some());
+                if !mark_next {
+                    sent_start = i + 1;
+                }
             }
             _ => {}
         }

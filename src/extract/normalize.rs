@@ -126,7 +126,9 @@ pub fn is_word_char(c: char) -> bool {
     match c as u32 {
         // Fast paths for ASCII and the Arabic block, which is nearly all of an Arabic article.
         0..=0x7F => c.is_ascii_alphanumeric(),
-        0x0600..=0x06FF => matches!(c as u32, 0x0610..=0x061A | 0x0620..=0x0669 | 0x066E..=0x06D3 | 0x06D5..=0x06ED | 0x06EE..=0x06FF),
+        0x0600..=0x06FF => {
+            matches!(c as u32, 0x0610..=0x061A | 0x0620..=0x0669 | 0x066E..=0x06D3 | 0x06D5..=0x06ED | 0x06EE..=0x06FF)
+        }
         _ => c.is_alphanumeric(),
     }
 }
@@ -180,20 +182,26 @@ pub fn skeleton(key: &str) -> String {
         let long = word.chars().count() >= 5;
         let n = word.chars().count();
         for (i, c) in word.chars().enumerate() {
-            let f = match c {
-                'غ' | 'ج' | 'ق' | 'ك' | 'گ' => 'ك',
-                'ذ' | 'ز' | 'ظ' => 'ز',
-                'ث' | 'س' | 'ص' => 'س',
-                'ط' | 'ت' => 'ت',
-                'ض' | 'د' => 'د',
+            match c {
                 'ه' if i + 1 == n && i > 0 => continue,
                 'ا' | 'و' | 'ي' if long && i > 0 => continue,
-                _ => c,
-            };
-            out.push(f);
+                _ => out.push(skeleton_char(c)),
+            }
         }
     }
     out
+}
+
+/// The consonant class of `c` in a [`skeleton`] (`غ ج ق ك` → `ك` …); other characters unchanged.
+pub fn skeleton_char(c: char) -> char {
+    match c {
+        'غ' | 'ج' | 'ق' | 'ك' | 'گ' => 'ك',
+        'ذ' | 'ز' | 'ظ' => 'ز',
+        'ث' | 'س' | 'ص' => 'س',
+        'ط' | 'ت' => 'ت',
+        'ض' | 'د' => 'د',
+        _ => c,
+    }
 }
 
 #[cfg(test)]

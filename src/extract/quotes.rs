@@ -205,17 +205,21 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         if (head && words <= 4) || named {
             continue;
         }
-        let inside = clauses.iter().find(|&&(cs, ce, _)| cs <= s && e <= ce + 1);
-        let before = cues.iter().rev().find(|c| {
-            c.verb < p.open && c.verb + WINDOW > p.open && {
-                !(c.verb..p.open).any(|j| doc.ends_sentence(j) && !doc.is_punct(j, &['…']))
-            }
-        });
-        let after = cues.iter().find(|c| {
-            c.verb > e
-                && c.verb <= e + 4
-                && (e + 1..c.verb).all(|j| !doc.ends_sentence(j) || doc.is_punct(j, &['.']))
-        });
+        // Clauses and cues are sorted by position: binary search, then a bounded walk.
+        let ci = clauses.partition_point(|&(cs, _, _)| cs <= s);
+        let inside =
+            clauses[ci.saturating_sub(3)..ci].iter().rev().find(|&&(cs, ce, _)| cs <= s && e <= ce + 1);
+        let k_open = cues.partition_point(|c| c.verb < p.open);
+        let before = cues[..k_open]
+            .iter()
+            .rev()
+            .take_while(|c| c.verb + WINDOW > p.open)
+            .find(|c| !(c.verb..p.open).any(|j| doc.ends_sentence(j) && !doc.is_punct(j, &['…'])));
+        let k_after = cues.partition_point(|c| c.verb <= e);
+        let after = cues[k_after..]
+            .iter()
+            .take_while(|c| c.verb <= e + 4)
+            .find(|c| (e + 1..c.verb).all(|j| !doc.ends_sentence(j) || doc.is_punct(j, &['.'])));
         let colon = p.open > 0 && doc.is_punct(p.open - 1, &[':']);
         let cue = inside.map(|&(_, _, k)| &cues[k]).or(before).or(if colon { None } else { after }).or(after);
         let continuing = last_speaker.is_some_and(|(_, end)| end + 3 >= p.open);
@@ -252,10 +256,14 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         out.push((q, s, e));
     }
     // A quotation nested in a direct quote is part of it, not a quote of its own.
-    let directs: Vec<(usize, usize)> =
+    // Directs do not overlap one another: the one starting last before a partial is the only
+    // one that can hold it.
+    let mut directs: Vec<(usize, usize)> =
         out.iter().filter(|(q, _, _)| q.kind == QuoteKind::Direct).map(|(_, s, e)| (*s, *e)).collect();
+    directs.sort_unstable();
     out.retain(|(q, s, e)| {
-        q.kind != QuoteKind::Partial || !directs.iter().any(|&(ds, de)| ds < *s && *e < de)
+        let k = directs.partition_point(|&(ds, _)| ds < *s);
+        q.kind != QuoteKind::Partial || !k.checked_sub(1).is_some_and(|k| *e < directs[k].1)
     });
     out.sort_by_key(|(q, _, _)| (q.span.start, std::cmp::Reverse(q.span.end)));
     out.into_iter().map(|(q, _, _)| q).collect()
