@@ -45,8 +45,9 @@ fn load(paths: &[std::path::PathBuf]) -> Result<Vec<Article>> {
 fn sanitize(s: &str) -> String {
     s.chars()
         .filter(|&c| {
-            !(c.is_control() && c != '\n' && c != '\t')
-                && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+            let control = c.is_control() && c != '\n' && c != '\t';
+            !bidi && !control
         })
         .collect()
 }

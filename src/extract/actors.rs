@@ -214,24 +214,19 @@ fn chain(doc: &Doc, start: usize, max: usize, countries: &mut Vec<(usize, usize)
                 && (k.starts_with("ال") || k.starts_with("لل"))
                 && !doc.has(i, |t| matches!(t, Tag::Stop | Tag::Verb { .. }))
         };
-        if geo {
-            countries.push((j, doc.next(j)));
-        } else if k == "في"
-            && j > start
-            && (definite(j + 1) || doc.has(j + 1, |t| matches!(t, Tag::OrgHead(_))))
-        {
-        } else if (org || title_ok) && !bad {
-        } else if j == start
+        let in_place =
+            k == "في" && j > start && (definite(j + 1) || doc.has(j + 1, |t| matches!(t, Tag::OrgHead(_))));
+        // An indefinite noun in construct after an indefinite title: كبير دبلوماسيي الاتحاد.
+        let construct = j == start
             && !bad
             && doc.toks[j].hit.is_none()
             && !k.starts_with("ال")
             && definite(j + 1)
-            && {
-                // An indefinite noun in construct after an indefinite title: كبير دبلوماسيي الاتحاد.
-                let t = start.checked_sub(1).map(|i| doc.key(i)).unwrap_or("");
-                !t.starts_with("ال")
-            }
-        {
+            && !start.checked_sub(1).map(|i| doc.key(i)).unwrap_or("").starts_with("ال");
+        if geo {
+            countries.push((j, doc.next(j)));
+        } else if in_place || construct || ((org || title_ok) && !bad) {
+            // part of the chain
         } else if bad || !(k.starts_with("ال") || k.starts_with("لل") || k == "باسم") || k == "التابع"
         {
             break;
@@ -300,11 +295,18 @@ pub fn find(doc: &Doc) -> Actors {
                     a.list[idx].title.get_or_insert(title_sk);
                     a.at.insert(i, (idx, e));
                     end = e;
-                } else if end > next || !geo.is_empty() {
-                    if let Some(p) = a.list.iter().position(|f| f.title.as_deref() == Some(title_sk.as_str()))
-                    {
-                        a.at.insert(i, (p, end));
-                    }
+                } else if let Some(p) = a
+                    .list
+                    .iter()
+                    .position(|f| f.title.as_deref() == Some(title_sk.as_str()))
+                    .filter(|_| end > next || !geo.is_empty())
+                {
+                    // A title without a name: the person introduced earlier with the same title.
+                    a.at.insert(i, (p, end));
+                } else if tags.contains(&Tag::Anon) {
+                    // مسؤول، متحدث: a title word that, without a name, is an anonymous source.
+                    i = anon(&mut a, doc, i);
+                    continue;
                 }
                 for (s, e) in geo.drain(..) {
                     add_geo(&mut a, doc, s, e);

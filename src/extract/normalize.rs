@@ -257,7 +257,9 @@ mod tests {
     fn map_clamps_bad_ranges() {
         let n = normalize("abc");
         assert_eq!(n.to_original(2..99), 2..3);
-        assert_eq!(n.to_original(5..1), 1..1);
+        #[allow(clippy::reversed_empty_ranges)]
+        let inverted = 5..1;
+        assert_eq!(n.to_original(inverted), 1..1);
         let e = normalize("");
         assert_eq!(e.to_original(0..3), 0..0);
     }

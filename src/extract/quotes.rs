@@ -82,9 +82,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             }
             if let Some(&(a, e)) = actors.at.get(&stop) {
                 let prev = if stop > 0 { doc.key(stop - 1) } else { "" };
-                let k = doc.key(stop);
-                let prep = doc.hit(stop).is_some_and(|h| h.prep)
-                    || (doc.toks[stop].hit.is_none() && (k.starts_with('ل') || k.starts_with('ب')) && false);
+                let prep = doc.hit(stop).is_some_and(|h| h.prep);
                 if relay || (speaker.is_none() && !prep && !is_prep(prev)) {
                     speaker = Some(a);
                     speaker_tok = Some((stop, e));
@@ -202,7 +200,14 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
                 || (j > 0 && doc.has(j - 1, |t| matches!(t, Tag::NamingHead)))
         });
         let named = doc.has(s, |t| matches!(t, Tag::NamingHead | Tag::OrgHead(_))) && words <= 5;
-        if (head && words <= 4) || named {
+        // A short quoted name right after an organisation's name (منظمة … «بتسيلم»، الوكالة الرسمية «سانا»).
+        let after_org = words <= 2
+            && (p.open.saturating_sub(8)..p.open).any(|j| {
+                actors.at.get(&j).is_some_and(|&(a, e)| {
+                    e == p.open && actors.list[a].actor.kind == super::ActorKind::Organization
+                })
+            });
+        if (head && words <= 4) || named || after_org {
             continue;
         }
         // Clauses and cues are sorted by position: binary search, then a bounded walk.
@@ -263,7 +268,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
     directs.sort_unstable();
     out.retain(|(q, s, e)| {
         let k = directs.partition_point(|&(ds, _)| ds < *s);
-        q.kind != QuoteKind::Partial || !k.checked_sub(1).is_some_and(|k| *e < directs[k].1)
+        q.kind != QuoteKind::Partial || k.checked_sub(1).is_none_or(|k| *e >= directs[k].1)
     });
     out.sort_by_key(|(q, _, _)| (q.span.start, std::cmp::Reverse(q.span.end)));
     out.into_iter().map(|(q, _, _)| q).collect()
