@@ -49,7 +49,7 @@ fn is_prep(w: &str) -> bool {
 /// Resolves the subjects of all reporting verbs, in order (pro-drop from the last agreeing subject).
 fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
     let mut out = Vec::new();
-    let mut history: Vec<usize> = Vec::new();
+    let mut history: Vec<(usize, usize)> = Vec::new();
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -63,8 +63,27 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         let mut stop = v_end;
         let mut relay = false;
         let mut unknown_subject = false;
-        while stop < n && stop < v_end + 25 {
+        let mut relative = false;
+        let mut limit = v_end + 25;
+        while stop < n && stop < limit {
             let t = doc.toks[stop];
+            // A relative clause after the subject (أذربيجان، التي اتهمت …، إن) is skipped to its comma.
+            if relative {
+                if doc.is_punct(stop, &['،', ',']) {
+                    relative = false;
+                } else if doc.ends_sentence(stop) {
+                    break;
+                }
+                stop += 1;
+                continue;
+            }
+            if speaker.is_some() && matches!(doc.key(stop), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين")
+            {
+                relative = true;
+                limit = (limit + 25).min(v_end + 60);
+                stop += 1;
+                continue;
+            }
             // A mark glued to a one-letter preposition (لـ«وكالة …») quotes an object, not speech.
             let glued = stop > 0 && doc.is_word(stop - 1) && doc.key(stop - 1).chars().count() == 1;
             match t.kind {
@@ -105,37 +124,47 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             }
             stop += 1;
         }
-        if speaker.is_none() && !unknown_subject && strength == Strength::Participle {
-            // The participle's subject is its sentence's first subject (قال X …، مضيفا أن …).
-            let mut j = i;
-            while j > 0 && i - j < 60 && !doc.ends_sentence(j - 1) {
-                j -= 1;
-            }
-            let first = (j..i).find_map(|k| {
-                actors.at.get(&k).filter(|_| k == 0 || !is_prep(doc.key(k - 1))).map(|&(a, e)| (k, a, e))
-            });
-            if let Some((k, a, e)) = first.filter(|&(_, a, _)| actors.list[a].gender.agrees(gender)) {
-                speaker = Some(a);
-                speaker_tok = Some((k, e));
-            }
-        }
         if speaker.is_none() && !unknown_subject {
-            // Subject before the verb (X قال …) at the start of a clause, else pro-drop.
+            // Subject before the verb (X قال …) at the start of a clause.
             let conj = doc.hit(i).is_some_and(|h| h.core > h.start);
             let before =
                 (i.saturating_sub(6)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, e)| (j, a, e)));
             if let Some((j, a, e)) = before.filter(|&(_, _, e)| e == i && !conj) {
                 speaker = Some(a);
                 speaker_tok = Some((j, e));
-            } else {
-                speaker =
-                    history.iter().rev().take(4).copied().find(|&a| actors.list[a].gender.agrees(gender));
             }
-        } else if let Some(a) = speaker {
+        }
+        if speaker.is_none() && !unknown_subject {
+            // Pro-drop: the subject its sentence already has (قال X …، مضيفا أن …; وترفض X … وتقول
+            // إن), else the last speaker that agrees, else the previous sentence's subject.
+            let agrees = |a: usize| actors.list[a].gender.agrees(gender);
+            let own = first_subject(doc, actors, i).filter(|&(_, a, _)| agrees(a));
+            if let Some((k, a, e)) = own {
+                speaker = Some(a);
+                speaker_tok = Some((k, e));
+            } else if let Some(&(_, a)) =
+                history.iter().rev().take(4).find(|&&(v, a)| v + 150 > i && agrees(a))
+            {
+                speaker = Some(a);
+            } else {
+                let mut j = i;
+                while j > 0 && i - j < 80 && !doc.ends_sentence(j - 1) {
+                    j -= 1;
+                }
+                speaker = j
+                    .checked_sub(1)
+                    .and_then(|p| first_subject(doc, actors, p))
+                    .map(|(_, a, _)| a)
+                    .filter(|&a| agrees(a) && strength != Strength::Participle);
+            }
+        }
+        if let Some(a) = speaker
+            && speaker_tok.is_some()
+        {
             if actors.list[a].gender == Gender::Unknown {
                 actors.list[a].gender = gender;
             }
-            history.push(a);
+            history.push((i, a));
         }
         out.push(Cue { verb: i, strength, speaker, speaker_tok, stop });
         i = v_end;
@@ -143,6 +172,16 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
     out
 }
 
+/// The first actor of the sentence that holds token `i`, before `i`, not after a preposition.
+fn first_subject(doc: &Doc, actors: &Actors, i: usize) -> Option<(usize, usize, usize)> {
+    let mut j = i;
+    while j > 0 && i - j < 60 && !doc.ends_sentence(j - 1) {
+        j -= 1;
+    }
+    (j..i).find_map(|k| {
+        actors.at.get(&k).filter(|_| k == 0 || !is_prep(doc.key(k - 1))).map(|&(a, e)| (k, a, e))
+    })
+}
 /// End token of the clause that starts at `s`: the sentence end, or where a new cue starts.
 fn clause_end(doc: &Doc, s: usize, cues: &[Cue], cue_at: &HashMap<usize, usize>) -> usize {
     let mut j = s;
@@ -173,6 +212,11 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         }
         let s = c.stop + 1;
         let e = clause_end(doc, s, &cues, &cue_at);
+        // A verb inside the subject's relative clause shares the main verb's complement: the first
+        // verb owns it.
+        if clauses.last().is_some_and(|&(cs, _, _)| cs == s) {
+            continue;
+        }
         if e <= s + 1 {
             continue;
         }
