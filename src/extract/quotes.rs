@@ -217,6 +217,10 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         if clauses.last().is_some_and(|&(cs, _, _)| cs == s) {
             continue;
         }
+        // A continuation inside the previous clause of the same speaker (…، ويتوقع أن …) is part of it.
+        if clauses.last().is_some_and(|&(_, ce, pk)| ce >= e && cues[pk].speaker == c.speaker) {
+            continue;
+        }
         if e <= s + 1 {
             continue;
         }
