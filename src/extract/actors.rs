@@ -151,6 +151,14 @@ fn name_word(doc: &Doc, i: usize, first: bool, prev: &str) -> bool {
     if is_complementizer(k) || k.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
+    // A clitic before the article (بالديوان، للجيش) marks a common noun, never a name.
+    if ["بال", "لل", "وال", "فال", "كال"].iter().any(|p| k.starts_with(p)) {
+        return false;
+    }
+    // After a family name with the article the name is over (… الخطيب، not … التصميم النهائي).
+    if prev.starts_with("ال") && !CONNECTORS.contains(&prev) {
+        return false;
+    }
     if k.starts_with("ال") && !CONNECTORS.contains(&k) {
         // A family name with the article (سامي الخطيب) follows a first name; the caller checks
         // that the name ends at a boundary.

@@ -255,7 +255,14 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
                     e == p.open && actors.list[a].actor.kind == super::ActorKind::Organization
                 })
             });
-        if (head && words <= 4) || named || after_org {
+        // A short quoted phrase in Latin letters or right after a preposition is a name
+        // (لـ«سكاي نيوز»، عبر «API»).
+        let short_name = words <= 3
+            && (doc.text.get(text_range(doc, p)).is_some_and(|t| t.chars().any(|c| c.is_ascii_alphabetic()))
+                || p.open.checked_sub(1).is_some_and(|j| {
+                    doc.is_word(j) && doc.key(j) == "ل" && doc.toks[j].end == doc.toks[p.open].start
+                }));
+        if (head && words <= 4) || named || after_org || short_name {
             continue;
         }
         // Clauses and cues are sorted by position: binary search, then a bounded walk.
@@ -293,6 +300,10 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             && inside.is_none()
             && (colon || cue.is_none_or(|c| c.stop + 1 >= p.open) || after.is_some());
         let kind = if direct { QuoteKind::Direct } else { QuoteKind::Partial };
+        // A quoted phrase that nobody can be found to have said is the writer's own (scare quote).
+        if kind == QuoteKind::Partial && speaker.is_none() {
+            continue;
+        }
         let mut q = Quote {
             text: doc.text.get(text_range(doc, p)).unwrap_or("").to_string(),
             span: text_range(doc, p),
