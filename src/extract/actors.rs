@@ -2,12 +2,14 @@
 //! (head noun + إضافة chain), countries (names, nisba adjectives, capitals), places and anonymous
 //! sources, merged across spelling variants by a skeleton key.
 
-use std::collections::HashMap;
+/// Hash maps keyed by short strings and indices: XXH3 is much cheaper than SipHash here and the
+/// keys do not come from an adversary who could exploit it beyond slowing one article down.
+type HashMap<K, V> = std::collections::HashMap<K, V, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
 use std::ops::Range;
 
 use super::doc::{Doc, TokKind, is_complementizer};
 use super::lexicon::{Gender, LEXICON, Strength, Tag};
-use super::normalize::{normalize_key, skeleton, skeleton_char};
+use super::normalize::{normalize_key, skeleton, skeleton_char, skeleton_into};
 use super::{Actor, ActorKind};
 
 /// An actor being built, with what the quote rules need to know about it.
@@ -34,13 +36,13 @@ pub struct Actors {
     /// Skeletons of the names already seen.
     sk_cache: HashMap<String, String>,
     /// (kind, skeleton) → actor.
-    by_key: HashMap<(ActorKind, String), usize>,
+    by_key: HashMap<String, Vec<(ActorKind, usize)>>,
     /// Last word of a person's skeleton → actor.
     by_last: HashMap<String, usize>,
     /// Head noun (no article) → the last organisation named with it, for الوزارة etc.
     last_org: HashMap<String, usize>,
     /// Mentions already recorded, as (actor, start, end).
-    spans: std::collections::HashSet<(usize, usize, usize)>,
+    spans: std::collections::HashSet<(usize, usize, usize), xxhash_rust::xxh3::Xxh3DefaultBuilder>,
 }
 
 /// A map from token index to (actor, end token), stored densely (one slot per token).
@@ -117,7 +119,8 @@ impl Actors {
     /// The actor a new form belongs to: the same kind and skeleton, or for people the same last
     /// word when one of the two forms is that word alone (باشينيان ↔ نيكول باشينيان).
     fn find(&self, kind: ActorKind, sk: &str) -> Option<usize> {
-        if let Some(&i) = self.by_key.get(&(kind, sk.to_string())) {
+        if let Some(i) = self.by_key.get(sk).and_then(|v| v.iter().find(|(k, _)| *k == kind)).map(|&(_, i)| i)
+        {
             return Some(i);
         }
         if kind != ActorKind::Person {
@@ -130,7 +133,10 @@ impl Actors {
     }
 
     fn index(&mut self, idx: usize, kind: ActorKind, sk: &str) {
-        self.by_key.entry((kind, sk.to_string())).or_insert(idx);
+        let slot = self.by_key.entry(sk.to_string()).or_default();
+        if !slot.iter().any(|(k, _)| *k == kind) {
+            slot.push((kind, idx));
+        }
         if kind == ActorKind::Person && !self.list[idx].anon {
             let last = sk.rsplit(' ').next().unwrap_or(sk);
             self.by_last.entry(last.to_string()).or_insert(idx);
@@ -269,10 +275,10 @@ pub fn find(doc: &Doc) -> Actors {
     let mut a = Actors {
         list: Vec::new(),
         at: TokMap(vec![None; doc.toks.len() + 1]),
-        sk_cache: HashMap::new(),
-        by_key: HashMap::new(),
-        by_last: HashMap::new(),
-        last_org: HashMap::new(),
+        sk_cache: HashMap::default(),
+        by_key: HashMap::default(),
+        by_last: HashMap::default(),
+        last_org: HashMap::default(),
         spans: Default::default(),
     };
     let n = doc.toks.len();
@@ -481,7 +487,7 @@ fn add_geo(a: &mut Actors, doc: &Doc, s: usize, e: usize) {
 
 /// Later mentions of people by surname or full name alone (باشينيان ↔ نيكول باشينيان).
 fn recurring(a: &mut Actors, doc: &Doc) {
-    let mut by_word: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut by_word: HashMap<String, (usize, usize)> = HashMap::default();
     for (idx, f) in a.list.iter().enumerate() {
         if f.actor.kind != ActorKind::Person || f.anon {
             continue;
@@ -500,6 +506,7 @@ fn recurring(a: &mut Actors, doc: &Doc) {
     }
     // Cheap filter before computing a word's skeleton: its first consonant class.
     let firsts: Vec<char> = by_word.keys().filter_map(|k| k.chars().next()).collect();
+    let mut buf = String::new();
     let maybe = |w: &str| w.chars().next().map(skeleton_char).is_some_and(|c| firsts.contains(&c));
     let n = doc.toks.len();
     let mut i = 0;
@@ -518,7 +525,10 @@ fn recurring(a: &mut Actors, doc: &Doc) {
             continue;
         }
         let bare = k.trim_start_matches(['و', 'ف']).trim_start_matches(['ب', 'ل']);
-        let found = [k, bare].iter().filter(|w| maybe(w)).find_map(|w| by_word.get(&skeleton(w)).copied());
+        let found = [k, bare].iter().filter(|w| maybe(w)).find_map(|w| {
+            skeleton_into(w, &mut buf);
+            by_word.get(buf.as_str()).copied()
+        });
         if let Some((idx, len)) = found {
             let end = if len > 1 { i + len } else { i + 1 };
             let full = skeleton(&normalize_key(doc.slice(i, end)));

@@ -175,6 +175,13 @@ pub fn strip_clitics<'a>(word: &'a str, is_known: impl Fn(&str) -> bool) -> Cow<
 /// `ناغورنو كاراباخ`, `ناجورنو كراباخ` and `ناغورني كاراباخ` share one skeleton.
 pub fn skeleton(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
+    skeleton_into(key, &mut out);
+    out
+}
+
+/// [`skeleton`] written into `out` (cleared first), to reuse one buffer over many words.
+pub fn skeleton_into(key: &str, out: &mut String) {
+    out.clear();
     for word in key.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
@@ -189,7 +196,6 @@ pub fn skeleton(key: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// The consonant class of `c` in a [`skeleton`] (`غ ج ق ك` → `ك` …); other characters unchanged.

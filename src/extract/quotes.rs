@@ -4,7 +4,7 @@
 //! explicit subject whose gender and number agree. No cue, no speaker: short quoted phrases without
 //! one are scare quotes or names and are dropped.
 
-use std::collections::HashMap;
+type HashMap<K, V> = std::collections::HashMap<K, V, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
 
 use super::actors::Actors;
 use super::doc::{Doc, TokKind, is_complementizer};
