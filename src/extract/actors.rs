@@ -33,6 +33,9 @@ pub struct Actors {
     pub list: Vec<Found>,
     /// Token index → (actor, end token) for tokens that start a mention.
     pub at: TokMap,
+    /// Tokens that start a title or role with no name after it (المدرب الإنجليزي): someone is
+    /// named there, but not who, so the quote rules abstain rather than take the nisba's country.
+    pub nameless: Vec<bool>,
     /// Skeletons of the names already seen.
     sk_cache: HashMap<String, String>,
     /// (kind, skeleton) → actor.
@@ -275,6 +278,7 @@ pub fn find(doc: &Doc) -> Actors {
     let mut a = Actors {
         list: Vec::new(),
         at: TokMap(vec![None; doc.toks.len() + 1]),
+        nameless: vec![false; doc.toks.len() + 1],
         sk_cache: HashMap::default(),
         by_key: HashMap::default(),
         by_last: HashMap::default(),
@@ -321,6 +325,8 @@ pub fn find(doc: &Doc) -> Actors {
                     // مسؤول، متحدث: a title word that, without a name, is an anonymous source.
                     i = anon(&mut a, doc, i);
                     continue;
+                } else if let Some(slot) = a.nameless.get_mut(i) {
+                    *slot = true;
                 }
                 for (s, e) in geo.drain(..) {
                     add_geo(&mut a, doc, s, e);

@@ -154,11 +154,13 @@ fn has_closer_ahead(doc: &Doc, i: usize, f: u8) -> bool {
 /// A quote opened and never closed: it runs to the end of its sentence.
 fn broken(doc: &Doc, o: usize) -> Pair {
     let mut j = o + 1;
-    while j < doc.toks.len() && !doc.ends_sentence(j) {
+    // Bounded, so that many broken marks in one endless sentence stay linear.
+    let limit = doc.toks.len().min(o + 400);
+    while j < limit && !doc.ends_sentence(j) {
         j += 1;
     }
     // Keep the sentence's final punctuation inside the text, as the writer put it there.
-    let close = if j < doc.toks.len() && doc.toks[j].kind != TokKind::Break { j + 1 } else { j };
+    let close = if j < limit && doc.toks[j].kind != TokKind::Break { j + 1 } else { j };
     Pair { open: o, has_open: true, close, has_close: false }
 }
 

@@ -64,6 +64,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         let mut relay = false;
         let mut unknown_subject = false;
         let mut relative = false;
+        let mut blocked = false;
         let mut limit = v_end + 25;
         while stop < n && stop < limit {
             let t = doc.toks[stop];
@@ -99,10 +100,15 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             if doc.verb(stop).is_some() && stop > v_end {
                 break;
             }
+            if speaker.is_none() && actors.nameless.get(stop).copied().unwrap_or(false) {
+                // Keep looking for the complement, but nobody after this is the subject.
+                unknown_subject = true;
+                blocked = true;
+            }
             if let Some(&(a, e)) = actors.at.get(&stop) {
                 let prev = if stop > 0 { doc.key(stop - 1) } else { "" };
                 let prep = doc.hit(stop).is_some_and(|h| h.prep);
-                if relay || (speaker.is_none() && !prep && !is_prep(prev)) {
+                if relay || (speaker.is_none() && !blocked && !prep && !is_prep(prev)) {
                     speaker = Some(a);
                     speaker_tok = Some((stop, e));
                     relay = false;
@@ -206,6 +212,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
     let mut out: Vec<(Quote, usize, usize)> = Vec::new();
     // Indirect speech.
     let mut clauses: Vec<(usize, usize, usize)> = Vec::new();
+    let mut last_emitted: Option<(usize, Option<usize>)> = None;
     for (k, c) in cues.iter().enumerate() {
         if c.strength == Strength::Weak || c.stop >= doc.toks.len() || !is_complementizer(doc.key(c.stop)) {
             continue;
@@ -218,7 +225,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             continue;
         }
         // A continuation inside the previous clause of the same speaker (…، ويتوقع أن …) is part of it.
-        if clauses.last().is_some_and(|&(_, ce, pk)| ce >= e && cues[pk].speaker == c.speaker) {
+        if last_emitted.is_some_and(|(ce, sp)| ce >= e && sp == c.speaker) {
             continue;
         }
         if e <= s + 1 {
@@ -229,10 +236,13 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         // Only a pronoun (أنها “…”) or a bare subject (إن بروكسل “…”) outside the marks: the
         // quotation is the statement. A verb outside (إنها ستطلق “…”) makes it indirect speech.
         let bare = !doc.key(c.stop).ends_with(['ه', 'ا', 'م', 'ي']) || doc.key(c.stop).ends_with("ان");
-        let whole = pairs.iter().any(|p| p.has_open && (p.open == s || (p.open == s + 1 && bare)));
+        let pi = pairs.partition_point(|p| p.open < s);
+        let whole =
+            pairs[pi..].iter().take_while(|p| p.open <= s + 1).any(|p| p.has_open && (p.open == s || bare));
         if whole {
             continue;
         }
+        last_emitted = Some((e, c.speaker));
         out.push((make(doc, s, e, c, QuoteKind::Indirect), s, e));
     }
     let mut last_speaker: Option<(Option<usize>, usize)> = None;
