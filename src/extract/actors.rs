@@ -152,8 +152,10 @@ impl Actors {
 }
 
 /// Whether token `i` can be part of a person's name (`first`: it would be the first word).
-fn name_word(doc: &Doc, i: usize, first: bool, prev: &str) -> bool {
-    if !doc.is_word(i) || doc.toks[i].hit.is_some() || doc.key(i).chars().count() < 2 {
+fn name_word(doc: &Doc, i: usize, first: bool, prev: &str, pos: usize) -> bool {
+    // The name علي folds to the key of the preposition على; the original spelling tells them apart.
+    let ali = doc.key(i) == "علي" && doc.slice(i, i + 1).ends_with('ي');
+    if !doc.is_word(i) || (doc.toks[i].hit.is_some() && !ali) || doc.key(i).chars().count() < 2 {
         return false;
     }
     let k = doc.key(i);
@@ -171,7 +173,7 @@ fn name_word(doc: &Doc, i: usize, first: bool, prev: &str) -> bool {
     if k.starts_with("ال") && !CONNECTORS.contains(&k) {
         // A family name with the article (سامي الخطيب) follows a first name; the caller checks
         // that the name ends at a boundary.
-        return !first && !prev.is_empty();
+        return !first && !prev.is_empty() && (pos == 1 || CONNECTORS.contains(&prev));
     }
     true
 }
@@ -188,20 +190,28 @@ fn name_boundary(doc: &Doc, j: usize) -> bool {
                 || doc.is_stop(j)
                 || doc.verb(j).is_some()
                 || doc.has(j, |t| matches!(t, Tag::Source))
-                || (k.starts_with('ل') && !k.starts_with("لا"))
+                || doc.hit(j).is_some_and(|h| h.prep)
         }
     }
 }
 
 /// The name after token `i`: up to four name words, ending where a name can end; returns the end token.
-fn name_after(doc: &Doc, i: usize) -> Option<usize> {
+fn name_after(doc: &Doc, i: usize, after_title: bool) -> Option<usize> {
     let mut j = i;
-    while j < i + 4 && name_word(doc, j, j == i, if j > i { doc.key(j - 1) } else { "" }) {
+    while j < i + 4 && name_word(doc, j, j == i, if j > i { doc.key(j - 1) } else { "" }, j - i) {
         j += 1;
     }
+    let run = j;
     // The longest run that ends at a boundary and not on a connector (عبد، أبو …).
     while j > i && (CONNECTORS.contains(&doc.key(j - 1)) || !name_boundary(doc, j)) {
         j -= 1;
+    }
+    if j == i && after_title && run > i {
+        // A title is evidence enough: take a first and a last name even where no boundary follows.
+        j = run.min(i + 2);
+        while j > i && CONNECTORS.contains(&doc.key(j - 1)) {
+            j -= 1;
+        }
     }
     (j > i).then_some(j)
 }
@@ -307,7 +317,7 @@ pub fn find(doc: &Doc) -> Actors {
                 } else if doc.is_punct(j, &['،', ',']) {
                     j += 1;
                 }
-                if let Some(e) = name_after(doc, j) {
+                if let Some(e) = name_after(doc, j, true) {
                     let name = doc.slice(j, e).to_string();
                     let idx = a.add(doc, ActorKind::Person, &name, j..e, g);
                     a.list[idx].title.get_or_insert(title_sk);
@@ -339,7 +349,7 @@ pub fn find(doc: &Doc) -> Actors {
                 let head_only = end == next;
                 let head = doc.key(i);
                 // An indefinite head followed by a proper name: حركة حماس، وكالة رويترز.
-                if head_only && !head.starts_with("ال") && name_word(doc, end, true, "") {
+                if head_only && !head.starts_with("ال") && name_word(doc, end, true, "", 0) {
                     end += 1;
                 } else if head_only
                     && !head.starts_with("ال")
@@ -400,7 +410,7 @@ pub fn find(doc: &Doc) -> Actors {
                     i = next + 1;
                     continue;
                 }
-                if let Some(e) = name_after(doc, next) {
+                if let Some(e) = name_after(doc, next, false) {
                     let name = doc.slice(next, e).to_string();
                     a.add(doc, ActorKind::Person, &name, next..e, gender);
                     i = e;
@@ -409,7 +419,7 @@ pub fn find(doc: &Doc) -> Actors {
             }
             Tag::Stop if doc.key(i) == "عن" && a.at.get(&next).is_none() => {
                 // نقل عن فلان قوله: the relayed speaker.
-                if let Some(e) = name_after(doc, next).filter(|&e| doc.key(e).starts_with("قول")) {
+                if let Some(e) = name_after(doc, next, false).filter(|&e| doc.key(e).starts_with("قول")) {
                     let name = doc.slice(next, e).to_string();
                     a.add(doc, ActorKind::Person, &name, next..e, Gender::Unknown);
                     i = e;
