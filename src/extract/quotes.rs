@@ -285,7 +285,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             .rev()
             .take_while(|c| c.verb + WINDOW > p.open)
             .find(|c| !(c.verb..p.open).any(|j| doc.ends_sentence(j) && !doc.is_punct(j, &['…'])));
-        let k_after = cues.partition_point(|c| c.verb <= e);
+        let k_after = cues.partition_point(|c| c.verb < e);
         let after = cues[k_after..]
             .iter()
             .take_while(|c| c.verb <= e + 4)
