@@ -123,6 +123,8 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                     || doc.has(stop, |t| matches!(t, Tag::Source))
                     || matches!(k, "ايضا" | "مجددا" | "كذلك" | "بدوره" | "بدورها" | "لاحقا");
                 unknown_subject = !adverbial;
+                // An unknown noun phrase is the subject (قال أحد السكان …): nothing later is.
+                blocked = !adverbial;
             }
             if doc.key(stop) == "عن" && speaker.is_some() && actors.at.contains_key(&(stop + 1)) {
                 // نقلت وكالة X عن Y قوله: the person quoted, not the agency.
@@ -211,7 +213,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
     let pairs = pair(doc);
     let mut out: Vec<(Quote, usize, usize)> = Vec::new();
     // Indirect speech.
-    let mut clauses: Vec<(usize, usize, usize)> = Vec::new();
+    let mut clauses: Vec<(usize, usize, usize, bool)> = Vec::new();
     let mut last_emitted: Option<(usize, Option<usize>)> = None;
     for (k, c) in cues.iter().enumerate() {
         if c.strength == Strength::Weak || c.stop >= doc.toks.len() || !is_complementizer(doc.key(c.stop)) {
@@ -221,7 +223,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         let e = clause_end(doc, s, &cues, &cue_at);
         // A verb inside the subject's relative clause shares the main verb's complement: the first
         // verb owns it.
-        if clauses.last().is_some_and(|&(cs, _, _)| cs == s) {
+        if clauses.last().is_some_and(|&(cs, _, _, _)| cs == s) {
             continue;
         }
         // A continuation inside the previous clause of the same speaker (…، ويتوقع أن …) is part of it.
@@ -231,7 +233,6 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         if e <= s + 1 {
             continue;
         }
-        clauses.push((s, e, k));
         // A clause that opens with a quotation (إن “…”، أنها “قلقة” من …) is listed as its quotes only.
         // Only a pronoun (أنها “…”) or a bare subject (إن بروكسل “…”) outside the marks: the
         // quotation is the statement. A verb outside (إنها ستطلق “…”) makes it indirect speech.
@@ -239,6 +240,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         let pi = pairs.partition_point(|p| p.open < s);
         let whole =
             pairs[pi..].iter().take_while(|p| p.open <= s + 1).any(|p| p.has_open && (p.open == s || bare));
+        clauses.push((s, e, k, !whole));
         if whole {
             continue;
         }
@@ -276,9 +278,9 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             continue;
         }
         // Clauses and cues are sorted by position: binary search, then a bounded walk.
-        let ci = clauses.partition_point(|&(cs, _, _)| cs <= s);
+        let ci = clauses.partition_point(|&(cs, _, _, _)| cs <= s);
         let inside =
-            clauses[ci.saturating_sub(3)..ci].iter().rev().find(|&&(cs, ce, _)| cs <= s && e <= ce + 1);
+            clauses[ci.saturating_sub(3)..ci].iter().rev().find(|&&(cs, ce, _, _)| cs <= s && e <= ce + 1);
         let k_open = cues.partition_point(|c| c.verb < p.open);
         let before = cues[..k_open]
             .iter()
@@ -291,7 +293,8 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             .take_while(|c| c.verb <= e + 4)
             .find(|c| (e + 1..c.verb).all(|j| !doc.ends_sentence(j) || doc.is_punct(j, &['.'])));
         let colon = p.open > 0 && doc.is_punct(p.open - 1, &[':']);
-        let cue = inside.map(|&(_, _, k)| &cues[k]).or(before).or(if colon { None } else { after }).or(after);
+        let cue =
+            inside.map(|&(_, _, k, _)| &cues[k]).or(before).or(if colon { None } else { after }).or(after);
         let continuing = last_speaker.is_some_and(|(_, end)| end + 3 >= p.open);
         let (speaker, tok, cue) = match cue {
             Some(c) if c.speaker.is_none() => match source_actor(doc, actors, p.open, e) {
@@ -307,7 +310,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             },
         };
         let direct = words >= 4
-            && inside.is_none()
+            && !inside.is_some_and(|c| c.3)
             && (colon || cue.is_none_or(|c| c.stop + 1 >= p.open) || after.is_some());
         let kind = if direct { QuoteKind::Direct } else { QuoteKind::Partial };
         // A quoted phrase that nobody can be found to have said is the writer's own (scare quote).
