@@ -218,7 +218,7 @@ fn name_after(doc: &Doc, i: usize, after_title: bool) -> Option<usize> {
 
 /// The complement of a title or head noun: definite words, nisbas, countries, places, organisation
 /// heads, `باسم`, and `في` before one of those; returns its end.
-fn chain(doc: &Doc, start: usize, max: usize, countries: &mut Vec<(usize, usize)>) -> usize {
+fn chain(doc: &Doc, start: usize, max: usize, countries: &mut Vec<(usize, usize)>, orgs: bool) -> usize {
     let mut j = start;
     let stop = start + max;
     while j < stop && doc.is_word(j) {
@@ -252,7 +252,7 @@ fn chain(doc: &Doc, start: usize, max: usize, countries: &mut Vec<(usize, usize)
             && !start.checked_sub(1).map(|i| doc.key(i)).unwrap_or("").starts_with("ال");
         if geo {
             countries.push((j, doc.next(j)));
-        } else if in_place || construct || ((org || title_ok) && !bad) {
+        } else if in_place || construct || (((org && orgs) || title_ok) && !bad) {
             // part of the chain
         } else if bad || !(k.starts_with("ال") || k.starts_with("لل") || k == "باسم") || k == "التابع"
         {
@@ -307,13 +307,13 @@ pub fn find(doc: &Doc) -> Actors {
         let next = doc.next(i);
         match first {
             Tag::Title(g) => {
-                let mut end = chain(doc, next, 5, &mut geo);
+                let mut end = chain(doc, next, 5, &mut geo, true);
                 let title_sk = skeleton(&normalize_key(doc.slice(i, end)));
                 let mut j = end;
                 // Apposition: "المتحدث باسم الوزارة، العميد فلان" — the person is the later title's.
                 if doc.is_punct(j, &['،', ',']) && doc.tags(j + 1).iter().any(|t| matches!(t, Tag::Title(_)))
                 {
-                    j = chain(doc, doc.next(j + 1), 3, &mut geo);
+                    j = chain(doc, doc.next(j + 1), 3, &mut geo, true);
                 } else if doc.is_punct(j, &['،', ',']) {
                     j += 1;
                 }
@@ -345,7 +345,10 @@ pub fn find(doc: &Doc) -> Actors {
                 continue;
             }
             Tag::OrgHead(g) => {
-                let mut end = chain(doc, next, 5, &mut geo);
+                // After a definite head (الصندوق، الجيش) another organisation starts a new phrase
+                // (طالب الصندوق الحكومة …); after a construct head (وزارة، مجلس) it continues it.
+                let definite_head = doc.hit(i).is_some_and(|h| doc.norm.key[h.core..].starts_with("ال"));
+                let mut end = chain(doc, next, 5, &mut geo, !definite_head);
                 let head_only = end == next;
                 let head = doc.key(i);
                 // An indefinite head followed by a proper name: حركة حماس، وكالة رويترز.
@@ -410,7 +413,8 @@ pub fn find(doc: &Doc) -> Actors {
                     i = next + 1;
                     continue;
                 }
-                if let Some(e) = name_after(doc, next, false) {
+                // "قال لفلان" is said to someone: a name right after a verb never carries ل.
+                if let Some(e) = name_after(doc, next, false).filter(|_| !doc.key(next).starts_with('ل')) {
                     let name = doc.slice(next, e).to_string();
                     a.add(doc, ActorKind::Person, &name, next..e, gender);
                     i = e;
