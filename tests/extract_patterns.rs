@@ -155,3 +155,36 @@ fn hostile_input_does_not_panic() {
         let _ = run(s);
     }
 }
+
+#[test]
+fn participle_takes_its_sentence_subject() {
+    let x = run("وتعهدت رئيسة الوزراء سارة لين بدعم المزارعين، مضيفة أن الحكومة ستخفض الضرائب.");
+    assert!(has(&x, "الحكومة ستخفض الضرائب", Some("سارة لين")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn subject_survives_a_relative_clause() {
+    let x = run("وقالت كينيا، التي استضافت المحادثات الأسبوع الماضي، إن الاتفاق سيوقع قريبا.");
+    assert!(has(&x, "الاتفاق سيوقع قريبا", Some("كينيا")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn title_without_a_name_abstains() {
+    let x = run("وقال المدرب الإسباني إن الفريق لعب جيدا.");
+    let q = quotes(&x);
+    assert!(q.iter().all(|(_, s, _)| s.as_deref() != Some("إسبانيا")), "{q:?}");
+}
+
+#[test]
+fn quoted_brand_in_latin_letters_is_a_name() {
+    let x = run("وقال المدير خالد سعيد إن الشركة ستتعاون مع «Nvidia» في المشروع.");
+    assert!(x.quotes.iter().all(|q| q.text != "Nvidia"), "{:?}", quotes(&x));
+}
+
+#[test]
+fn many_broken_marks_stay_fast() {
+    // Thousands of marks never closed in one long sentence: a quadratic pairing would not finish.
+    let s = "قال الوزير إن «كلام ".repeat(5_000);
+    let x = run(&s);
+    assert!(x.quotes.len() <= 10_000);
+}

@@ -4,14 +4,23 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use crate::article::{self, Article};
+use crate::article::Article;
 use crate::cli::{ExtractArgs, OutFormat};
 use crate::error::{Error, Result};
-use crate::extract::{self, Extraction};
+use crate::extract::Extraction;
+use crate::library::extract_all;
+use crate::text::sanitize;
 
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
-    let articles = load(&args.paths)?;
+    let loaded = super::load_articles(&args.paths, false);
+    for w in &loaded.warnings {
+        eprintln!("sahifa: {w}");
+    }
+    if loaded.articles.is_empty() {
+        return Err(Error::NothingLoaded);
+    }
+    let articles = loaded.articles;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let res = match args.format {
@@ -25,32 +34,6 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     }
 }
 
-/// The articles to read: the given files, or the bundled ones.
-// The lead switches this to `article::load_paths` once the loader lands.
-fn load(paths: &[std::path::PathBuf]) -> Result<Vec<Article>> {
-    if paths.is_empty() {
-        return Ok(article::BUNDLED.iter().map(|(p, t)| article::from_plain_text(p, t)).collect());
-    }
-    paths
-        .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).map_err(|source| Error::Io { path: p.clone(), source })?;
-            Ok(article::from_plain_text(&p.display().to_string(), &String::from_utf8_lossy(&bytes)))
-        })
-        .collect()
-}
-
-/// Removes control characters before text reaches the terminal.
-// Stand-in for `text::sanitize`, which the lead wires in.
-fn sanitize(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            !(c.is_control() && c != '\n' && c != '\t')
-                && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-        })
-        .collect()
-}
-
 fn json_article(a: &Article, x: &Extraction) -> serde_json::Value {
     use serde_json::json;
     let actors: Vec<_> = x
@@ -58,9 +41,9 @@ fn json_article(a: &Article, x: &Extraction) -> serde_json::Value {
         .iter()
         .map(|ac| {
             json!({
-                "name": sanitize(&ac.name),
+                "name": ac.name,
                 "kind": ac.kind,
-                "aliases": ac.aliases.iter().map(|s| sanitize(s)).collect::<Vec<_>>(),
+                "aliases": ac.aliases,
                 "mentions": ac.mentions.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
             })
         })
@@ -70,26 +53,27 @@ fn json_article(a: &Article, x: &Extraction) -> serde_json::Value {
         .iter()
         .map(|q| {
             json!({
-                "text": sanitize(&q.text),
-                "speaker": x.speaker_name(q).map(sanitize),
+                "text": q.text,
+                "speaker": x.speaker_name(q),
                 "kind": q.kind,
                 "start": q.span.start,
                 "end": q.span.end,
             })
         })
         .collect();
-    json!({"file": sanitize(&a.path), "title": sanitize(&a.title), "actors": actors, "quotes": quotes})
+    // Article strings are sanitised at load, and JSON escapes the paragraph breaks inside quotes.
+    json!({"file": a.path, "title": a.title, "actors": actors, "quotes": quotes})
 }
 
 fn write_json(out: &mut impl Write, articles: &[Article]) -> std::io::Result<()> {
-    let all: Vec<_> = articles.iter().map(|a| json_article(a, &extract::extract(a))).collect();
+    let extractions = extract_all(articles);
+    let all: Vec<_> = articles.iter().zip(&extractions).map(|(a, x)| json_article(a, x)).collect();
     serde_json::to_writer_pretty(&mut *out, &all)?;
     writeln!(out)
 }
 
 fn write_text(out: &mut impl Write, articles: &[Article]) -> std::io::Result<()> {
-    for a in articles {
-        let x = extract::extract(a);
+    for (a, x) in articles.iter().zip(extract_all(articles)) {
         writeln!(out, "== {} — {}", sanitize(&a.path), sanitize(&a.title))?;
         writeln!(out, "Actors ({}):", x.actors.len())?;
         for ac in &x.actors {

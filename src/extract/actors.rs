@@ -2,12 +2,14 @@
 //! (head noun + إضافة chain), countries (names, nisba adjectives, capitals), places and anonymous
 //! sources, merged across spelling variants by a skeleton key.
 
-use std::collections::HashMap;
+/// Hash maps keyed by short strings and indices: XXH3 is much cheaper than SipHash here and the
+/// keys do not come from an adversary who could exploit it beyond slowing one article down.
+type HashMap<K, V> = std::collections::HashMap<K, V, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
 use std::ops::Range;
 
 use super::doc::{Doc, TokKind, is_complementizer};
-use super::lexicon::{Gender, LEXICON, Tag};
-use super::normalize::{normalize_key, skeleton};
+use super::lexicon::{Gender, LEXICON, Strength, Tag};
+use super::normalize::{normalize_key, skeleton, skeleton_char, skeleton_into};
 use super::{Actor, ActorKind};
 
 /// An actor being built, with what the quote rules need to know about it.
@@ -30,7 +32,42 @@ pub struct Actors {
     /// Actors in order of first mention.
     pub list: Vec<Found>,
     /// Token index → (actor, end token) for tokens that start a mention.
-    pub at: HashMap<usize, (usize, usize)>,
+    pub at: TokMap,
+    /// Tokens that start a title or role with no name after it (المدرب الإنجليزي): someone is
+    /// named there, but not who, so the quote rules abstain rather than take the nisba's country.
+    pub nameless: Vec<bool>,
+    /// Skeletons of the names already seen.
+    sk_cache: HashMap<String, String>,
+    /// (kind, skeleton) → actor.
+    by_key: HashMap<String, Vec<(ActorKind, usize)>>,
+    /// Last word of a person's skeleton → actor.
+    by_last: HashMap<String, usize>,
+    /// Head noun (no article) → the last organisation named with it, for الوزارة etc.
+    last_org: HashMap<String, usize>,
+    /// Mentions already recorded, as (actor, start, end).
+    spans: std::collections::HashSet<(usize, usize, usize), xxhash_rust::xxh3::Xxh3DefaultBuilder>,
+}
+
+/// A map from token index to (actor, end token), stored densely (one slot per token).
+pub struct TokMap(Vec<Option<(usize, usize)>>);
+
+impl TokMap {
+    /// The mention starting at token `i`.
+    pub fn get(&self, i: &usize) -> Option<&(usize, usize)> {
+        self.0.get(*i).and_then(Option::as_ref)
+    }
+
+    /// Records a mention starting at token `i`.
+    pub fn insert(&mut self, i: usize, v: (usize, usize)) {
+        if let Some(slot) = self.0.get_mut(i) {
+            *slot = Some(v);
+        }
+    }
+
+    /// Whether a mention starts at token `i`.
+    pub fn contains_key(&self, i: &usize) -> bool {
+        self.get(i).is_some()
+    }
 }
 
 const CONNECTORS: &[&str] =
@@ -38,7 +75,14 @@ const CONNECTORS: &[&str] =
 
 impl Actors {
     fn add(&mut self, doc: &Doc, kind: ActorKind, name: &str, toks: Range<usize>, gender: Gender) -> usize {
-        let sk = skeleton(&normalize_key(name));
+        let sk = match self.sk_cache.get(name) {
+            Some(k) => k.clone(),
+            None => {
+                let k = skeleton(&normalize_key(name));
+                self.sk_cache.insert(name.to_string(), k.clone());
+                k
+            }
+        };
         let span = doc.span(toks.start, toks.end);
         let idx = self.find(kind, &sk).unwrap_or_else(|| {
             self.list.push(Found {
@@ -50,6 +94,7 @@ impl Actors {
             });
             self.list.len() - 1
         });
+        self.index(idx, kind, &sk);
         let f = &mut self.list[idx];
         if !f.keys.contains(&sk) {
             f.keys.push(sk);
@@ -67,38 +112,68 @@ impl Actors {
         if !alias.is_empty() && !f.actor.aliases.contains(&alias) {
             f.actor.aliases.push(alias);
         }
-        if !f.actor.mentions.contains(&span) {
+        if self.spans.insert((idx, span.start, span.end)) {
             f.actor.mentions.push(span);
         }
         self.at.insert(toks.start, (idx, toks.end));
         idx
     }
 
+    /// The actor a new form belongs to: the same kind and skeleton, or for people the same last
+    /// word when one of the two forms is that word alone (باشينيان ↔ نيكول باشينيان).
     fn find(&self, kind: ActorKind, sk: &str) -> Option<usize> {
-        let person = kind == ActorKind::Person;
-        self.list.iter().position(|f| {
-            f.actor.kind == kind
-                && !f.anon
-                && f.keys.iter().any(|k| {
-                    k == sk || (person && (k.ends_with(&format!(" {sk}")) || sk.ends_with(&format!(" {k}"))))
-                })
-        })
+        if let Some(i) = self.by_key.get(sk).and_then(|v| v.iter().find(|(k, _)| *k == kind)).map(|&(_, i)| i)
+        {
+            return Some(i);
+        }
+        if kind != ActorKind::Person {
+            return None;
+        }
+        let last = sk.rsplit(' ').next().unwrap_or(sk);
+        let &i = self.by_last.get(last)?;
+        let single = !sk.contains(' ') || self.list[i].keys.iter().any(|k| !k.contains(' '));
+        single.then_some(i)
+    }
+
+    fn index(&mut self, idx: usize, kind: ActorKind, sk: &str) {
+        let slot = self.by_key.entry(sk.to_string()).or_default();
+        if !slot.iter().any(|(k, _)| *k == kind) {
+            slot.push((kind, idx));
+        }
+        if kind == ActorKind::Person && !self.list[idx].anon {
+            let last = sk.rsplit(' ').next().unwrap_or(sk);
+            self.by_last.entry(last.to_string()).or_insert(idx);
+        }
+        if kind == ActorKind::Organization {
+            let head = sk.split(' ').next().unwrap_or(sk);
+            self.last_org.insert(strip_article(head).to_string(), idx);
+        }
     }
 }
 
 /// Whether token `i` can be part of a person's name (`first`: it would be the first word).
-fn name_word(doc: &Doc, i: usize, first: bool, prev: &str) -> bool {
-    if !doc.is_word(i) || doc.toks[i].hit.is_some() || doc.key(i).chars().count() < 2 {
+fn name_word(doc: &Doc, i: usize, first: bool, prev: &str, pos: usize) -> bool {
+    // The name علي folds to the key of the preposition على; the original spelling tells them apart.
+    let ali = doc.key(i) == "علي" && doc.slice(i, i + 1).ends_with('ي');
+    if !doc.is_word(i) || (doc.toks[i].hit.is_some() && !ali) || doc.key(i).chars().count() < 2 {
         return false;
     }
     let k = doc.key(i);
     if is_complementizer(k) || k.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
+    // A clitic before the article (بالديوان، للجيش) marks a common noun, never a name.
+    if ["بال", "لل", "وال", "فال", "كال"].iter().any(|p| k.starts_with(p)) {
+        return false;
+    }
+    // After a family name with the article the name is over (… الخطيب، not … التصميم النهائي).
+    if prev.starts_with("ال") && !CONNECTORS.contains(&prev) {
+        return false;
+    }
     if k.starts_with("ال") && !CONNECTORS.contains(&k) {
         // A family name with the article (سامي الخطيب) follows a first name; the caller checks
         // that the name ends at a boundary.
-        return !first && !prev.is_empty();
+        return !first && !prev.is_empty() && (pos == 1 || CONNECTORS.contains(&prev));
     }
     true
 }
@@ -115,27 +190,35 @@ fn name_boundary(doc: &Doc, j: usize) -> bool {
                 || doc.is_stop(j)
                 || doc.verb(j).is_some()
                 || doc.has(j, |t| matches!(t, Tag::Source))
-                || (k.starts_with('ل') && !k.starts_with("لا"))
+                || doc.hit(j).is_some_and(|h| h.prep)
         }
     }
 }
 
 /// The name after token `i`: up to four name words, ending where a name can end; returns the end token.
-fn name_after(doc: &Doc, i: usize) -> Option<usize> {
+fn name_after(doc: &Doc, i: usize, after_title: bool) -> Option<usize> {
     let mut j = i;
-    while j < i + 4 && name_word(doc, j, j == i, if j > i { doc.key(j - 1) } else { "" }) {
+    while j < i + 4 && name_word(doc, j, j == i, if j > i { doc.key(j - 1) } else { "" }, j - i) {
         j += 1;
     }
+    let run = j;
     // The longest run that ends at a boundary and not on a connector (عبد، أبو …).
     while j > i && (CONNECTORS.contains(&doc.key(j - 1)) || !name_boundary(doc, j)) {
         j -= 1;
+    }
+    if j == i && after_title && run > i {
+        // A title is evidence enough: take a first and a last name even where no boundary follows.
+        j = run.min(i + 2);
+        while j > i && CONNECTORS.contains(&doc.key(j - 1)) {
+            j -= 1;
+        }
     }
     (j > i).then_some(j)
 }
 
 /// The complement of a title or head noun: definite words, nisbas, countries, places, organisation
 /// heads, `باسم`, and `في` before one of those; returns its end.
-fn chain(doc: &Doc, start: usize, max: usize, countries: &mut Vec<(usize, usize)>) -> usize {
+fn chain(doc: &Doc, start: usize, max: usize, countries: &mut Vec<(usize, usize)>, orgs: bool) -> usize {
     let mut j = start;
     let stop = start + max;
     while j < stop && doc.is_word(j) {
@@ -143,36 +226,34 @@ fn chain(doc: &Doc, start: usize, max: usize, countries: &mut Vec<(usize, usize)
         let k = doc.key(j);
         let geo = tags.iter().any(|t| matches!(t, Tag::Nisba(_) | Tag::Country(_) | Tag::Place(_)));
         let org = tags.iter().any(|t| matches!(t, Tag::OrgHead(_)));
-        let bad = tags.iter().any(|t| {
-            matches!(
-                t,
-                Tag::Stop | Tag::Verb { .. } | Tag::Title(_) | Tag::Anon | Tag::Source | Tag::Capital(_)
-            )
-        });
+        // A title right after a title is its complement (مساعد رئيس، نائب وزير).
+        let title_ok = j == start && tags.iter().any(|t| matches!(t, Tag::Title(_)));
+        let bad = !title_ok
+            && tags.iter().any(|t| {
+                matches!(
+                    t,
+                    Tag::Stop | Tag::Verb { .. } | Tag::Title(_) | Tag::Anon | Tag::Source | Tag::Capital(_)
+                )
+            });
         let definite = |i: usize| {
             let k = doc.key(i);
             doc.is_word(i)
                 && (k.starts_with("ال") || k.starts_with("لل"))
                 && !doc.has(i, |t| matches!(t, Tag::Stop | Tag::Verb { .. }))
         };
-        if geo {
-            countries.push((j, doc.next(j)));
-        } else if k == "في"
-            && j > start
-            && (definite(j + 1) || doc.has(j + 1, |t| matches!(t, Tag::OrgHead(_))))
-        {
-        } else if org && !bad {
-        } else if j == start
+        let in_place =
+            k == "في" && j > start && (definite(j + 1) || doc.has(j + 1, |t| matches!(t, Tag::OrgHead(_))));
+        // An indefinite noun in construct after an indefinite title: كبير دبلوماسيي الاتحاد.
+        let construct = j == start
             && !bad
             && doc.toks[j].hit.is_none()
             && !k.starts_with("ال")
             && definite(j + 1)
-            && {
-                // An indefinite noun in construct after an indefinite title: كبير دبلوماسيي الاتحاد.
-                let t = start.checked_sub(1).map(|i| doc.key(i)).unwrap_or("");
-                !t.starts_with("ال")
-            }
-        {
+            && !start.checked_sub(1).map(|i| doc.key(i)).unwrap_or("").starts_with("ال");
+        if geo {
+            countries.push((j, doc.next(j)));
+        } else if in_place || construct || (((org && orgs) || title_ok) && !bad) {
+            // part of the chain
         } else if bad || !(k.starts_with("ال") || k.starts_with("لل") || k == "باسم") || k == "التابع"
         {
             break;
@@ -204,7 +285,16 @@ fn anon(a: &mut Actors, doc: &Doc, i: usize) -> usize {
 
 /// Finds the actors of a document.
 pub fn find(doc: &Doc) -> Actors {
-    let mut a = Actors { list: Vec::new(), at: HashMap::new() };
+    let mut a = Actors {
+        list: Vec::new(),
+        at: TokMap(vec![None; doc.toks.len() + 1]),
+        nameless: vec![false; doc.toks.len() + 1],
+        sk_cache: HashMap::default(),
+        by_key: HashMap::default(),
+        by_last: HashMap::default(),
+        last_org: HashMap::default(),
+        spans: Default::default(),
+    };
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -217,27 +307,36 @@ pub fn find(doc: &Doc) -> Actors {
         let next = doc.next(i);
         match first {
             Tag::Title(g) => {
-                let mut end = chain(doc, next, 5, &mut geo);
+                let mut end = chain(doc, next, 5, &mut geo, true);
                 let title_sk = skeleton(&normalize_key(doc.slice(i, end)));
                 let mut j = end;
                 // Apposition: "المتحدث باسم الوزارة، العميد فلان" — the person is the later title's.
                 if doc.is_punct(j, &['،', ',']) && doc.tags(j + 1).iter().any(|t| matches!(t, Tag::Title(_)))
                 {
-                    j = chain(doc, doc.next(j + 1), 3, &mut geo);
+                    j = chain(doc, doc.next(j + 1), 3, &mut geo, true);
                 } else if doc.is_punct(j, &['،', ',']) {
                     j += 1;
                 }
-                if let Some(e) = name_after(doc, j) {
+                if let Some(e) = name_after(doc, j, true) {
                     let name = doc.slice(j, e).to_string();
                     let idx = a.add(doc, ActorKind::Person, &name, j..e, g);
                     a.list[idx].title.get_or_insert(title_sk);
                     a.at.insert(i, (idx, e));
                     end = e;
-                } else if end > next || !geo.is_empty() {
-                    if let Some(p) = a.list.iter().position(|f| f.title.as_deref() == Some(title_sk.as_str()))
-                    {
-                        a.at.insert(i, (p, end));
-                    }
+                } else if let Some(p) = a
+                    .list
+                    .iter()
+                    .position(|f| f.title.as_deref() == Some(title_sk.as_str()))
+                    .filter(|_| end > next || !geo.is_empty())
+                {
+                    // A title without a name: the person introduced earlier with the same title.
+                    a.at.insert(i, (p, end));
+                } else if tags.contains(&Tag::Anon) {
+                    // مسؤول، متحدث: a title word that, without a name, is an anonymous source.
+                    i = anon(&mut a, doc, i);
+                    continue;
+                } else if let Some(slot) = a.nameless.get_mut(i) {
+                    *slot = true;
                 }
                 for (s, e) in geo.drain(..) {
                     add_geo(&mut a, doc, s, e);
@@ -246,11 +345,14 @@ pub fn find(doc: &Doc) -> Actors {
                 continue;
             }
             Tag::OrgHead(g) => {
-                let mut end = chain(doc, next, 5, &mut geo);
+                // After a definite head (الصندوق، الجيش) another organisation starts a new phrase
+                // (طالب الصندوق الحكومة …); after a construct head (وزارة، مجلس) it continues it.
+                let definite_head = doc.hit(i).is_some_and(|h| doc.norm.key[h.core..].starts_with("ال"));
+                let mut end = chain(doc, next, 5, &mut geo, !definite_head);
                 let head_only = end == next;
                 let head = doc.key(i);
                 // An indefinite head followed by a proper name: حركة حماس، وكالة رويترز.
-                if head_only && !head.starts_with("ال") && name_word(doc, end, true, "") {
+                if head_only && !head.starts_with("ال") && name_word(doc, end, true, "", 0) {
                     end += 1;
                 } else if head_only
                     && !head.starts_with("ال")
@@ -274,13 +376,9 @@ pub fn find(doc: &Doc) -> Actors {
                     a.add(doc, ActorKind::Country, &cname, i..end, Gender::F);
                 } else if end == next && multiword_or_indefinite(doc, i) {
                     // A bare generic noun (الوزارة): the last organisation with the same head.
-                    let hk = skeleton(&strip_article(doc.key(i)));
-                    let prev = a.list.iter().rposition(|f| {
-                        f.actor.kind == ActorKind::Organization
-                            && f.keys
-                                .iter()
-                                .any(|k| k.split(' ').next().is_some_and(|w| strip_article(w) == hk))
-                    });
+                    let core = doc.hit(i).map(|h| &doc.norm.key[h.core..h.end]).unwrap_or("");
+                    let hk = skeleton(strip_article(core));
+                    let prev = a.last_org.get(strip_article(&hk)).copied();
                     match prev {
                         Some(p) => {
                             a.at.insert(i, (p, end));
@@ -305,13 +403,18 @@ pub fn find(doc: &Doc) -> Actors {
                 i = anon(&mut a, doc, i);
                 continue;
             }
-            Tag::Verb { gender, .. } if !doc.hit(i).is_some_and(|h| h.prep) => {
+            Tag::Verb { gender, strength } if !doc.hit(i).is_some_and(|h| h.prep) => {
+                if strength == Strength::Weak {
+                    i = next;
+                    continue;
+                }
                 if let Some(p) = office(&a, doc, next) {
                     a.at.insert(next, (p, next + 1));
                     i = next + 1;
                     continue;
                 }
-                if let Some(e) = name_after(doc, next) {
+                // "قال لفلان" is said to someone: a name right after a verb never carries ل.
+                if let Some(e) = name_after(doc, next, false).filter(|_| !doc.key(next).starts_with('ل')) {
                     let name = doc.slice(next, e).to_string();
                     a.add(doc, ActorKind::Person, &name, next..e, gender);
                     i = e;
@@ -320,7 +423,7 @@ pub fn find(doc: &Doc) -> Actors {
             }
             Tag::Stop if doc.key(i) == "عن" && a.at.get(&next).is_none() => {
                 // نقل عن فلان قوله: the relayed speaker.
-                if let Some(e) = name_after(doc, next).filter(|&e| doc.key(e).starts_with("قول")) {
+                if let Some(e) = name_after(doc, next, false).filter(|&e| doc.key(e).starts_with("قول")) {
                     let name = doc.slice(next, e).to_string();
                     a.add(doc, ActorKind::Person, &name, next..e, Gender::Unknown);
                     i = e;
@@ -404,7 +507,7 @@ fn add_geo(a: &mut Actors, doc: &Doc, s: usize, e: usize) {
 
 /// Later mentions of people by surname or full name alone (باشينيان ↔ نيكول باشينيان).
 fn recurring(a: &mut Actors, doc: &Doc) {
-    let mut by_word: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut by_word: HashMap<String, (usize, usize)> = HashMap::default();
     for (idx, f) in a.list.iter().enumerate() {
         if f.actor.kind != ActorKind::Person || f.anon {
             continue;
@@ -421,6 +524,10 @@ fn recurring(a: &mut Actors, doc: &Doc) {
     if by_word.is_empty() {
         return;
     }
+    // Cheap filter before computing a word's skeleton: its first consonant class.
+    let firsts: Vec<char> = by_word.keys().filter_map(|k| k.chars().next()).collect();
+    let mut buf = String::new();
+    let maybe = |w: &str| w.chars().next().map(skeleton_char).is_some_and(|c| firsts.contains(&c));
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -433,8 +540,15 @@ fn recurring(a: &mut Actors, doc: &Doc) {
             continue;
         }
         let k = doc.key(i);
+        if k.len() < 6 {
+            i += 1;
+            continue;
+        }
         let bare = k.trim_start_matches(['و', 'ف']).trim_start_matches(['ب', 'ل']);
-        let found = [k, bare].iter().find_map(|w| by_word.get(&skeleton(w)).copied());
+        let found = [k, bare].iter().filter(|w| maybe(w)).find_map(|w| {
+            skeleton_into(w, &mut buf);
+            by_word.get(buf.as_str()).copied()
+        });
         if let Some((idx, len)) = found {
             let end = if len > 1 { i + len } else { i + 1 };
             let full = skeleton(&normalize_key(doc.slice(i, end)));

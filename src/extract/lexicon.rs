@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use super::normalize::{is_word_char, normalize_key};
 
@@ -50,6 +52,8 @@ pub enum Strength {
     Continue,
     /// Only attributes quotation marks or a colon (كتب، غرد …).
     Weak,
+    /// A participle (مضيفا، قائلة): its subject is the subject of its own sentence.
+    Participle,
 }
 
 /// One tag of a lexicon key.
@@ -96,7 +100,7 @@ pub struct Hit {
 
 /// The compiled lexicons.
 pub struct Lexicon {
-    ac: AhoCorasick,
+    dfa: Option<NFA>,
     tags: Vec<Vec<Tag>>,
     lil: Vec<bool>,
     /// Canonical country names, as written in the lexicon.
@@ -168,6 +172,7 @@ impl Lexicon {
             let strength = match f.get(4).map(|s| s.trim()) {
                 Some("C") => Strength::Continue,
                 Some("W") => Strength::Weak,
+                Some("P") => Strength::Participle,
                 _ => Strength::Speech,
             };
             add(f[0], Tag::Verb { gender: Gender::parse(f.get(1).unwrap_or(&"")), strength });
@@ -246,13 +251,11 @@ impl Lexicon {
                 }
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&pats)
-            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&pats))
-            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
-        Lexicon { ac, tags, lil, countries, places }
+        // A compact automaton walked by hand from its anchored start: one walk per candidate start
+        // finds every entry there. (A full DFA is faster per step but megabytes large, and its
+        // cache misses cost more than the contiguous NFA's extra work.)
+        let dfa = NFA::builder().match_kind(MatchKind::Standard).build(&pats).ok();
+        Lexicon { dfa, tags, lil, countries, places }
     }
 
     /// Tags of a hit's pattern.
@@ -262,47 +265,86 @@ impl Lexicon {
 
     /// Whether the whole key `word` is an entry (for clitic stripping).
     pub fn is_entry(&self, word: &str) -> bool {
-        self.ac.find(word).is_some_and(|m| m.start() == 0 && m.end() == word.len())
+        self.longest_at(word, 0).is_some_and(|(end, _)| end == word.len())
     }
 
-    /// Every lexicon match of `key` at word boundaries, leftmost-longest, not overlapping.
-    pub fn scan(&self, key: &str) -> Vec<Hit> {
+    /// The longest entry that starts exactly at `pos` and ends at a word boundary.
+    fn longest_at(&self, key: &str, pos: usize) -> Option<(usize, u32)> {
+        let dfa = self.dfa.as_ref()?;
+        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
         let bytes = key.as_bytes();
-        let mut hits: Vec<Hit> = Vec::new();
-        for m in self.ac.find_overlapping_iter(key) {
-            let (s, e) = (m.start(), m.end());
-            if key[e..].chars().next().is_some_and(is_word_char) {
+        let mut best = None;
+        for (k, &b) in bytes[pos..].iter().enumerate() {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if dfa.is_dead(sid) {
+                break;
+            }
+            if !dfa.is_match(sid) {
                 continue;
             }
-            // Look back over the rest of the word: at most two proclitic letters (4 bytes).
-            let mut ws = s;
-            while ws > 0 {
-                let Some(c) = key[..ws].chars().next_back() else { break };
-                if !is_word_char(c) || s - ws >= 6 {
-                    break;
-                }
-                ws -= c.len_utf8();
-            }
-            let prefix = &key[ws..s];
-            let lil = self.lil.get(m.pattern().as_usize()).copied().unwrap_or(false);
-            let ok_prefix = match prefix {
-                "" => true,
-                "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك" => {
-                    !lil || !prefix.ends_with('ل')
-                }
-                _ => false,
-            };
-            if !ok_prefix || (ws > 0 && key[..ws].chars().next_back().is_some_and(is_word_char)) {
+            let end = pos + k + 1;
+            if !key.is_char_boundary(end) || key[end..].chars().next().is_some_and(is_word_char) {
                 continue;
             }
-            let prep = lil || prefix.contains(['ب', 'ل', 'ك']);
-            let _ = bytes;
-            hits.push(Hit { start: ws, core: s, end: e, prep, pat: m.pattern().as_u32() });
+            // A state also carries the entries that are suffixes of its path; keep the one that
+            // starts at `pos`.
+            let depth = k + 1;
+            if let Some(pid) = (0..dfa.match_len(sid))
+                .map(|i| dfa.match_pattern(sid, i))
+                .find(|&p| dfa.pattern_len(p) == depth)
+            {
+                best = Some((end, pid.as_u32()));
+            }
         }
-        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
-        for h in hits {
-            if out.last().is_none_or(|l| h.start >= l.end) {
+        best
+    }
+
+    /// Every lexicon match of `key` at word boundaries: at each word, the longest entry that starts
+    /// at the word or after a proclitic prefix; matches do not overlap. Linear: a few anchored
+    /// searches per word, each bounded by the longest entry.
+    pub fn scan(&self, key: &str) -> Vec<Hit> {
+        let mut out: Vec<Hit> = Vec::new();
+        let mut covered = 0;
+        let mut prev_word = false;
+        for (ws, c) in key.char_indices() {
+            let w = is_word_char(c);
+            let starts = w && !prev_word;
+            prev_word = w;
+            if !starts || ws < covered {
+                continue;
+            }
+            let mut best: Option<Hit> = None;
+            let mut pos = ws;
+            // End of the word, to skip the proclitic readings once a whole-word match is found.
+            let word_end = key[ws..].find(|c: char| !is_word_char(c)).map_or(key.len(), |k| ws + k);
+            for n_prefix in 0..3 {
+                if n_prefix > 0 {
+                    if best.is_some_and(|b| b.end >= word_end) {
+                        break;
+                    }
+                    let Some(ch) = key[pos..].chars().next() else { break };
+                    if !matches!(ch, 'و' | 'ف' | 'ب' | 'ل' | 'ك') {
+                        break;
+                    }
+                    pos += ch.len_utf8();
+                }
+                let Some((end, pat)) = self.longest_at(key, pos) else { continue };
+                let prefix = &key[ws..pos];
+                let lil = self.lil.get(pat as usize).copied().unwrap_or(false);
+                let ok = match prefix {
+                    "" => true,
+                    "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك" => {
+                        !lil || !prefix.ends_with('ل')
+                    }
+                    _ => false,
+                };
+                if ok && best.is_none_or(|b| end > b.end) {
+                    let prep = lil || prefix.contains(['ب', 'ل', 'ك']);
+                    best = Some(Hit { start: ws, core: pos, end, prep, pat });
+                }
+            }
+            if let Some(h) = best {
+                covered = h.end;
                 out.push(h);
             }
         }

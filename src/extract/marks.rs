@@ -121,7 +121,12 @@ pub fn pair(doc: &Doc) -> Vec<Pair> {
                 }
             }
             TokKind::Punct(c) if (c == ':' || super::doc::is_sentence_end(c)) && stack.is_empty() => {
-                sent_start = i + 1;
+                // A full stop right before a closing mark ends the quoted sentence, not the one
+                // an orphan closer would start at.
+                let mark_next = matches!(doc.toks.get(i + 1).map(|t| t.kind), Some(TokKind::Punct(m)) if family(m).is_some());
+                if !mark_next {
+                    sent_start = i + 1;
+                }
             }
             _ => {}
         }
@@ -149,11 +154,13 @@ fn has_closer_ahead(doc: &Doc, i: usize, f: u8) -> bool {
 /// A quote opened and never closed: it runs to the end of its sentence.
 fn broken(doc: &Doc, o: usize) -> Pair {
     let mut j = o + 1;
-    while j < doc.toks.len() && !doc.ends_sentence(j) {
+    // Bounded, so that many broken marks in one endless sentence stay linear.
+    let limit = doc.toks.len().min(o + 400);
+    while j < limit && !doc.ends_sentence(j) {
         j += 1;
     }
     // Keep the sentence's final punctuation inside the text, as the writer put it there.
-    let close = if j < doc.toks.len() && doc.toks[j].kind != TokKind::Break { j + 1 } else { j };
+    let close = if j < limit && doc.toks[j].kind != TokKind::Break { j + 1 } else { j };
     Pair { open: o, has_open: true, close, has_close: false }
 }
 

@@ -4,7 +4,7 @@
 //! explicit subject whose gender and number agree. No cue, no speaker: short quoted phrases without
 //! one are scare quotes or names and are dropped.
 
-use std::collections::HashMap;
+type HashMap<K, V> = std::collections::HashMap<K, V, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
 
 use super::actors::Actors;
 use super::doc::{Doc, TokKind, is_complementizer};
@@ -49,7 +49,7 @@ fn is_prep(w: &str) -> bool {
 /// Resolves the subjects of all reporting verbs, in order (pro-drop from the last agreeing subject).
 fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
     let mut out = Vec::new();
-    let mut history: Vec<usize> = Vec::new();
+    let mut history: Vec<(usize, usize)> = Vec::new();
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -63,10 +63,33 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         let mut stop = v_end;
         let mut relay = false;
         let mut unknown_subject = false;
-        while stop < n && stop < v_end + 25 {
+        let mut relative = false;
+        let mut blocked = false;
+        let mut limit = v_end + 25;
+        while stop < n && stop < limit {
             let t = doc.toks[stop];
+            // A relative clause after the subject (أذربيجان، التي اتهمت …، إن) is skipped to its comma.
+            if relative {
+                if doc.is_punct(stop, &['،', ',']) {
+                    relative = false;
+                } else if doc.ends_sentence(stop) {
+                    break;
+                }
+                stop += 1;
+                continue;
+            }
+            if speaker.is_some() && matches!(doc.key(stop), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين")
+            {
+                relative = true;
+                limit = (limit + 25).min(v_end + 60);
+                stop += 1;
+                continue;
+            }
+            // A mark glued to a one-letter preposition (لـ«وكالة …») quotes an object, not speech.
+            let glued = stop > 0 && doc.is_word(stop - 1) && doc.key(stop - 1).chars().count() == 1;
             match t.kind {
                 TokKind::Break => break,
+                TokKind::Punct(c) if glued && "«»“”„\"".contains(c) => {}
                 TokKind::Punct(c) if c == ':' || super::doc::is_sentence_end(c) || "«»“”„\"".contains(c) =>
                 {
                     break;
@@ -77,12 +100,15 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             if doc.verb(stop).is_some() && stop > v_end {
                 break;
             }
+            if speaker.is_none() && actors.nameless.get(stop).copied().unwrap_or(false) {
+                // Keep looking for the complement, but nobody after this is the subject.
+                unknown_subject = true;
+                blocked = true;
+            }
             if let Some(&(a, e)) = actors.at.get(&stop) {
                 let prev = if stop > 0 { doc.key(stop - 1) } else { "" };
-                let k = doc.key(stop);
-                let prep = doc.hit(stop).is_some_and(|h| h.prep)
-                    || (doc.toks[stop].hit.is_none() && (k.starts_with('ل') || k.starts_with('ب')) && false);
-                if relay || (speaker.is_none() && !prep && !is_prep(prev)) {
+                let prep = doc.hit(stop).is_some_and(|h| h.prep);
+                if relay || (speaker.is_none() && !blocked && !prep && !is_prep(prev)) {
                     speaker = Some(a);
                     speaker_tok = Some((stop, e));
                     relay = false;
@@ -97,6 +123,8 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                     || doc.has(stop, |t| matches!(t, Tag::Source))
                     || matches!(k, "ايضا" | "مجددا" | "كذلك" | "بدوره" | "بدورها" | "لاحقا");
                 unknown_subject = !adverbial;
+                // An unknown noun phrase is the subject (قال أحد السكان …): nothing later is.
+                blocked = !adverbial;
             }
             if doc.key(stop) == "عن" && speaker.is_some() && actors.at.contains_key(&(stop + 1)) {
                 // نقلت وكالة X عن Y قوله: the person quoted, not the agency.
@@ -105,22 +133,46 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             stop += 1;
         }
         if speaker.is_none() && !unknown_subject {
-            // Subject before the verb (X قال …) at the start of a clause, else pro-drop.
+            // Subject before the verb (X قال …) at the start of a clause.
             let conj = doc.hit(i).is_some_and(|h| h.core > h.start);
             let before =
                 (i.saturating_sub(6)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, e)| (j, a, e)));
             if let Some((j, a, e)) = before.filter(|&(_, _, e)| e == i && !conj) {
                 speaker = Some(a);
                 speaker_tok = Some((j, e));
-            } else {
-                speaker =
-                    history.iter().rev().take(4).copied().find(|&a| actors.list[a].gender.agrees(gender));
             }
-        } else if let Some(a) = speaker {
+        }
+        if speaker.is_none() && !unknown_subject {
+            // Pro-drop: the subject its sentence already has (قال X …، مضيفا أن …; وترفض X … وتقول
+            // إن), else the last speaker that agrees, else the previous sentence's subject.
+            let agrees = |a: usize| actors.list[a].gender.agrees(gender);
+            let own = first_subject(doc, actors, i).filter(|&(_, a, _)| agrees(a));
+            if let Some((k, a, e)) = own {
+                speaker = Some(a);
+                speaker_tok = Some((k, e));
+            } else if let Some(&(_, a)) =
+                history.iter().rev().take(4).find(|&&(v, a)| v + 150 > i && agrees(a))
+            {
+                speaker = Some(a);
+            } else {
+                let mut j = i;
+                while j > 0 && i - j < 80 && !doc.ends_sentence(j - 1) {
+                    j -= 1;
+                }
+                speaker = j
+                    .checked_sub(1)
+                    .and_then(|p| first_subject(doc, actors, p))
+                    .map(|(_, a, _)| a)
+                    .filter(|&a| agrees(a) && strength != Strength::Participle);
+            }
+        }
+        if let Some(a) = speaker
+            && speaker_tok.is_some()
+        {
             if actors.list[a].gender == Gender::Unknown {
                 actors.list[a].gender = gender;
             }
-            history.push(a);
+            history.push((i, a));
         }
         out.push(Cue { verb: i, strength, speaker, speaker_tok, stop });
         i = v_end;
@@ -128,14 +180,25 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
     out
 }
 
+/// The first actor of the sentence that holds token `i`, before `i`, not after a preposition.
+fn first_subject(doc: &Doc, actors: &Actors, i: usize) -> Option<(usize, usize, usize)> {
+    let mut j = i;
+    while j > 0 && i - j < 60 && !doc.ends_sentence(j - 1) {
+        j -= 1;
+    }
+    (j..i).find_map(|k| {
+        actors.at.get(&k).filter(|_| k == 0 || !is_prep(doc.key(k - 1))).map(|&(a, e)| (k, a, e))
+    })
+}
 /// End token of the clause that starts at `s`: the sentence end, or where a new cue starts.
-fn clause_end(doc: &Doc, s: usize, cue_at: &HashMap<usize, usize>) -> usize {
+fn clause_end(doc: &Doc, s: usize, cues: &[Cue], cue_at: &HashMap<usize, usize>) -> usize {
     let mut j = s;
     let limit = doc.toks.len().min(s + 300);
     while j < limit && !doc.ends_sentence(j) {
-        if doc.is_punct(j, &['،', ',', '؛', ';'])
-            && (cue_at.contains_key(&(j + 1)) || doc.key(j + 1) == "فيما")
-        {
+        let new_cue = cue_at.get(&(j + 1)).and_then(|&k| cues.get(k)).is_some_and(|c| {
+            c.strength == Strength::Participle || c.speaker_tok.is_some_and(|(t, _)| t > c.verb)
+        });
+        if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || doc.key(j + 1) == "فيما") {
             break;
         }
         j += 1;
@@ -150,22 +213,38 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
     let pairs = pair(doc);
     let mut out: Vec<(Quote, usize, usize)> = Vec::new();
     // Indirect speech.
-    let mut clauses: Vec<(usize, usize, usize)> = Vec::new();
+    let mut clauses: Vec<(usize, usize, usize, bool)> = Vec::new();
+    let mut last_emitted: Option<(usize, Option<usize>)> = None;
     for (k, c) in cues.iter().enumerate() {
         if c.strength == Strength::Weak || c.stop >= doc.toks.len() || !is_complementizer(doc.key(c.stop)) {
             continue;
         }
         let s = c.stop + 1;
-        let e = clause_end(doc, s, &cue_at);
+        let e = clause_end(doc, s, &cues, &cue_at);
+        // A verb inside the subject's relative clause shares the main verb's complement: the first
+        // verb owns it.
+        if clauses.last().is_some_and(|&(cs, _, _, _)| cs == s) {
+            continue;
+        }
+        // A continuation inside the previous clause of the same speaker (…، ويتوقع أن …) is part of it.
+        if last_emitted.is_some_and(|(ce, sp)| ce >= e && sp == c.speaker) {
+            continue;
+        }
         if e <= s + 1 {
             continue;
         }
-        clauses.push((s, e, k));
         // A clause that opens with a quotation (إن “…”، أنها “قلقة” من …) is listed as its quotes only.
-        let whole = pairs.iter().any(|p| p.has_open && p.open <= s + 1 && p.open >= s);
+        // Only a pronoun (أنها “…”) or a bare subject (إن بروكسل “…”) outside the marks: the
+        // quotation is the statement. A verb outside (إنها ستطلق “…”) makes it indirect speech.
+        let bare = !doc.key(c.stop).ends_with(['ه', 'ا', 'م', 'ي']) || doc.key(c.stop).ends_with("ان");
+        let pi = pairs.partition_point(|p| p.open < s);
+        let whole =
+            pairs[pi..].iter().take_while(|p| p.open <= s + 1).any(|p| p.has_open && (p.open == s || bare));
+        clauses.push((s, e, k, !whole));
         if whole {
             continue;
         }
+        last_emitted = Some((e, c.speaker));
         out.push((make(doc, s, e, c, QuoteKind::Indirect), s, e));
     }
     let mut last_speaker: Option<(Option<usize>, usize)> = None;
@@ -180,22 +259,42 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             doc.has(j, |t| matches!(t, Tag::NamingHead | Tag::OrgHead(_)))
                 || (j > 0 && doc.has(j - 1, |t| matches!(t, Tag::NamingHead)))
         });
-        if head && words <= 4 {
+        let named = doc.has(s, |t| matches!(t, Tag::NamingHead | Tag::OrgHead(_))) && words <= 5;
+        // A short quoted name right after an organisation's name (منظمة … «بتسيلم»، الوكالة الرسمية «سانا»).
+        let after_org = words <= 2
+            && (p.open.saturating_sub(8)..p.open).any(|j| {
+                actors.at.get(&j).is_some_and(|&(a, e)| {
+                    e == p.open && actors.list[a].actor.kind == super::ActorKind::Organization
+                })
+            });
+        // A short quoted phrase in Latin letters or right after a preposition is a name
+        // (لـ«سكاي نيوز»، عبر «API»).
+        let short_name = words <= 3
+            && (doc.text.get(text_range(doc, p)).is_some_and(|t| t.chars().any(|c| c.is_ascii_alphabetic()))
+                || p.open.checked_sub(1).is_some_and(|j| {
+                    doc.is_word(j) && doc.key(j) == "ل" && doc.toks[j].end == doc.toks[p.open].start
+                }));
+        if (head && words <= 4) || named || after_org || short_name {
             continue;
         }
-        let inside = clauses.iter().find(|&&(cs, ce, _)| cs <= s && e <= ce + 1);
-        let before = cues.iter().rev().find(|c| {
-            c.verb < p.open && c.verb + WINDOW > p.open && {
-                !(c.verb..p.open).any(|j| doc.ends_sentence(j) && !doc.is_punct(j, &['…']))
-            }
-        });
-        let after = cues.iter().find(|c| {
-            c.verb > e
-                && c.verb <= e + 4
-                && (e + 1..c.verb).all(|j| !doc.ends_sentence(j) || doc.is_punct(j, &['.']))
-        });
+        // Clauses and cues are sorted by position: binary search, then a bounded walk.
+        let ci = clauses.partition_point(|&(cs, _, _, _)| cs <= s);
+        let inside =
+            clauses[ci.saturating_sub(3)..ci].iter().rev().find(|&&(cs, ce, _, _)| cs <= s && e <= ce + 1);
+        let k_open = cues.partition_point(|c| c.verb < p.open);
+        let before = cues[..k_open]
+            .iter()
+            .rev()
+            .take_while(|c| c.verb + WINDOW > p.open)
+            .find(|c| !(c.verb..p.open).any(|j| doc.ends_sentence(j) && !doc.is_punct(j, &['…'])));
+        let k_after = cues.partition_point(|c| c.verb < e);
+        let after = cues[k_after..]
+            .iter()
+            .take_while(|c| c.verb <= e + 4)
+            .find(|c| (e + 1..c.verb).all(|j| !doc.ends_sentence(j) || doc.is_punct(j, &['.'])));
         let colon = p.open > 0 && doc.is_punct(p.open - 1, &[':']);
-        let cue = inside.map(|&(_, _, k)| &cues[k]).or(before).or(if colon { None } else { after }).or(after);
+        let cue =
+            inside.map(|&(_, _, k, _)| &cues[k]).or(before).or(if colon { None } else { after }).or(after);
         let continuing = last_speaker.is_some_and(|(_, end)| end + 3 >= p.open);
         let (speaker, tok, cue) = match cue {
             Some(c) if c.speaker.is_none() => match source_actor(doc, actors, p.open, e) {
@@ -211,9 +310,13 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             },
         };
         let direct = words >= 4
-            && inside.is_none()
+            && !inside.is_some_and(|c| c.3)
             && (colon || cue.is_none_or(|c| c.stop + 1 >= p.open) || after.is_some());
         let kind = if direct { QuoteKind::Direct } else { QuoteKind::Partial };
+        // A quoted phrase that nobody can be found to have said is the writer's own (scare quote).
+        if kind == QuoteKind::Partial && speaker.is_none() {
+            continue;
+        }
         let mut q = Quote {
             text: doc.text.get(text_range(doc, p)).unwrap_or("").to_string(),
             span: text_range(doc, p),
@@ -230,10 +333,14 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         out.push((q, s, e));
     }
     // A quotation nested in a direct quote is part of it, not a quote of its own.
-    let directs: Vec<(usize, usize)> =
+    // Directs do not overlap one another: the one starting last before a partial is the only
+    // one that can hold it.
+    let mut directs: Vec<(usize, usize)> =
         out.iter().filter(|(q, _, _)| q.kind == QuoteKind::Direct).map(|(_, s, e)| (*s, *e)).collect();
+    directs.sort_unstable();
     out.retain(|(q, s, e)| {
-        q.kind != QuoteKind::Partial || !directs.iter().any(|&(ds, de)| ds < *s && *e < de)
+        let k = directs.partition_point(|&(ds, _)| ds < *s);
+        q.kind != QuoteKind::Partial || k.checked_sub(1).is_none_or(|k| *e >= directs[k].1)
     });
     out.sort_by_key(|(q, _, _)| (q.span.start, std::cmp::Reverse(q.span.end)));
     out.into_iter().map(|(q, _, _)| q).collect()

@@ -1,0 +1,26 @@
+//! Extraction throughput in CPU time (robust to a loaded machine): run under `perf stat` or read
+//! the printed figure, which divides bytes by this process's user+system CPU time.
+fn cpu_secs() -> f64 {
+    // /proc/self/stat fields 14 and 15: utime and stime in clock ticks (100 Hz on Linux).
+    let s = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let f: Vec<&str> = s.rsplit(')').next().unwrap_or("").split_whitespace().collect();
+    let t = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    (t(11) + t(12)) / 100.0
+}
+
+fn main() {
+    let arts: Vec<_> =
+        sahifa::article::BUNDLED.iter().map(|(p, t)| sahifa::article::from_plain_text(p, t)).collect();
+    let _ = sahifa::extract::extract(&arts[0]);
+    let bytes: usize = arts.iter().map(|a| a.body.len()).sum();
+    let rounds = 200;
+    let (c0, w0) = (cpu_secs(), std::time::Instant::now());
+    for _ in 0..rounds {
+        for a in &arts {
+            std::hint::black_box(sahifa::extract::extract(a));
+        }
+    }
+    let (cpu, wall) = (cpu_secs() - c0, w0.elapsed().as_secs_f64());
+    let mb = (bytes * rounds) as f64 / 1e6;
+    println!("{mb:.1} MB: {:.1} MB/s per CPU-second, {:.1} MB/s wall", mb / cpu.max(1e-9), mb / wall);
+}
