@@ -15,8 +15,9 @@ fn export(dir: &std::path::Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The bundled articles exactly as the command loads them (cleaned), so ids and spans agree.
 fn seeds() -> Vec<sahifa::article::Article> {
-    sahifa::article::BUNDLED.iter().map(|(p, t)| sahifa::article::from_plain_text(p, t)).collect()
+    sahifa::commands::load_articles(&[], false).articles
 }
 
 /// Stars the first article and the first quote of the second article that has quotes, with notes.

@@ -58,7 +58,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
 
 fn draw_chart(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
     let th = &app.theme;
-    let inner = frame(buf, area, " Mentions ▮ and quotes ▮ ", th.border(false));
+    let inner = frame(buf, area, " Mentions (colour) and quotes (grey) ", th.border(false));
     let label_w = (inner.width / 3).max(4) as usize;
     let groups: Vec<BarGroup> = v
         .actors
@@ -105,9 +105,15 @@ fn draw_quotes(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
             continue;
         };
         let Some(quote) = ex.quotes.get(q.quote) else { continue };
-        let line = format!("{}: {}", clean(&a.title), clean(&quote.text));
-        let row = one_row(&line, inner.width as usize, &app.layout);
-        paint_row(buf, inner, y, &row, Style::new(), |_| Style::new());
+        // The article's number on the left, the quote right to left in the rest of the row.
+        let tag = format!("#{} ", q.article + 1);
+        buf.set_stringn(inner.x, y, &tag, inner.width as usize, th.dim());
+        let tw = tag.chars().count() as u16;
+        if inner.width > tw + 1 {
+            let qa = Rect { x: inner.x + tw, width: inner.width - tw, ..inner };
+            let row = one_row(&clean(&quote.text), qa.width as usize, &app.layout);
+            paint_row(buf, qa, y, &row, th.quote(None), |_| Style::new());
+        }
         y += 1;
     }
 }
