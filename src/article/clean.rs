@@ -81,7 +81,9 @@ fn ends_with_any(l: &str, set: &str) -> bool {
 /// A paragraph that reads as a sentence: it ends with sentence punctuation (closing quotes and
 /// brackets allowed after it).
 fn ends_sentence(l: &str) -> bool {
-    let t = l.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']']);
+    let t = l.trim_end_matches([
+        '"', '”', '»', '’', '\'', ')', ']', '\u{200E}', '\u{200F}', '\u{200C}', '\u{200D}', '\u{061C}',
+    ]);
     ends_with_any(t, ".!?؟…")
 }
 
@@ -185,6 +187,11 @@ fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
         }
         let n = words(l);
         if n < h.min_words || n > h.max_words {
+            continue;
+        }
+        // A line opening with the conjunction و continues the text (وقال، وأضاف …): it is
+        // a sentence that lost its full stop, not another story's headline.
+        if l.starts_with('و') {
             continue;
         }
         let stems = content_stems(l, &stopwords);
