@@ -11,7 +11,7 @@
 use aho_corasick::AhoCorasick;
 
 use super::normalize::{fold_arabic, stem, words_key};
-use super::rules::rules;
+use super::rules::{LineClass, rules};
 
 /// Title and paragraphs as found: only empty lines dropped; `title: None` takes the first line
 /// (unless it is a lede sentence).
@@ -115,19 +115,14 @@ fn drop_by_rules(lines: Vec<String>) -> Vec<String> {
             continue;
         }
         if is_short(&l, r.max_rule_chars) {
-            let key = fold_arabic(&l);
-            if r.tail.is_match(&key) {
-                if real_before {
-                    break;
+            match r.classify(&fold_arabic(&l)) {
+                LineClass::Tail if real_before => break,
+                LineClass::Tail | LineClass::Drop => continue,
+                LineClass::DropWithNext => {
+                    drop_next = true;
+                    continue;
                 }
-                continue;
-            }
-            if r.drop.is_match(&key) || r.drop_prefixed.is_match(&key) {
-                continue;
-            }
-            if r.drop_with_next.is_match(&key) {
-                drop_next = true;
-                continue;
+                LineClass::Text => {}
             }
         }
         if !real_before && ends_sentence(&l) && words(&l) >= r.tail_min_words_before {
@@ -144,7 +139,8 @@ fn drop_repeats(title: &str, lines: Vec<String>) -> Vec<String> {
     let title_key = words_key(title);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     for l in lines {
-        let similar_len = l.len() <= title.len() * 2 && l.len() * 2 >= title.len();
+        // Headlines do not end with a full stop: sentences are not compared.
+        let similar_len = l.len() <= title.len() * 2 && l.len() * 2 >= title.len() && !l.ends_with('.');
         if !title_key.is_empty() && similar_len && words_key(&l) == title_key {
             continue;
         }

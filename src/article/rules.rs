@@ -24,6 +24,9 @@ pub struct Rules {
     pub drop_prefixed: RegexSet,
     /// Lines that start a tail of other stories.
     pub tail: RegexSet,
+    /// All line rules in one set (tail, drop, drop_prefixed, drop_with_next, in that order), so that
+    /// an ordinary line is scanned once; see [`Rules::classify`].
+    pub all: RegexSet,
     /// Inline ad markers removed inside paragraphs.
     pub inline_ad: Regex,
     /// Inserted-headline detection settings.
@@ -32,6 +35,36 @@ pub struct Rules {
     pub html_skip_tags: Vec<String>,
     /// Class/id words that mark page furniture.
     pub html_skip_classes: Vec<String>,
+}
+
+/// What the line rules say about a (folded) line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineClass {
+    /// No rule matches.
+    Text,
+    /// Starts a tail of other stories.
+    Tail,
+    /// Dropped.
+    Drop,
+    /// Dropped with the headline-like line after it.
+    DropWithNext,
+}
+
+impl Rules {
+    /// Classifies a folded line in one scan of the combined set.
+    pub fn classify(&self, key: &str) -> LineClass {
+        let m = self.all.matches(key);
+        if !m.matched_any() {
+            return LineClass::Text;
+        }
+        let tails = self.tail.len();
+        let drops = tails + self.drop.len() + self.drop_prefixed.len();
+        match m.iter().next() {
+            Some(i) if i < tails => LineClass::Tail,
+            Some(i) if i < drops => LineClass::Drop,
+            _ => LineClass::DropWithNext,
+        }
+    }
 }
 
 /// Settings for the detection of other stories' headlines inserted between paragraphs.
@@ -106,6 +139,13 @@ pub fn rules() -> &'static Rules {
             drop_with_next: set(&f.lines.drop_with_next),
             drop_prefixed: set(&f.lines.drop_prefixed),
             tail: set(&f.tail.start),
+            all: set(&[
+                f.tail.start.clone(),
+                f.lines.drop.clone(),
+                f.lines.drop_prefixed.clone(),
+                f.lines.drop_with_next.clone(),
+            ]
+            .concat()),
             inline_ad: RegexBuilder::new(r"\[ad_\d+\]").build().expect("inline ad pattern"),
             headlines,
             html_skip_tags: f.html.skip_tags,
