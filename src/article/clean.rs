@@ -41,6 +41,9 @@ pub fn clean(title: Option<String>, paragraphs: Vec<String>) -> (String, Vec<Str
 /// Collapses every run of whitespace (any kind, no-break spaces too) to one space and trims;
 /// zero-width spaces and stray byte-order marks are removed.
 pub fn collapse_spaces(s: &str) -> String {
+    if !needs_collapsing(s.as_bytes()) {
+        return s.trim_matches(' ').to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
     for c in s.chars() {
@@ -55,6 +58,24 @@ pub fn collapse_spaces(s: &str) -> String {
         }
     }
     out
+}
+
+// A byte scan for anything but single ASCII spaces between words: the common case is copied as is.
+fn needs_collapsing(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => true,
+        b' ' => b.get(i + 1) == Some(&b' '),
+        0xc2 => matches!(b.get(i + 1), Some(0x85 | 0xa0)),
+        0xe1 => b.get(i + 1) == Some(&0x9a),
+        0xe2 => match b.get(i + 1) {
+            Some(0x80) => matches!(b.get(i + 2), Some(0x80..=0x8b | 0xa8 | 0xa9 | 0xaf)),
+            Some(0x81) => b.get(i + 2) == Some(&0x9f),
+            _ => false,
+        },
+        0xe3 => b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80),
+        0xef => b.get(i + 1) == Some(&0xbb) && b.get(i + 2) == Some(&0xbf),
+        _ => false,
+    })
 }
 
 fn strip_inline_ads(p: &str) -> std::borrow::Cow<'_, str> {
@@ -241,6 +262,8 @@ mod tests {
     #[test]
     fn spaces_collapsed() {
         assert_eq!(collapse_spaces("  أ\u{a0}\u{a0}ب\t ج\u{200b} "), "أ ب ج");
+        assert_eq!(collapse_spaces(" أ “ب” ج "), "أ “ب” ج");
+        assert_eq!(collapse_spaces("أ\u{2009}ب\u{3000}ج\u{feff}"), "أ ب جج".replacen("جج", "ج", 1));
     }
 
     #[test]

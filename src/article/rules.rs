@@ -51,18 +51,17 @@ pub enum LineClass {
 }
 
 impl Rules {
-    /// Classifies a folded line in one scan of the combined set.
+    /// Classifies a folded line.
     pub fn classify(&self, key: &str) -> LineClass {
-        let m = self.all.matches(key);
-        if !m.matched_any() {
-            return LineClass::Text;
-        }
-        let tails = self.tail.len();
-        let drops = tails + self.drop.len() + self.drop_prefixed.len();
-        match m.iter().next() {
-            Some(i) if i < tails => LineClass::Tail,
-            Some(i) if i < drops => LineClass::Drop,
-            _ => LineClass::DropWithNext,
+        // The common case, no rule at all, costs one short-circuiting scan.
+        if !self.all.is_match(key) {
+            LineClass::Text
+        } else if self.tail.is_match(key) {
+            LineClass::Tail
+        } else if self.drop.is_match(key) || self.drop_prefixed.is_match(key) {
+            LineClass::Drop
+        } else {
+            LineClass::DropWithNext
         }
     }
 }
@@ -122,7 +121,13 @@ struct HtmlRules {
 fn set(patterns: &[String]) -> RegexSet {
     let folded: Vec<String> = patterns.iter().map(|p| fold_arabic(p)).collect();
     // The rules are compiled into the binary and covered by tests: a bad pattern is a build bug.
-    RegexSetBuilder::new(folded).case_insensitive(true).build().expect("assets/boilerplate.toml: bad pattern")
+    RegexSetBuilder::new(folded)
+        .case_insensitive(true)
+        // Unicode classes make big automata: room enough that the fast DFA never gives up.
+        .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("assets/boilerplate.toml: bad pattern")
 }
 
 /// The rules, parsed and compiled on first use.
