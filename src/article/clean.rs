@@ -11,7 +11,7 @@
 use aho_corasick::AhoCorasick;
 
 use super::normalize::{fold_arabic, stem, words_key};
-use super::rules::rules;
+use super::rules::{LineClass, rules};
 
 /// Title and paragraphs as found: only empty lines dropped; `title: None` takes the first line
 /// (unless it is a lede sentence).
@@ -41,6 +41,9 @@ pub fn clean(title: Option<String>, paragraphs: Vec<String>) -> (String, Vec<Str
 /// Collapses every run of whitespace (any kind, no-break spaces too) to one space and trims;
 /// zero-width spaces and stray byte-order marks are removed.
 pub fn collapse_spaces(s: &str) -> String {
+    if !needs_collapsing(s.as_bytes()) {
+        return s.trim_matches(' ').to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
     for c in s.chars() {
@@ -55,6 +58,24 @@ pub fn collapse_spaces(s: &str) -> String {
         }
     }
     out
+}
+
+// A byte scan for anything but single ASCII spaces between words: the common case is copied as is.
+fn needs_collapsing(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => true,
+        b' ' => b.get(i + 1) == Some(&b' '),
+        0xc2 => matches!(b.get(i + 1), Some(0x85 | 0xa0)),
+        0xe1 => b.get(i + 1) == Some(&0x9a),
+        0xe2 => match b.get(i + 1) {
+            Some(0x80) => matches!(b.get(i + 2), Some(0x80..=0x8b | 0xa8 | 0xa9 | 0xaf)),
+            Some(0x81) => b.get(i + 2) == Some(&0x9f),
+            _ => false,
+        },
+        0xe3 => b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80),
+        0xef => b.get(i + 1) == Some(&0xbb) && b.get(i + 2) == Some(&0xbf),
+        _ => false,
+    })
 }
 
 fn strip_inline_ads(p: &str) -> std::borrow::Cow<'_, str> {
@@ -81,7 +102,9 @@ fn ends_with_any(l: &str, set: &str) -> bool {
 /// A paragraph that reads as a sentence: it ends with sentence punctuation (closing quotes and
 /// brackets allowed after it).
 fn ends_sentence(l: &str) -> bool {
-    let t = l.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']']);
+    let t = l.trim_end_matches([
+        '"', '”', '»', '’', '\'', ')', ']', '\u{200E}', '\u{200F}', '\u{200C}', '\u{200D}', '\u{061C}',
+    ]);
     ends_with_any(t, ".!?؟…")
 }
 
@@ -113,19 +136,14 @@ fn drop_by_rules(lines: Vec<String>) -> Vec<String> {
             continue;
         }
         if is_short(&l, r.max_rule_chars) {
-            let key = fold_arabic(&l);
-            if r.tail.is_match(&key) {
-                if real_before {
-                    break;
+            match r.classify(&fold_arabic(&l)) {
+                LineClass::Tail if real_before => break,
+                LineClass::Tail | LineClass::Drop => continue,
+                LineClass::DropWithNext => {
+                    drop_next = true;
+                    continue;
                 }
-                continue;
-            }
-            if r.drop.is_match(&key) || r.drop_prefixed.is_match(&key) {
-                continue;
-            }
-            if r.drop_with_next.is_match(&key) {
-                drop_next = true;
-                continue;
+                LineClass::Text => {}
             }
         }
         if !real_before && ends_sentence(&l) && words(&l) >= r.tail_min_words_before {
@@ -142,7 +160,8 @@ fn drop_repeats(title: &str, lines: Vec<String>) -> Vec<String> {
     let title_key = words_key(title);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     for l in lines {
-        let similar_len = l.len() <= title.len() * 2 && l.len() * 2 >= title.len();
+        // Headlines do not end with a full stop: sentences are not compared.
+        let similar_len = l.len() <= title.len() * 2 && l.len() * 2 >= title.len() && !l.ends_with('.');
         if !title_key.is_empty() && similar_len && words_key(&l) == title_key {
             continue;
         }
@@ -185,6 +204,11 @@ fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
         }
         let n = words(l);
         if n < h.min_words || n > h.max_words {
+            continue;
+        }
+        // A line opening with the conjunction و continues the text (وقال، وأضاف …): it is
+        // a sentence that lost its full stop, not another story's headline.
+        if l.starts_with('و') {
             continue;
         }
         let stems = content_stems(l, &stopwords);
@@ -238,6 +262,8 @@ mod tests {
     #[test]
     fn spaces_collapsed() {
         assert_eq!(collapse_spaces("  أ\u{a0}\u{a0}ب\t ج\u{200b} "), "أ ب ج");
+        assert_eq!(collapse_spaces(" أ “ب” ج "), "أ “ب” ج");
+        assert_eq!(collapse_spaces("أ\u{2009}ب\u{3000}ج\u{feff}"), "أ ب جج".replacen("جج", "ج", 1));
     }
 
     #[test]

@@ -77,7 +77,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     }
     let nul = memchr::memchr_iter(0, head).count();
     let ctrl = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0)).count();
-    nul * 100 > head.len() || (nul + ctrl) * 10 > head.len()
+    (nul >= 2 && nul * 100 > head.len()) || (nul + ctrl) * 10 > head.len()
 }
 
 fn bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
@@ -93,6 +93,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         (UTF_8, bytes)
     } else if let Some(enc) = declared(bytes) {
         (enc, bytes)
+    } else if mostly_utf8(bytes) {
+        (UTF_8, bytes)
     } else {
         let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         det.feed(&bytes[..bytes.len().min(1 << 20)], true);
@@ -103,6 +105,32 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         warnings.push(format!("bytes that are not valid {} were replaced with U+FFFD", encoding.name()));
     }
     Decoded { text: clean_controls(text.into_owned()), encoding: encoding.name(), warnings }
+}
+
+/// UTF-8 with a few damaged bytes: at least ten valid multi-byte characters per invalid sequence.
+/// Legacy Arabic encodings almost never form valid multi-byte UTF-8 sequences.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut rest = &bytes[..bytes.len().min(1 << 20)];
+    let (mut good, mut bad) = (0usize, 0usize);
+    loop {
+        let (valid, err) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, None),
+            Err(e) => (std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""), Some(e)),
+        };
+        good += valid.chars().filter(|c| !c.is_ascii()).count();
+        match err {
+            None => break,
+            Some(e) => {
+                bad += 1;
+                let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                rest = &rest[skip.min(rest.len())..];
+            }
+        }
+        if rest.is_empty() {
+            break;
+        }
+    }
+    good >= bad.saturating_mul(10).max(1)
 }
 
 /// The encoding named by an HTML `<meta charset>` / `http-equiv` or an XML declaration in the first
@@ -133,7 +161,8 @@ pub fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Makes text safe to store: NUL and C0/C1 controls removed (tab and newline kept, form feed and
-/// vertical tab become newlines), `\r\n` and lone `\r` become `\n`, U+2028/U+2029 become `\n`.
+/// vertical tab become newlines, NEL a space), `\r\n` and lone `\r` become `\n`. U+2028/U+2029
+/// are kept (they may sit inside JSON strings); the parsers treat them as line breaks.
 pub fn clean_controls(text: String) -> String {
     if !needs_control_cleaning(text.as_bytes()) {
         return text;
@@ -148,7 +177,9 @@ pub fn clean_controls(text: String) -> String {
                 }
             }
             '\n' | '\t' => out.push(c),
-            '\u{0b}' | '\u{0c}' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            '\u{0b}' | '\u{0c}' => out.push('\n'),
+            // NEL may sit inside a JSON string: a space keeps JSON Lines one object a line.
+            '\u{85}' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -162,7 +193,6 @@ fn needs_control_cleaning(b: &[u8]) -> bool {
         b'\n' | b'\t' => false,
         0..=0x1f | 0x7f => true,
         0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
-        0xe2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)),
         _ => false,
     })
 }
@@ -204,7 +234,7 @@ mod tests {
 
     #[test]
     fn controls_removed_newlines_normalised() {
-        assert_eq!(clean_controls("a\0b\r\nc\rd\u{1b}[31me\u{85}f".into()), "ab\nc\nd[31me\nf");
+        assert_eq!(clean_controls("a\0b\r\nc\rd\u{1b}[31me\u{85}f".into()), "ab\nc\nd[31me f");
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub struct Rules {
     pub drop_prefixed: RegexSet,
     /// Lines that start a tail of other stories.
     pub tail: RegexSet,
+    /// All line rules in one set (tail, drop, drop_prefixed, drop_with_next, in that order), so that
+    /// an ordinary line is scanned once; see [`Rules::classify`].
+    pub all: RegexSet,
     /// Inline ad markers removed inside paragraphs.
     pub inline_ad: Regex,
     /// Inserted-headline detection settings.
@@ -32,6 +35,35 @@ pub struct Rules {
     pub html_skip_tags: Vec<String>,
     /// Class/id words that mark page furniture.
     pub html_skip_classes: Vec<String>,
+}
+
+/// What the line rules say about a (folded) line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineClass {
+    /// No rule matches.
+    Text,
+    /// Starts a tail of other stories.
+    Tail,
+    /// Dropped.
+    Drop,
+    /// Dropped with the headline-like line after it.
+    DropWithNext,
+}
+
+impl Rules {
+    /// Classifies a folded line.
+    pub fn classify(&self, key: &str) -> LineClass {
+        // The common case, no rule at all, costs one short-circuiting scan.
+        if !self.all.is_match(key) {
+            LineClass::Text
+        } else if self.tail.is_match(key) {
+            LineClass::Tail
+        } else if self.drop.is_match(key) || self.drop_prefixed.is_match(key) {
+            LineClass::Drop
+        } else {
+            LineClass::DropWithNext
+        }
+    }
 }
 
 /// Settings for the detection of other stories' headlines inserted between paragraphs.
@@ -89,7 +121,13 @@ struct HtmlRules {
 fn set(patterns: &[String]) -> RegexSet {
     let folded: Vec<String> = patterns.iter().map(|p| fold_arabic(p)).collect();
     // The rules are compiled into the binary and covered by tests: a bad pattern is a build bug.
-    RegexSetBuilder::new(folded).case_insensitive(true).build().expect("assets/boilerplate.toml: bad pattern")
+    RegexSetBuilder::new(folded)
+        .case_insensitive(true)
+        // Unicode classes make big automata: room enough that the fast DFA never gives up.
+        .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("assets/boilerplate.toml: bad pattern")
 }
 
 /// The rules, parsed and compiled on first use.
@@ -106,6 +144,13 @@ pub fn rules() -> &'static Rules {
             drop_with_next: set(&f.lines.drop_with_next),
             drop_prefixed: set(&f.lines.drop_prefixed),
             tail: set(&f.tail.start),
+            all: set(&[
+                f.tail.start.clone(),
+                f.lines.drop.clone(),
+                f.lines.drop_prefixed.clone(),
+                f.lines.drop_with_next.clone(),
+            ]
+            .concat()),
             inline_ad: RegexBuilder::new(r"\[ad_\d+\]").build().expect("inline ad pattern"),
             headlines,
             html_skip_tags: f.html.skip_tags,

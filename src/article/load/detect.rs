@@ -12,7 +12,7 @@ pub fn detect(text: &str, ext: Option<&str>) -> Format {
     if lower.starts_with('<') {
         return markup_kind(&lower);
     }
-    if lower.starts_with('{') || lower.starts_with('[') {
+    if looks_json(head) {
         return Format::Json;
     }
     match ext {
@@ -30,6 +30,16 @@ pub fn detect(text: &str, ext: Option<&str>) -> Format {
         return Format::Html;
     }
     Format::Text
+}
+
+/// `{` then a key or `}`, or `[` then an object, a string, a number or `]`: not "[ad_1]" or "{{x}}".
+fn looks_json(head: &str) -> bool {
+    let mut chars = head.chars().filter(|c| !c.is_whitespace());
+    match (chars.next(), chars.next()) {
+        (Some('{'), Some('"' | '}')) => true,
+        (Some('['), Some(c)) => matches!(c, '{' | '"' | ']' | '[' | '-' | '0'..='9'),
+        _ => false,
+    }
 }
 
 fn markup_kind(lower: &str) -> Format {
@@ -106,6 +116,8 @@ mod tests {
         assert_eq!(detect("<?xml version=\"1.0\"?><rss version=\"2.0\">", Some("html")), Format::Rss);
         assert_eq!(detect("<feed xmlns=\"http://www.w3.org/2005/Atom\">", None), Format::Rss);
         assert_eq!(detect("{\"title\": \"x\"}", Some("txt")), Format::Json);
+        assert_eq!(detect("[ {\"title\": \"x\"}]", None), Format::Json);
+        assert_eq!(detect("[ad_1]\nعنوان", None), Format::Text);
         assert_eq!(detect("# عنوان\n\nنص", Some("txt")), Format::Markdown);
         assert_eq!(detect("عنوان\n\nنص عادي.", Some("md")), Format::Markdown);
         assert_eq!(detect("عنوان\n\nنص عادي.", None), Format::Text);

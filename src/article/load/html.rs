@@ -19,7 +19,8 @@ pub fn parse(text: &str) -> Parsed {
     let doc = Html::parse_document(text);
     let root = main_root(&doc);
     let paragraphs = blocks(root, true);
-    let title = title(&doc, root);
+    let source = meta(&doc, &["meta[property='og:site_name']", "meta[name=application-name]"]);
+    let title = title(&doc, root, source.as_deref());
     let mut warnings = Vec::new();
     if paragraphs.is_empty() && title.is_none() {
         warnings.push("web page without article text".to_string());
@@ -38,7 +39,7 @@ pub fn parse(text: &str) -> Parsed {
                 "time[datetime]",
             ],
         ),
-        source: meta(&doc, &["meta[property='og:site_name']", "meta[name=application-name]"]),
+        source,
         author: meta(&doc, &["meta[name=author]", "meta[property='article:author']"]),
     };
     let drafts = if draft.paragraphs.is_empty() && draft.title.is_none() { vec![] } else { vec![draft] };
@@ -76,7 +77,7 @@ fn meta(doc: &Html, selectors: &[&str]) -> Option<String> {
     })
 }
 
-fn title(doc: &Html, root: ElementRef) -> Option<String> {
+fn title(doc: &Html, root: ElementRef, site: Option<&str>) -> Option<String> {
     if let Some(t) =
         meta(doc, &["meta[property='og:title']", "meta[name='og:title']", "meta[name='twitter:title']"])
     {
@@ -92,7 +93,8 @@ fn title(doc: &Html, root: ElementRef) -> Option<String> {
         return heading;
     }
     let t = doc.select(&sel("title")?).next()?.text().collect::<String>();
-    let t = strip_site_name(&squash(&t));
+    let t = squash(&t);
+    let t = site.and_then(|s| strip_named_site(&t, &squash(s))).unwrap_or_else(|| strip_site_name(&t));
     (!t.is_empty()).then_some(t)
 }
 
@@ -113,6 +115,19 @@ pub fn strip_site_name(t: &str) -> String {
     t.to_string()
 }
 
+/// Removes a known site name and its separator from either end of a `<title>`.
+fn strip_named_site(t: &str, site: &str) -> Option<String> {
+    if site.is_empty() || site == t {
+        return None;
+    }
+    let seps = |c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ':' | '»' | '«' | '·');
+    let rest = t
+        .strip_suffix(site)
+        .map(|r| r.trim_end_matches(seps))
+        .or_else(|| t.strip_prefix(site).map(|r| r.trim_start_matches(seps)))?;
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -121,8 +136,12 @@ fn squash(s: &str) -> String {
 fn main_root(doc: &Html) -> ElementRef<'_> {
     let body = sel("body").and_then(|s| doc.select(&s).next()).unwrap_or_else(|| doc.root_element());
     if let Some(s) = sel("article") {
-        let best =
-            doc.select(&s).filter(|e| !in_skipped(*e)).map(|e| (text_len(e), e)).max_by_key(|(n, _)| *n);
+        let best = doc
+            .select(&s)
+            .take(50)
+            .filter(|e| !in_skipped(*e))
+            .map(|e| (text_len(e), e))
+            .max_by_key(|(n, _)| *n);
         if let Some((n, e)) = best
             && n >= 80
         {
@@ -130,7 +149,7 @@ fn main_root(doc: &Html) -> ElementRef<'_> {
         }
     }
     if let Some(s) = sel("main, [role=main], [itemprop=articleBody]")
-        && let Some(e) = doc.select(&s).find(|e| !in_skipped(*e) && text_len(*e) >= 80)
+        && let Some(e) = doc.select(&s).take(50).find(|e| !in_skipped(*e) && text_len(*e) >= 80)
     {
         return e;
     }
@@ -170,8 +189,11 @@ fn skip_element(e: &scraper::node::Element) -> bool {
     words.into_iter().any(|w| r.html_skip_classes.contains(&w))
 }
 
+// Bounded so that absurdly deep pages stay linear.
 fn in_skipped(e: ElementRef) -> bool {
-    e.ancestors().chain(std::iter::once(*e)).any(|n| n.value().as_element().is_some_and(skip_element))
+    std::iter::once(*e)
+        .chain(e.ancestors().take(64))
+        .any(|n| n.value().as_element().is_some_and(skip_element))
 }
 
 fn text_len(e: ElementRef) -> usize {

@@ -148,7 +148,7 @@ pub fn body_paragraphs(body: &str) -> Vec<String> {
     if ["<p", "<br", "<div", "</"].iter().any(|t| lower.contains(t)) {
         return fragment_paragraphs(body);
     }
-    let body = body.replace("\r\n", "\n");
+    let body = body.replace("\r\n", "\n").replace(['\u{2028}', '\u{2029}'], "\n");
     let blank = body
         .split('\n')
         .collect::<Vec<_>>()

@@ -6,8 +6,11 @@ use crate::article::Format;
 
 /// Parses plain text into one draft whose lines are its paragraphs.
 pub fn parse(text: &str) -> Parsed {
-    let paragraphs: Vec<String> =
-        text.split('\n').filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
+    let paragraphs: Vec<String> = text
+        .split(['\n', '\u{2028}', '\u{2029}'])
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect();
     let drafts = if paragraphs.is_empty() { vec![] } else { vec![Draft { paragraphs, ..Draft::default() }] };
     Parsed { format: Some(Format::Text), drafts, warnings: vec![] }
 }

@@ -101,9 +101,7 @@ fn draw_quotes(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
         if y >= inner.bottom() {
             break;
         }
-        let (Some(a), Some(Some(ex))) = (app.articles.get(q.article), app.extractions.get(q.article)) else {
-            continue;
-        };
+        let Some(Some(ex)) = app.extractions.get(q.article) else { continue };
         let Some(quote) = ex.quotes.get(q.quote) else { continue };
         // The article's number on the left, the quote right to left in the rest of the row.
         let tag = format!("#{} ", q.article + 1);

@@ -1,0 +1,62 @@
+//! Loading plus cleaning throughput: plain UTF-8 text and web pages, built from the bundled seeds.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use sahifa::article::{BUNDLED, LoadOptions, load_bytes};
+
+/// Seeds without a related-articles tail (a tail marker would cut the rest and flatter the figure).
+fn seeds_text() -> String {
+    [0, 2, 3].iter().map(|&i| BUNDLED[i].1).collect::<Vec<_>>().join("\n\n")
+}
+
+/// About 1 MB of news text as one plain-text file (many articles' paragraphs in a row).
+fn plain(size: usize) -> String {
+    let seeds = seeds_text();
+    let mut s = String::with_capacity(size + seeds.len());
+    while s.len() < size {
+        s.push_str(&seeds);
+        s.push('\n');
+    }
+    s
+}
+
+/// A web page of about `size` bytes: navigation, an article of the seeds' paragraphs, a sidebar.
+fn page(size: usize) -> String {
+    let mut body = String::new();
+    let seeds = seeds_text();
+    let paras: Vec<&str> = seeds.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut i = 0;
+    while body.len() < size {
+        body.push_str("<p>");
+        body.push_str(paras[i % paras.len()]);
+        body.push_str(" <a href=\"/x\">رابط</a></p>\n");
+        i += 1;
+    }
+    format!(
+        "<!DOCTYPE html><html lang=\"ar\"><head><meta charset=\"utf-8\"><title>عنوان | موقع</title><script>var a=1;</script></head>\
+         <body><header><nav><a href=\"/\">الرئيسية</a></nav></header><main><article><h1>عنوان</h1>{body}</article>\
+         <aside><ul><li>خبر آخر</li></ul></aside></main><footer>حقوق</footer></body></html>"
+    )
+}
+
+fn bench(c: &mut Criterion) {
+    let opts = LoadOptions::default();
+    let text = plain(4 << 20);
+    let mut g = c.benchmark_group("load+clean");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("plain text 4 MB", |b| {
+        b.iter(|| load_bytes("a.txt", text.as_bytes(), Some("txt"), &opts))
+    });
+    let html = page(4 << 20);
+    g.throughput(Throughput::Bytes(html.len() as u64));
+    g.bench_function("html 4 MB", |b| b.iter(|| load_bytes("a.html", html.as_bytes(), Some("html"), &opts)));
+    let small = page(30 << 10);
+    g.throughput(Throughput::Bytes(small.len() as u64));
+    g.bench_function("html 30 KB", |b| {
+        b.iter(|| load_bytes("a.html", small.as_bytes(), Some("html"), &opts))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
