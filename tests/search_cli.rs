@@ -68,7 +68,11 @@ fn precision_exact_word_and_phrases() {
         .map(|(p, _)| p.to_string())
         .collect();
     assert_eq!(files(&json_rows(&["=وأذربيجان"])), want);
-    assert_eq!(json_rows(&["يريفان بوتين"]).len(), 1);
+    assert_eq!(
+        files(&json_rows(&["يريفان ماكرون"])),
+        ["seeds/002_462bbe564c48e55a.txt"],
+        "all words, in one article"
+    );
 }
 
 #[test]

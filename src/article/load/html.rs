@@ -14,8 +14,76 @@ use super::{Draft, Parsed};
 use crate::article::Format;
 use crate::article::rules::rules;
 
+/// The deepest element nesting handed to the HTML parser. html5ever's tree building slows down
+/// quadratically with depth (and recursion overflows the stack of a debug build); real pages stay
+/// far below this, so deeper input is hostile or broken and is read as text instead.
+const MAX_DEPTH: usize = 1000;
+
+/// Whether elements nest deeper than `limit` (a byte scan: opening tags minus closing tags, void
+/// and self-closing elements not counted).
+fn too_deep(text: &str, limit: usize) -> bool {
+    const VOID: &[&[u8]] = &[
+        b"br", b"img", b"meta", b"link", b"input", b"hr", b"source", b"wbr", b"area", b"base", b"col",
+        b"embed", b"param", b"track",
+    ];
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        i += off + 1;
+        match b.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end =
+                    b[i..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |n| i + n);
+                let name = b[i..name_end].to_ascii_lowercase();
+                let close = memchr::memchr(b'>', &b[name_end..]).map_or(b.len(), |n| name_end + n);
+                let self_closing = close > 0 && b.get(close - 1) == Some(&b'/');
+                if !self_closing && !VOID.contains(&name.as_slice()) {
+                    depth += 1;
+                    if depth > limit {
+                        return true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Markup removed without a parser: tags become line breaks, the common entities are decoded.
+fn strip_tags(text: &str) -> Vec<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match (in_tag, c) {
+            (false, '<') => in_tag = true,
+            (true, '>') => {
+                in_tag = false;
+                out.push('\n');
+            }
+            (false, c) => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    out.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+}
+
 /// Parses a web page into one draft.
 pub fn parse(text: &str) -> Parsed {
+    if too_deep(text, MAX_DEPTH) {
+        let draft = Draft { paragraphs: strip_tags(text), ..Draft::default() };
+        let drafts = if draft.paragraphs.is_empty() { vec![] } else { vec![draft] };
+        let warning = format!("elements nested deeper than {MAX_DEPTH}: read as plain text");
+        return Parsed { format: Some(Format::Html), drafts, warnings: vec![warning] };
+    }
     let doc = Html::parse_document(text);
     let root = main_root(&doc);
     let paragraphs = blocks(root, true);
@@ -50,6 +118,9 @@ pub fn parse(text: &str) -> Parsed {
 pub fn fragment_paragraphs(fragment: &str) -> Vec<String> {
     if !fragment.contains('<') && !fragment.contains('&') {
         return fragment.split('\n').filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
+    }
+    if too_deep(fragment, MAX_DEPTH) {
+        return strip_tags(fragment);
     }
     let doc = Html::parse_fragment(fragment);
     blocks(doc.root_element(), false)
@@ -321,5 +392,27 @@ mod tests {
             ["أولى & ثانية", "ثالثة", "رابعة"]
         );
         assert_eq!(inline_text("خبر <b>عاجل</b> &quot;مهم&quot;"), "خبر عاجل \"مهم\"");
+    }
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_read_as_text_without_the_parser() {
+        let d = 50_000;
+        let page =
+            format!("<html><body>{}<p>نص عميق</p>{}</body></html>", "<div>".repeat(d), "</div>".repeat(d));
+        let p = parse(&page);
+        assert_eq!(p.drafts[0].paragraphs, ["نص عميق"]);
+        assert!(p.warnings[0].contains("nested deeper"));
+    }
+
+    #[test]
+    fn ordinary_pages_are_not_too_deep() {
+        let page = "<div><p>a<br>b<img src=x/></p><p>c</p></div>".repeat(2000);
+        assert!(!too_deep(&page, MAX_DEPTH));
+        assert!(too_deep(&"<div>".repeat(MAX_DEPTH + 1), MAX_DEPTH));
     }
 }
