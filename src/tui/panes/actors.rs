@@ -72,7 +72,7 @@ fn draw_chart(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
                 Bar::default().value(a.mentions as u64).style(th.actor(i)).text_value(a.mentions.to_string()),
                 Bar::default()
                     .value(a.quotes.len() as u64)
-                    .style(th.quote(Some(i)))
+                    .style(th.dim())
                     .text_value(a.quotes.len().to_string()),
             ])
         })
