@@ -33,7 +33,7 @@ pub struct ReaderArgs {
     #[arg(long)]
     pub raw: bool,
     /// Say more when something fails.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub verbose: bool,
 }
 

@@ -11,6 +11,7 @@ pub mod config;
 pub mod error;
 pub mod extract;
 pub mod library;
+pub mod logging;
 pub mod search;
 pub mod store;
 pub mod text;
@@ -20,6 +21,11 @@ use std::ffi::OsString;
 use std::process::ExitCode;
 
 /// Parses the command line and runs the command (or the reader); returns the process exit code.
+///
+/// Errors print as one line, `sahifa: WHAT: PROBLEM`, exit code 1. A panic in a command prints one
+/// line too (`sahifa: internal error: … (at src/x.rs:12); run with RUST_BACKTRACE=1 for details`)
+/// and exits 101 (on the main thread), unless `RUST_BACKTRACE` or `--verbose` asks for Rust's full report. The reader
+/// installs its own hook, which restores the terminal first.
 pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     use clap::Parser;
     let cli = match cli::Cli::try_parse_from(args) {
@@ -29,11 +35,68 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
             return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
+    let verbose = cli.reader.verbose;
+    logging::init(verbose);
+    if cli.command.is_some() {
+        install_panic_hook(verbose || backtrace_wanted());
+        // Lets the tests see the panic report of a real command (nothing else reads this variable).
+        if std::env::var_os("SAHIFA_INJECT_PANIC").is_some() {
+            panic!("injected panic (SAHIFA_INJECT_PANIC)");
+        }
+    }
     match commands::dispatch(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("sahifa: {e}");
+            log::error!("{e}");
+            eprintln!("sahifa: {}", one_line(&e.to_string()));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Whether the user asked for backtraces through `RUST_BACKTRACE` (any value but `0`).
+fn backtrace_wanted() -> bool {
+    std::env::var_os("RUST_BACKTRACE").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// The one-line panic report for commands; `full` keeps Rust's own report (with its backtrace).
+fn install_panic_hook(full: bool) {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = panic_message(info.payload());
+        let at = info.location().map(|l| format!(" (at {}:{})", l.file(), l.line())).unwrap_or_default();
+        log::error!("internal error: {msg}{at}");
+        if full {
+            default(info);
+        } else {
+            eprintln!(
+                "sahifa: internal error: {}{at}; run with RUST_BACKTRACE=1 for details",
+                one_line(&msg)
+            );
+        }
+        // No exit here: a panic on the main thread unwinds out of `main` (exit code 101), and a
+        // worker thread's panic is caught where it is joined (`library::extract_all` recovers).
+    }));
+}
+
+/// The text of a panic payload (`panic!("…")` gives a `&str` or a `String`).
+fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
+
+/// A message as one terminal line: control characters (which could come from a file name) and bidi
+/// overrides become spaces.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }

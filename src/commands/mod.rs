@@ -33,7 +33,17 @@ pub use crate::article::Loaded;
 /// Loads the given paths (the bundled articles when there are none); `raw` skips cleaning.
 pub fn load_articles(paths: &[PathBuf], raw: bool) -> Loaded {
     let opts = article::LoadOptions { raw };
-    if paths.is_empty() { article::load_bundled(&opts) } else { article::load_paths(paths, &opts) }
+    let t = std::time::Instant::now();
+    let loaded =
+        if paths.is_empty() { article::load_bundled(&opts) } else { article::load_paths(paths, &opts) };
+    log::info!(
+        "loaded {} articles in {:?}, {} warnings",
+        loaded.articles.len(),
+        t.elapsed(),
+        loaded.warnings.len()
+    );
+    loaded.warnings.iter().for_each(|w| log::warn!("{w}"));
+    loaded
 }
 
 /// Layout options from the display flags, at `width` cells.

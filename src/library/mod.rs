@@ -12,6 +12,13 @@ pub use actors::{LibraryActor, QuoteRef, merge_actors};
 /// Runs [`extract::extract`] on every article, on as many threads as there are cores (at most 8);
 /// the result is in article order. An article whose extraction panics gets an empty extraction.
 pub fn extract_all(articles: &[Article]) -> Vec<Extraction> {
+    let t = std::time::Instant::now();
+    let out = extract_all_inner(articles);
+    log::info!("extracted {} articles in {:?}", articles.len(), t.elapsed());
+    out
+}
+
+fn extract_all_inner(articles: &[Article]) -> Vec<Extraction> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     if threads == 1 || articles.len() < 2 {
         return articles.iter().map(extract::extract).collect();

@@ -57,6 +57,7 @@ impl SaveJob {
     pub fn run(self) -> SaveOutcome {
         let mut warnings = Vec::new();
         let result = self.save(&mut warnings);
+        log_outcome(&result, &warnings);
         SaveOutcome { changes: self.changes, epoch: self.epoch, result, warnings }
     }
 
@@ -127,4 +128,13 @@ pub(super) fn recover(
 /// The hash that tells whether the file changed since this session last saw it.
 pub(super) fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+// Logged here, where every save passes (the reader and the commands show the same errors their own way).
+fn log_outcome(result: &Result<Option<Saved>, StoreError>, warnings: &[String]) {
+    match result {
+        Err(e) => log::error!("{e}"),
+        Ok(_) => log::debug!("state saved"),
+    }
+    warnings.iter().for_each(|w| log::warn!("{w}"));
 }

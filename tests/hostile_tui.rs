@@ -1,0 +1,180 @@
+//! Hostile files in the reader: each fixture loaded through `commands::load_articles` into the TUI's
+//! `App` on a TestBackend, walked (list, open, scroll, highlights, actors, help) and drawn after each
+//! step. No panic, and no cell may hold a control character, ESC or a bidi embedding, override or
+//! isolate. A library with a U+202E-laden article draws the same UI around it as with plain text.
+
+#[path = "support/hostile_fixtures.rs"]
+mod fixtures;
+
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sahifa::article::{Article, Format};
+use sahifa::config::Config;
+use sahifa::store::Store;
+use sahifa::tui::action::Action;
+use sahifa::tui::app::{App, Event};
+use sahifa::tui::keymap::Keymap;
+use sahifa::tui::theme::Theme;
+use sahifa::tui::ui;
+
+const SIZE: (u16, u16) = (120, 40);
+
+fn app(articles: Vec<Article>) -> App {
+    let keymap = Keymap::new(&Config::defaults().keys).unwrap();
+    let layout = sahifa::commands::layout_options(&Default::default(), 80);
+    App::new(articles, Store::in_memory(), keymap, Theme { color: true }, layout, SIZE)
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| ui::draw(f, app)).unwrap();
+    t
+}
+
+fn lines(t: &Terminal<TestBackend>) -> Vec<String> {
+    let b = t.backend().buffer();
+    (0..b.area.height).map(|y| (0..b.area.width).map(|x| b[(x, y)].symbol()).collect()).collect()
+}
+
+fn forbidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn assert_clean(what: &str, app: &App) {
+    let t = draw(app);
+    let b = t.backend().buffer();
+    for y in 0..b.area.height {
+        for x in 0..b.area.width {
+            let s = b[(x, y)].symbol();
+            assert!(!s.chars().any(forbidden), "{what}: cell ({x},{y}) holds {s:?}");
+        }
+    }
+}
+
+/// Every extraction delivered, as the worker would.
+fn deliver(app: &mut App) {
+    for i in 0..app.articles.len() {
+        let ex = Arc::new(sahifa::extract::extract(&app.articles[i]));
+        app.handle(Event::Extracted(i, ex));
+    }
+}
+
+fn walk(name: &str, app: &mut App) {
+    assert_clean(&format!("{name} start"), app);
+    deliver(app);
+    let steps = [
+        Action::Down,
+        Action::Open,
+        Action::PageDown,
+        Action::Down,
+        Action::Bottom,
+        Action::PageUp,
+        Action::Top,
+        Action::ToggleHighlights,
+        Action::NextPane,
+        Action::Down,
+        Action::Open,
+        Action::NextPane,
+        Action::Star,
+        Action::Actors,
+        Action::Down,
+        Action::Close,
+        Action::Help,
+        Action::Close,
+        Action::Up,
+        Action::Open,
+    ];
+    for a in steps {
+        app.update(a);
+        assert_clean(&format!("{name} after {a:?}"), app);
+    }
+    for (w, h) in [(40, 12), (200, 60), (20, 6)] {
+        app.handle(Event::Resize(w, h));
+        assert_clean(&format!("{name} at {w}x{h}"), app);
+    }
+}
+
+#[test]
+fn every_hostile_fixture_walks_through_the_reader_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut all = Vec::new();
+    for (name, bytes) in fixtures::fixtures(false).into_iter().chain(fixtures::more_fixtures(false)) {
+        // The huge ones are covered by the commands' test; here the reader's paths matter.
+        if bytes.len() > 300_000 || name.contains("bomb") {
+            continue;
+        }
+        let p = dir.path().join(&name);
+        std::fs::write(&p, bytes).unwrap();
+        let loaded = sahifa::commands::load_articles(std::slice::from_ref(&p), false);
+        if loaded.articles.is_empty() {
+            continue;
+        }
+        all.extend(loaded.articles.iter().cloned());
+        let t = std::time::Instant::now();
+        walk(&name, &mut app(loaded.articles));
+        eprintln!("{name}: {:?}", t.elapsed());
+    }
+    assert!(all.len() > 10, "most fixtures load: {}", all.len());
+    walk("whole hostile library", &mut app(all));
+}
+
+fn library(b_title: &str, b_body: &str) -> Vec<Article> {
+    let mk = |path: &str, title: &str, body: &str| {
+        Article::new(path, 0, Format::Text, "UTF-8", title.into(), vec![body.into(), "فقرة ثانية.".into()])
+    };
+    vec![
+        mk("a.txt", "وزير المالية يعلن موازنة جديدة", "قال وزير المالية إن الموازنة جاهزة."),
+        mk("b.txt", b_title, b_body),
+        mk("c.txt", "خبر ثالث عن الطقس", "الجو حار اليوم."),
+    ]
+}
+
+const RLO_TITLE: &str = "\u{202e}عنوان مقلوب \u{2067}abc\u{202d} def";
+const RLO_BODY: &str = "قال \u{202e}المتحدث\u{2066} إن abc\u{202e}123 تم. \u{2067}\u{2068}\u{202b}x\u{202a}y";
+
+fn strip(s: &str) -> String {
+    s.chars().filter(|&c| !forbidden(c)).collect()
+}
+
+fn screens(b_title: &str, b_body: &str) -> Vec<Vec<String>> {
+    let mut app = app(library(b_title, b_body));
+    deliver(&mut app);
+    let mut out = vec![lines(&draw(&app))];
+    for a in [Action::Down, Action::Open, Action::ToggleHighlights, Action::Up, Action::Down, Action::Open] {
+        app.update(a);
+        out.push(lines(&draw(&app)));
+    }
+    out
+}
+
+#[test]
+fn a_bidi_override_article_draws_exactly_like_its_text_without_the_overrides() {
+    assert_eq!(screens(RLO_TITLE, RLO_BODY), screens(&strip(RLO_TITLE), &strip(RLO_BODY)));
+}
+
+#[test]
+fn the_ui_around_a_bidi_override_article_is_unchanged() {
+    let hostile = screens(RLO_TITLE, RLO_BODY);
+    // The same shape of text (one reported quote) without any bidi control.
+    let plain = screens("عنوان عادي", "قال المتحدث إن الأمر تم. عادي");
+    for (step, (h, p)) in hostile.iter().zip(&plain).enumerate() {
+        // The frame's first and last rows (borders, titles, status line) and every row showing
+        // another article's title are the same.
+        for y in [0, h.len() - 1] {
+            assert_eq!(h[y], p[y], "step {step}: row {y} changed");
+        }
+        for (y, (hl, pl)) in h.iter().zip(p).enumerate() {
+            if pl.contains("الطقس") || pl.contains("موازنة") {
+                assert_eq!(hl, pl, "step {step}: row {y} (another article) changed");
+            }
+            // Every border cell of the plain screen is a border cell of the hostile one.
+            for (hc, pc) in hl.chars().zip(pl.chars()) {
+                if ('\u{2500}'..='\u{257f}').contains(&pc) {
+                    assert_eq!(hc, pc, "step {step}: border moved on row {y}");
+                }
+            }
+        }
+    }
+}
