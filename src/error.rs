@@ -21,15 +21,24 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
-    /// Nothing could be loaded from the given paths.
-    #[error("no article could be loaded")]
-    NothingLoaded,
+    /// Nothing could be loaded from the given paths (named in the message).
+    #[error("no article could be loaded from {0}")]
+    NothingLoaded(String),
     /// A bad value on the command line or in the config file.
     #[error("{0}")]
     Usage(String),
     /// Writing to stdout failed (a closed pipe is not an error and is not reported).
     #[error("cannot write output: {0}")]
     Output(std::io::Error),
+}
+
+impl Error {
+    /// "Nothing loaded" naming what was given (the bundled articles when no path was).
+    pub fn nothing_loaded(paths: &[PathBuf]) -> Error {
+        let names: Vec<String> =
+            paths.iter().map(|p| crate::text::sanitize(&p.display().to_string()).into_owned()).collect();
+        Error::NothingLoaded(if names.is_empty() { "the bundled articles".into() } else { names.join(", ") })
+    }
 }
 
 /// Shorthand for results with [`Error`].

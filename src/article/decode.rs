@@ -10,7 +10,7 @@ use std::io::Read;
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 /// The most bytes a `.gz` file may expand to before it is cut (a guard against decompression bombs).
-pub const MAX_GUNZIP: u64 = 512 * 1024 * 1024;
+pub const MAX_GUNZIP: u64 = 64 * 1024 * 1024;
 
 /// Text decoded from a file, with the name of the encoding it was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]

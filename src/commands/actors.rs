@@ -100,7 +100,7 @@ pub fn run(args: ListArgs) -> Result<ExitCode> {
         eprintln!("sahifa: {}", sanitize(w));
     }
     if loaded.articles.is_empty() {
-        return Err(Error::NothingLoaded);
+        return Err(Error::nothing_loaded(&args.paths));
     }
     let extractions = library::extract_all(&loaded.articles);
     let merged = library::merge_actors(&extractions);

@@ -15,7 +15,7 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
         eprintln!("sahifa: {}", sanitize(w));
     }
     if loaded.articles.is_empty() {
-        return Err(Error::NothingLoaded);
+        return Err(Error::nothing_loaded(&args.paths));
     }
     let (store, warnings) = Store::open(None);
     for w in &warnings {

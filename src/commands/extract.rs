@@ -18,7 +18,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         eprintln!("sahifa: {w}");
     }
     if loaded.articles.is_empty() {
-        return Err(Error::NothingLoaded);
+        return Err(Error::nothing_loaded(&args.paths));
     }
     let articles = loaded.articles;
     let stdout = std::io::stdout();

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::article::{self, Article, LoadOptions};
+use crate::article::{self, Article};
 use crate::cli::{ListArgs, OutFormat};
 use crate::error::{Error, Result};
 
@@ -45,17 +45,12 @@ impl Row {
 
 /// Runs `list`: warnings to stderr, rows to stdout; exit 1 when nothing loaded.
 pub fn run(args: ListArgs) -> Result<ExitCode> {
-    let opts = LoadOptions { raw: args.raw };
-    let loaded = if args.paths.is_empty() {
-        article::load_bundled(&opts)
-    } else {
-        article::load_paths(&args.paths, &opts)
-    };
+    let loaded = super::load_articles(&args.paths, args.raw);
     for w in &loaded.warnings {
         eprintln!("sahifa: {w}");
     }
     if loaded.articles.is_empty() {
-        eprintln!("sahifa: {}", Error::NothingLoaded);
+        eprintln!("sahifa: {}", Error::nothing_loaded(&args.paths));
         return Ok(ExitCode::FAILURE);
     }
     let out = match args.format {

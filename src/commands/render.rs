@@ -34,14 +34,18 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
 /// Gets the article to render: the file (or stdin for `-`), or the first bundled article.
 fn load(args: &RenderArgs) -> Result<Article> {
     let loaded = super::load_articles(args.path.as_slice(), args.raw);
-    for w in &loaded.warnings {
-        eprintln!("sahifa: {w}");
-    }
     let n = loaded.articles.len();
     let name =
         args.path.as_ref().map_or_else(|| article::BUNDLED[0].0.to_string(), |p| p.display().to_string());
     if n == 0 {
-        return Err(Error::Input { path: name, reason: "no article could be loaded".into() });
+        // One line: the loader's own reason when it has one ("PATH: problem").
+        return Err(match loaded.warnings.into_iter().next() {
+            Some(w) => Error::Usage(w),
+            None => Error::Input { path: name, reason: "no article could be loaded".into() },
+        });
+    }
+    for w in &loaded.warnings {
+        eprintln!("sahifa: {w}");
     }
     loaded.articles.into_iter().nth(args.index).ok_or_else(|| Error::Input {
         path: name,

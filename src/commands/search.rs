@@ -66,7 +66,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
         eprintln!("sahifa: {}", sanitize(w));
     }
     if loaded.articles.is_empty() {
-        return Err(Error::NothingLoaded);
+        return Err(Error::nothing_loaded(&args.paths));
     }
     let rows = rows(&Query::parse(&args.query), &loaded.articles);
     write_stdout(|out| match args.format {

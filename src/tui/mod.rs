@@ -59,7 +59,7 @@ pub fn build_app(
 ) -> Result<App> {
     let loaded = crate::commands::load_articles(&args.paths, args.raw);
     if loaded.articles.is_empty() {
-        return Err(Error::NothingLoaded);
+        return Err(Error::nothing_loaded(&args.paths));
     }
     let keymap = keymap::Keymap::new(&config.keys)?;
     let color = match (args.color, config.color) {
