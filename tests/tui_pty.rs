@@ -100,3 +100,25 @@ fn reader_in_a_real_pty_moves_stars_quits_and_remembers() {
     let (code, _) = again.quit();
     assert_eq!(code, 0);
 }
+
+#[test]
+fn sigterm_saves_state_and_exits_cleanly() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("Articles (5)");
+    s.keys("s");
+    s.wait_for("★");
+    let pid = s.child.process_id().expect("pid");
+    std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+    let t0 = Instant::now();
+    let code = loop {
+        if let Some(st) = s.child.try_wait().unwrap() {
+            break st.exit_code();
+        }
+        assert!(t0.elapsed() < Duration::from_secs(10), "did not exit on SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(code, 0);
+    let state = std::fs::read_to_string(data.path().join("state.json")).unwrap();
+    assert!(state.contains("\"starred\": true") || state.contains("\"starred\":true"), "{state}");
+}

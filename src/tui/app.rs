@@ -35,6 +35,8 @@ pub enum Event {
     Indexed(Arc<search::Index>),
     /// A background save of the reading state finished.
     Saved(store::SaveOutcome),
+    /// The terminal went away: save and quit.
+    Hangup,
 }
 
 /// The reader's whole state.
@@ -141,6 +143,7 @@ impl App {
                 self.relayout();
             }
             Event::Indexed(ix) => self.index = Some(ix),
+            Event::Hangup => self.quit = true,
             Event::Saved(outcome) => {
                 if let Err(e) = self.store.finish_save(outcome) {
                     self.status = Some(format!("could not save reading state: {e}"));

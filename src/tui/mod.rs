@@ -20,10 +20,12 @@ pub mod views;
 pub mod worker;
 
 use std::io::IsTerminal;
+use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event as TermEvent, KeyEventKind};
 
@@ -87,19 +89,14 @@ fn event_loop(mut app: App, mut term: terminal::Term) -> Result<ExitCode> {
     }
     let (tx, rx) = std::sync::mpsc::channel();
     app.background = Some(tx.clone());
+    spawn_input(tx.clone());
     let worker = worker::Worker::spawn(Arc::clone(&app.articles), tx);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> std::io::Result<()> {
         let mut dirty = true;
+        let mut last_probe = Instant::now();
         while !app.quit && !stop.load(Ordering::Relaxed) {
             for i in app.wanted.drain(..) {
                 worker.prioritise(i);
-            }
-            while let Ok(ev) = rx.try_recv() {
-                dirty |= match &ev {
-                    Event::Extracted(i, _) => app.reader.article == Some(*i) || app.actors.is_some(),
-                    _ => true,
-                };
-                app.handle(ev);
             }
             if dirty {
                 let size = term.size()?;
@@ -109,15 +106,27 @@ fn event_loop(mut app: App, mut term: terminal::Term) -> Result<ExitCode> {
                 term.draw(|f| ui::draw(f, &app))?;
                 dirty = false;
             }
-            if event::poll(Duration::from_millis(100))? {
-                let ev = match event::read()? {
-                    TermEvent::Key(k) if k.kind != KeyEventKind::Release => Event::Key(k),
-                    TermEvent::Mouse(m) => Event::Mouse(m),
-                    TermEvent::Resize(w, h) => Event::Resize(w, h),
-                    _ => continue,
+            // The loop never blocks on the terminal itself (input is read on its own thread), so
+            // signals are seen within 100 ms even if the terminal has gone away.
+            let first = match rx.recv_timeout(Duration::from_millis(100)) {
+                Ok(ev) => Some(ev),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => break,
+            };
+            for ev in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
+                dirty |= match &ev {
+                    Event::Extracted(i, _) => app.reader.article == Some(*i) || app.actors.is_some(),
+                    _ => true,
                 };
                 app.handle(ev);
-                dirty = true;
+            }
+            // A hung-up terminal (dropped SSH connection without SIGHUP reaching us) fails writes:
+            // probe it once a second with a no-op attribute reset.
+            if last_probe.elapsed() >= Duration::from_secs(1) {
+                last_probe = Instant::now();
+                let out = term.backend_mut();
+                out.write_all(b"\x1b[0m")?;
+                out.flush()?;
             }
         }
         Ok(())
@@ -127,7 +136,31 @@ fn event_loop(mut app: App, mut term: terminal::Term) -> Result<ExitCode> {
     terminal::restore();
     match outcome {
         Ok(Ok(())) => Ok(ExitCode::SUCCESS),
+        // The terminal is gone: state is saved; nothing more to say to anyone.
+        Ok(Err(_)) if stop.load(Ordering::Relaxed) => Ok(ExitCode::SUCCESS),
         Ok(Err(e)) => Err(Error::Usage(format!("terminal error: {e}"))),
         Err(_) => Ok(ExitCode::from(101)),
     }
+}
+
+/// Reads terminal events on their own thread and hands them to the loop; a read error (the
+/// terminal is gone) becomes [`Event::Hangup`].
+fn spawn_input(tx: std::sync::mpsc::Sender<Event>) {
+    let _ = std::thread::Builder::new().name("sahifa-input".into()).spawn(move || {
+        loop {
+            let ev = match event::read() {
+                Ok(TermEvent::Key(k)) if k.kind != KeyEventKind::Release => Event::Key(k),
+                Ok(TermEvent::Mouse(m)) => Event::Mouse(m),
+                Ok(TermEvent::Resize(w, h)) => Event::Resize(w, h),
+                Ok(_) => continue,
+                Err(_) => {
+                    let _ = tx.send(Event::Hangup);
+                    return;
+                }
+            };
+            if tx.send(ev).is_err() {
+                return;
+            }
+        }
+    });
 }
