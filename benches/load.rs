@@ -47,6 +47,25 @@ fn bench(c: &mut Criterion) {
     g.bench_function("plain text 4 MB", |b| {
         b.iter(|| load_bytes("a.txt", text.as_bytes(), Some("txt"), &opts))
     });
+    // A folder's worth of short articles: per-article costs (rules, headline, ids) count here.
+    let seeds = seeds_text();
+    let articles: Vec<String> =
+        (0..256).map(|i| format!("خبر رقم {i}\n{}", &seeds[..seeds.floor_char_boundary(4096)])).collect();
+    g.throughput(Throughput::Bytes(articles.iter().map(|a| a.len() as u64).sum()));
+    g.bench_function("plain text 256 articles of 4 KB", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| load_bytes("a.txt", a.as_bytes(), Some("txt"), &opts).articles.len())
+                .sum::<usize>()
+        })
+    });
+    // Windows-1256: detection and decoding on top of the text path.
+    let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(&text);
+    g.throughput(Throughput::Bytes(cp1256.len() as u64));
+    g.bench_function("windows-1256 text 4 MB", |b| {
+        b.iter(|| load_bytes("a.txt", &cp1256, Some("txt"), &opts))
+    });
     let html = page(4 << 20);
     g.throughput(Throughput::Bytes(html.len() as u64));
     g.bench_function("html 4 MB", |b| b.iter(|| load_bytes("a.html", html.as_bytes(), Some("html"), &opts)));

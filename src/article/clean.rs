@@ -26,8 +26,14 @@ pub fn raw(title: Option<String>, paragraphs: Vec<String>) -> (String, Vec<Strin
 
 /// Cleans an article: see the module docs. `title: None` means the headline is the first line.
 pub fn clean(title: Option<String>, paragraphs: Vec<String>) -> (String, Vec<String>) {
-    let lines: Vec<String> =
-        paragraphs.iter().map(|p| collapse_spaces(&strip_inline_ads(p))).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<String> = paragraphs
+        .into_iter()
+        .map(|p| match strip_inline_ads(&p) {
+            std::borrow::Cow::Borrowed(_) => collapse_spaces_owned(p),
+            std::borrow::Cow::Owned(q) => collapse_spaces_owned(q),
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
     let mut lines = drop_by_rules(lines);
     let title = match title {
         Some(t) => collapse_spaces(&t),
@@ -44,6 +50,24 @@ pub fn collapse_spaces(s: &str) -> String {
     if !needs_collapsing(s.as_bytes()) {
         return s.trim_matches(' ').to_string();
     }
+    collapse_into(s)
+}
+
+/// [`collapse_spaces`] on an owned line: a line that needs nothing is kept without a copy.
+pub fn collapse_spaces_owned(mut s: String) -> String {
+    if needs_collapsing(s.as_bytes()) {
+        return collapse_into(&s);
+    }
+    let end = s.trim_end_matches(' ').len();
+    s.truncate(end);
+    let start = s.len() - s.trim_start_matches(' ').len();
+    if start > 0 {
+        s.drain(..start);
+    }
+    s
+}
+
+fn collapse_into(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
     for c in s.chars() {
@@ -60,22 +84,35 @@ pub fn collapse_spaces(s: &str) -> String {
     out
 }
 
-// A byte scan for anything but single ASCII spaces between words: the common case is copied as is.
+// Anything but single ASCII spaces between words? Two spaces in a row are found with a SIMD
+// search; other whitespace by a block scan for its lead bytes, then a look at the character.
 fn needs_collapsing(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &c)| match c {
-        b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => true,
-        b' ' => b.get(i + 1) == Some(&b' '),
-        0xc2 => matches!(b.get(i + 1), Some(0x85 | 0xa0)),
-        0xe1 => b.get(i + 1) == Some(&0x9a),
-        0xe2 => match b.get(i + 1) {
-            Some(0x80) => matches!(b.get(i + 2), Some(0x80..=0x8b | 0xa8 | 0xa9 | 0xaf)),
-            Some(0x81) => b.get(i + 2) == Some(&0x9f),
+    if memchr::memmem::find(b, b"  ").is_some() {
+        return true;
+    }
+    let lead = |c: u8| (c < 0x20) | (c == 0xc2) | (c == 0xe1) | (c == 0xe2) | (c == 0xe3) | (c == 0xef);
+    let mut i = 0;
+    while let Some(at) = crate::text::scan::find_byte(b, i, lead) {
+        let next = |k: usize| b.get(at + k).copied();
+        let hit = match b[at] {
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => true,
+            0xc2 => matches!(next(1), Some(0x85 | 0xa0)),
+            0xe1 => next(1) == Some(0x9a),
+            0xe2 => match next(1) {
+                Some(0x80) => matches!(next(2), Some(0x80..=0x8b | 0xa8 | 0xa9 | 0xaf)),
+                Some(0x81) => next(2) == Some(0x9f),
+                _ => false,
+            },
+            0xe3 => next(1) == Some(0x80) && next(2) == Some(0x80),
+            0xef => next(1) == Some(0xbb) && next(2) == Some(0xbf),
             _ => false,
-        },
-        0xe3 => b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80),
-        0xef => b.get(i + 1) == Some(&0xbb) && b.get(i + 2) == Some(&0xbf),
-        _ => false,
-    })
+        };
+        if hit {
+            return true;
+        }
+        i = at + 1;
+    }
+    false
 }
 
 fn strip_inline_ads(p: &str) -> std::borrow::Cow<'_, str> {
@@ -230,7 +267,7 @@ fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
     let mut count = vec![0usize; patterns.len()];
     let mut seen_in = vec![usize::MAX; patterns.len()];
     for (li, l) in std::iter::once(title).chain(lines.iter().map(String::as_str)).enumerate() {
-        for m in ac.find_overlapping_iter(&fold_arabic(l)) {
+        for m in ac.find_overlapping_iter(&*fold_arabic(l)) {
             let p = m.pattern().as_usize();
             if seen_in[p] != li {
                 seen_in[p] = li;
@@ -264,6 +301,32 @@ mod tests {
         assert_eq!(collapse_spaces("  أ\u{a0}\u{a0}ب\t ج\u{200b} "), "أ ب ج");
         assert_eq!(collapse_spaces(" أ “ب” ج "), "أ “ب” ج");
         assert_eq!(collapse_spaces("أ\u{2009}ب\u{3000}ج\u{feff}"), "أ ب جج".replacen("جج", "ج", 1));
+    }
+
+    /// The fast paths (no copy when nothing changes, block scans) against the plain definition.
+    #[test]
+    fn collapsing_matches_its_definition() {
+        let slow = |s: &str| -> String {
+            let words: Vec<String> = s
+                .split(char::is_whitespace)
+                .map(|w| w.replace(['\u{200B}', '\u{FEFF}'], ""))
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.join(" ")
+        };
+        let pieces = [
+            "كلمة", " ", "  ", "\t", "\u{a0}", "\u{2009}", "\u{1680}", "\u{3000}", "\u{200b}", "\u{feff}",
+            "«", "”", "\u{2028}", "a", "\u{85}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}س{c}{}{a}", "ب".repeat(20));
+                    assert_eq!(collapse_spaces(&s), slow(&s), "{s:?}");
+                    assert_eq!(collapse_spaces_owned(s.clone()), slow(&s), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]

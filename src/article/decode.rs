@@ -89,15 +89,16 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     let mut warnings = Vec::new();
     let (encoding, body): (&'static Encoding, &[u8]) = if let Some((enc, len)) = bom(bytes) {
         (enc, &bytes[len..])
-    } else if std::str::from_utf8(bytes).is_ok() {
-        (UTF_8, bytes)
+    } else if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        // The common case: valid UTF-8 is taken as it is, without a second validating pass.
+        return Decoded { text: clean_controls(text.to_owned()), encoding: UTF_8.name(), warnings };
     } else if let Some(enc) = declared(bytes) {
         (enc, bytes)
     } else if mostly_utf8(bytes) {
         (UTF_8, bytes)
     } else {
         let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-        det.feed(&bytes[..bytes.len().min(1 << 20)], true);
+        det.feed(detection_sample(bytes), true);
         (det.guess(None, chardetng::Utf8Detection::Deny), bytes)
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
@@ -105,6 +106,27 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         warnings.push(format!("bytes that are not valid {} were replaced with U+FFFD", encoding.name()));
     }
     Decoded { text: clean_controls(text.into_owned()), encoding: encoding.name(), warnings }
+}
+
+/// What chardetng is fed: enough of the file to hold 32 KiB of non-ASCII bytes (tens of thousands
+/// of letters, far more than a guess needs), at most 1 MiB, ending on an ASCII byte. A page that
+/// opens with a long ASCII head is still judged by its text; a long file is not read twice in full.
+fn detection_sample(bytes: &[u8]) -> &[u8] {
+    const NON_ASCII: usize = 32 << 10;
+    let head = &bytes[..bytes.len().min(1 << 20)];
+    let mut seen = 0;
+    let end = head
+        .iter()
+        .position(|&b| {
+            seen += usize::from(b >= 0x80);
+            seen >= NON_ASCII
+        })
+        .map_or(head.len(), |i| i + 1);
+    let sample = &head[..end];
+    match sample.iter().rposition(u8::is_ascii) {
+        Some(i) if end < head.len() => &sample[..=i],
+        _ => sample,
+    }
 }
 
 /// UTF-8 with a few damaged bytes: at least ten valid multi-byte characters per invalid sequence.
@@ -128,6 +150,11 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         }
         if rest.is_empty() {
             break;
+        }
+        // Settled: even if every byte left were part of a valid two-byte character, the file would
+        // not pass (this keeps legacy-encoded files, invalid almost everywhere, from a long walk).
+        if bad.saturating_mul(10) > good + rest.len() / 2 {
+            return false;
         }
     }
     good >= bad.saturating_mul(10).max(1)
@@ -189,12 +216,20 @@ pub fn clean_controls(text: String) -> String {
 
 // A byte scan, so that clean text (the common case) is not copied.
 fn needs_control_cleaning(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &c)| match c {
-        b'\n' | b'\t' => false,
-        0..=0x1f | 0x7f => true,
-        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
-        _ => false,
-    })
+    let mut i = 0;
+    while let Some(at) = crate::text::scan::find_byte(b, i, |x| (x < 0x20) | (x == 0x7f) | (x == 0xc2)) {
+        match b[at] {
+            b'\n' | b'\t' => {}
+            0xc2 => {
+                if matches!(b.get(at + 1), Some(0x80..=0x9f)) {
+                    return true;
+                }
+            }
+            _ => return true,
+        }
+        i = at + 1;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -230,6 +265,30 @@ mod tests {
         let d = decode(&bytes);
         assert_eq!(d.encoding, "ISO-8859-6");
         assert!(d.text.contains("مرحبا بكم"));
+    }
+
+    /// Undeclared legacy text is guessed from its letters, even behind a long ASCII head and in a
+    /// file far larger than the detector's sample; damaged UTF-8 stays UTF-8.
+    #[test]
+    fn legacy_encodings_guessed() {
+        let text =
+            "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في العاصمة، وأضاف أن الوفد سيصل غدا.\n";
+        let head = format!("<!-- {} -->\n", "x".repeat(300_000));
+        for (enc, big) in [(encoding_rs::WINDOWS_1256, false), (encoding_rs::WINDOWS_1256, true)] {
+            let body = if big { text.repeat(30_000) } else { text.repeat(3) };
+            let full = format!("{head}{body}");
+            let (bytes, _, _) = enc.encode(&full);
+            let d = decode(&bytes);
+            assert_eq!(d.encoding, enc.name(), "big: {big}");
+            assert!(d.text.ends_with(text), "big: {big}");
+            assert!(d.warnings.is_empty());
+        }
+        let mut damaged = text.repeat(20).into_bytes();
+        damaged[40] = 0xff;
+        let d = decode(&damaged);
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.warnings.len(), 1);
+        assert!(detection_sample(&vec![0xc7; 3 << 20]).len() <= 32 << 10);
     }
 
     #[test]

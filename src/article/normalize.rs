@@ -1,17 +1,66 @@
 //! Matching keys for cleaning: Arabic spelling variants folded, spaces collapsed. Never shown.
 
+use std::borrow::Cow;
+
 /// Folds Arabic spelling variants: أ إ آ ٱ → ا, ى → ي, ة → ه; harakat, superscript alef and
-/// tatweel removed. Other characters are kept as they are.
-pub fn fold_arabic(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
-            'ى' => Some('ي'),
-            'ة' => Some('ه'),
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
-            c => Some(c),
-        })
-        .collect()
+/// tatweel removed. Other characters are kept as they are; a line with nothing to fold is borrowed.
+pub fn fold_arabic(s: &str) -> Cow<'_, str> {
+    // Every character touched is two bytes, D8 xx or D9 xx, and becomes two bytes or none, so the
+    // work is done on bytes (D8 and D9 are always lead bytes in UTF-8).
+    let b = s.as_bytes();
+    let first = (0..b.len().saturating_sub(1)).find(|&i| fold_pair(b[i], b[i + 1]) != Fold::Keep);
+    let Some(first) = first else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = Vec::with_capacity(b.len());
+    out.extend_from_slice(&b[..first]);
+    let mut i = first;
+    while i < b.len() {
+        match b.get(i + 1).map_or(Fold::Keep, |&n| fold_pair(b[i], n)) {
+            Fold::Keep => {
+                out.push(b[i]);
+                i += 1;
+            }
+            Fold::Drop => i += 2,
+            Fold::To(x, y) => {
+                out.extend_from_slice(&[x, y]);
+                i += 2;
+            }
+        }
+    }
+    Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+#[derive(PartialEq, Eq)]
+enum Fold {
+    Keep,
+    Drop,
+    To(u8, u8),
+}
+
+#[inline]
+fn fold_pair(lead: u8, next: u8) -> Fold {
+    match (lead, next) {
+        // أ آ إ (U+0623, U+0622, U+0625) and ٱ (U+0671) → ا (U+0627)
+        (0xD8, 0xA2 | 0xA3 | 0xA5) | (0xD9, 0xB1) => Fold::To(0xD8, 0xA7),
+        // ة (U+0629) → ه (U+0647)
+        (0xD8, 0xA9) => Fold::To(0xD9, 0x87),
+        // ى (U+0649) → ي (U+064A)
+        (0xD9, 0x89) => Fold::To(0xD9, 0x8A),
+        // tatweel (U+0640), harakat (U+064B–U+065F), superscript alef (U+0670)
+        (0xD9, 0x80 | 0x8B..=0x9F | 0xB0) => Fold::Drop,
+        _ => Fold::Keep,
+    }
+}
+
+/// Letters and digits, with Arabic letters and digits answered without a table look-up.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}')
+        || c.is_alphanumeric()
 }
 
 /// The words of a line (letters and digits only), folded and lowercased, joined by single spaces:
@@ -19,11 +68,17 @@ pub fn fold_arabic(s: &str) -> String {
 pub fn words_key(s: &str) -> String {
     let folded = fold_arabic(s);
     let mut out = String::with_capacity(folded.len());
-    for w in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in folded.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        for c in w.chars() {
+            if ('\u{0600}'..='\u{06FF}').contains(&c) {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
     }
     out
 }
@@ -60,5 +115,30 @@ mod tests {
         assert_eq!(fold_arabic("أُعلنَ إلى مدينةٍ"), "اعلن الي مدينه");
         assert_eq!(stem(&fold_arabic("والأرمن")), "ارمن");
         assert_eq!(stem(&fold_arabic("لأوكرانيا")), "اوكرانيا");
+    }
+
+    /// The byte-level fold against the character-level definition, on every character of the
+    /// Arabic block mixed with ASCII and other scripts.
+    #[test]
+    fn fold_matches_its_definition() {
+        let by_chars = |s: &str| -> String {
+            s.chars()
+                .filter_map(|c| match c {
+                    'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+                    'ى' => Some('ي'),
+                    'ة' => Some('ه'),
+                    '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
+                    c => Some(c),
+                })
+                .collect()
+        };
+        let all: String = ('\u{0600}'..='\u{06FF}').chain("aZ 9é€😀ـ".chars()).collect();
+        assert_eq!(fold_arabic(&all), by_chars(&all));
+        for c in all.chars() {
+            let s = format!("x{c}ب{c}");
+            assert_eq!(fold_arabic(&s), by_chars(&s), "{c:?}");
+        }
+        assert!(matches!(fold_arabic("كتب الولد"), Cow::Borrowed(_)));
+        assert_eq!(words_key("Hello, «العالَمُ» ABC-1"), "hello العالم abc 1");
     }
 }

@@ -119,7 +119,7 @@ struct HtmlRules {
 }
 
 fn set(patterns: &[String]) -> RegexSet {
-    let folded: Vec<String> = patterns.iter().map(|p| fold_arabic(p)).collect();
+    let folded: Vec<String> = patterns.iter().map(|p| fold_arabic(p).into_owned()).collect();
     // The rules are compiled into the binary and covered by tests: a bad pattern is a build bug.
     RegexSetBuilder::new(folded)
         .case_insensitive(true)
@@ -136,7 +136,7 @@ pub fn rules() -> &'static Rules {
     RULES.get_or_init(|| {
         let f: File = toml::from_str(SOURCE).expect("assets/boilerplate.toml: bad rules file");
         let mut headlines = f.headlines;
-        headlines.stopwords = fold_arabic(&headlines.stopwords);
+        headlines.stopwords = fold_arabic(&headlines.stopwords).into_owned();
         Rules {
             max_rule_chars: f.limits.max_rule_chars,
             tail_min_words_before: f.limits.tail_min_words_before,

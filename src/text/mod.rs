@@ -18,6 +18,7 @@ pub mod bidi;
 pub mod engine;
 pub mod implicit;
 pub mod sanitize;
+pub(crate) mod scan;
 pub mod shape;
 mod tables;
 pub mod width;

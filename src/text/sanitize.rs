@@ -38,46 +38,36 @@ fn action(c: char, next: Option<char>) -> Action {
 }
 
 /// Bytes that may start something to change: C0, DEL, C2 (C1 controls), E2, EF and 4-byte leads.
-static LOOK: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = i < 0x20 || i == 0x7F || i == 0xC2 || i == 0xE2 || i == 0xEF || i >= 0xF0;
-        i += 1;
-    }
-    t
-};
+#[inline]
+fn look(x: u8) -> bool {
+    (x < 0x20) | (x == 0x7F) | (x == 0xC2) | (x == 0xE2) | (x == 0xEF) | (x >= 0xF0)
+}
 
-/// Whether `s` holds anything [`sanitize`] would change. Scans bytes; only a few lead bytes need a look
-/// at the whole character.
+/// Whether `s` holds anything [`sanitize`] would change. Scans bytes in blocks; only a few lead
+/// bytes need a look at the whole character.
 pub fn needs_sanitizing(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if !LOOK[x as usize] {
-            i += 1;
-            continue;
-        }
+    while let Some(at) = super::scan::find_byte(b, i, look) {
+        let x = b[at];
         if x < 0x20 || x == 0x7F {
             return true;
         }
         // C1 controls are U+0080–U+009F: C2 80..9F.
-        if x == 0xC2 && i + 1 < b.len() && b[i + 1] < 0xA0 {
-            return true;
+        if x == 0xC2 {
+            if b.get(at + 1).is_some_and(|&n| n < 0xA0) {
+                return true;
+            }
+            i = at + 1;
+            continue;
         }
         // Everything else we change is E2 80 A8..AE, E2 81 A6..A9, EF xx xx or a 4-byte noncharacter.
-        if x == 0xE2 || x == 0xEF || x >= 0xF0 {
-            let tail = &s[i..];
-            if let Some(c) = tail.chars().next() {
-                if !matches!(action(c, None), Action::Keep) {
-                    return true;
-                }
-                i += c.len_utf8();
-                continue;
-            }
+        // `at` is a lead byte of `s`, so it is a char boundary.
+        match s[at..].chars().next() {
+            Some(c) if !matches!(action(c, None), Action::Keep) => return true,
+            Some(c) => i = at + c.len_utf8(),
+            None => i = at + 1,
         }
-        i += 1;
     }
     false
 }

@@ -6,11 +6,22 @@ use crate::article::Format;
 
 /// Parses plain text into one draft whose lines are its paragraphs.
 pub fn parse(text: &str) -> Parsed {
-    let paragraphs: Vec<String> = text
-        .split(['\n', '\u{2028}', '\u{2029}'])
-        .filter(|l| !l.trim().is_empty())
-        .map(str::to_string)
-        .collect();
+    let mut paragraphs = Vec::new();
+    let mut keep = |l: &str| {
+        if !l.trim().is_empty() {
+            paragraphs.push(l.to_string());
+        }
+    };
+    // LINE and PARAGRAPH SEPARATOR (E2 80 A8/A9) are rare: split on them only when present.
+    let separators = memchr::memmem::find(text.as_bytes(), "\u{2028}".as_bytes()).is_some()
+        || memchr::memmem::find(text.as_bytes(), "\u{2029}".as_bytes()).is_some();
+    for line in text.split('\n') {
+        if separators {
+            line.split(['\u{2028}', '\u{2029}']).for_each(&mut keep);
+        } else {
+            keep(line);
+        }
+    }
     let drafts = if paragraphs.is_empty() { vec![] } else { vec![Draft { paragraphs, ..Draft::default() }] };
     Parsed { format: Some(Format::Text), drafts, warnings: vec![] }
 }
@@ -25,5 +36,11 @@ mod tests {
         assert_eq!(p.drafts.len(), 1);
         assert_eq!(p.drafts[0].title, None);
         assert_eq!(p.drafts[0].paragraphs, ["عنوان الخبر", "الفقرة الأولى.", "الفقرة الثانية."]);
+    }
+
+    #[test]
+    fn unicode_separators_break_lines() {
+        let p = parse("أ\u{2028}ب\nج\u{2029}\u{2029}د");
+        assert_eq!(p.drafts[0].paragraphs, ["أ", "ب", "ج", "د"]);
     }
 }
