@@ -1,0 +1,144 @@
+//! Names: where a person's name starts and ends, the complement chain of a title or head noun,
+//! and names as written without their proclitics.
+
+use super::super::doc::{Doc, TokKind, is_complementizer};
+use super::super::lexicon::Tag;
+
+/// Words inside a name that never end it (عبد، أبو، بن، دي …).
+pub(super) const CONNECTORS: &[&str] =
+    &["عبد", "ابو", "بن", "ابن", "ال", "ابي", "ولد", "بنت", "دي", "دير", "فون", "فان"];
+
+/// Whether token `i` can be part of a person's name (`first`: it would be the first word).
+pub(super) fn name_word(doc: &Doc, i: usize, first: bool, prev: &str, pos: usize) -> bool {
+    // The name علي folds to the key of the preposition على; the original spelling tells them apart.
+    let ali = doc.key(i) == "علي" && doc.slice(i, i + 1).ends_with('ي');
+    if !doc.is_word(i) || (doc.toks[i].hit.is_some() && !ali) || doc.key(i).chars().count() < 2 {
+        return false;
+    }
+    let k = doc.key(i);
+    if is_complementizer(k) || k.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // A clitic before the article (بالديوان، للجيش) marks a common noun, never a name.
+    if ["بال", "لل", "وال", "فال", "كال"].iter().any(|p| k.starts_with(p)) {
+        return false;
+    }
+    // After a family name with the article the name is over (… الخطيب، not … التصميم النهائي).
+    if prev.starts_with("ال") && !CONNECTORS.contains(&prev) {
+        return false;
+    }
+    if k.starts_with("ال") && !CONNECTORS.contains(&k) {
+        // A family name with the article (سامي الخطيب) follows a first name; the caller checks
+        // that the name ends at a boundary.
+        return !first && !prev.is_empty() && (pos == 1 || CONNECTORS.contains(&prev));
+    }
+    true
+}
+
+/// Whether token `j` can follow a name: punctuation, a line break, a complementizer, a stopword, a
+/// source phrase, a reporting verb, or the end.
+pub(super) fn name_boundary(doc: &Doc, j: usize) -> bool {
+    match doc.toks.get(j) {
+        None => true,
+        Some(t) if t.kind != TokKind::Word => true,
+        Some(_) => {
+            let k = doc.key(j);
+            is_complementizer(k)
+                || doc.is_stop(j)
+                || doc.verb(j).is_some()
+                || doc.has(j, |t| matches!(t, Tag::Source))
+                || doc.hit(j).is_some_and(|h| h.prep)
+        }
+    }
+}
+
+/// The name after token `i`: up to four name words, ending where a name can end; returns the end token.
+pub(super) fn name_after(doc: &Doc, i: usize, after_title: bool) -> Option<usize> {
+    let mut j = i;
+    while j < i + 4 && name_word(doc, j, j == i, if j > i { doc.key(j - 1) } else { "" }, j - i) {
+        j += 1;
+    }
+    let run = j;
+    // The longest run that ends at a boundary and not on a connector (عبد، أبو …).
+    while j > i && (CONNECTORS.contains(&doc.key(j - 1)) || !name_boundary(doc, j)) {
+        j -= 1;
+    }
+    if j == i && after_title && run > i {
+        // A title is evidence enough: take a first and a last name even where no boundary follows.
+        j = run.min(i + 2);
+        while j > i && CONNECTORS.contains(&doc.key(j - 1)) {
+            j -= 1;
+        }
+    }
+    (j > i).then_some(j)
+}
+
+/// The complement of a title or head noun: definite words, nisbas, countries, places, organisation
+/// heads, `باسم`, and `في` before one of those; returns its end.
+pub(super) fn chain(
+    doc: &Doc,
+    start: usize,
+    max: usize,
+    countries: &mut Vec<(usize, usize)>,
+    orgs: bool,
+) -> usize {
+    let mut j = start;
+    let stop = start + max;
+    while j < stop && doc.is_word(j) {
+        let tags = doc.tags(j);
+        let k = doc.key(j);
+        let geo = tags.iter().any(|t| matches!(t, Tag::Nisba(_) | Tag::Country(_) | Tag::Place(_)));
+        let org = tags.iter().any(|t| matches!(t, Tag::OrgHead(_)));
+        // A title right after a title is its complement (مساعد رئيس، نائب وزير).
+        let title_ok = j == start && tags.iter().any(|t| matches!(t, Tag::Title(_)));
+        let bad = !title_ok
+            && tags.iter().any(|t| {
+                matches!(
+                    t,
+                    Tag::Stop | Tag::Verb { .. } | Tag::Title(_) | Tag::Anon | Tag::Source | Tag::Capital(_)
+                )
+            });
+        let definite = |i: usize| {
+            let k = doc.key(i);
+            doc.is_word(i)
+                && (k.starts_with("ال") || k.starts_with("لل"))
+                && !doc.has(i, |t| matches!(t, Tag::Stop | Tag::Verb { .. }))
+        };
+        let in_place =
+            k == "في" && j > start && (definite(j + 1) || doc.has(j + 1, |t| matches!(t, Tag::OrgHead(_))));
+        // An indefinite noun in construct after an indefinite title: كبير دبلوماسيي الاتحاد.
+        let construct = j == start
+            && !bad
+            && doc.toks[j].hit.is_none()
+            && !k.starts_with("ال")
+            && definite(j + 1)
+            && !start.checked_sub(1).map(|i| doc.key(i)).unwrap_or("").starts_with("ال");
+        if geo {
+            countries.push((j, doc.next(j)));
+        } else if in_place || construct || (((org && orgs) || title_ok) && !bad) {
+            // part of the chain
+        } else if bad || !(k.starts_with("ال") || k.starts_with("لل") || k == "باسم") || k == "التابع"
+        {
+            break;
+        }
+        j = doc.next(j);
+    }
+    j
+}
+
+pub(super) fn strip_article(w: &str) -> &str {
+    w.strip_prefix("ال").or_else(|| w.strip_prefix("لل")).unwrap_or(w)
+}
+
+/// The name of tokens `a..b` as written, without the proclitics of a lexicon hit at `a`
+/// (the alias keeps them).
+pub(super) fn strip_clitic_word(doc: &Doc, a: usize, b: usize) -> String {
+    let full = doc.slice(a, b);
+    match doc.hit(a) {
+        Some(h) if h.core > h.start => {
+            let skip = doc.norm.original_offset(h.core) - doc.norm.original_offset(h.start);
+            full.get(skip..).unwrap_or(full).to_string()
+        }
+        _ => full.to_string(),
+    }
+}
