@@ -7,7 +7,7 @@
 type HashMap<K, V> = std::collections::HashMap<K, V, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
 use std::ops::Range;
 
-use super::doc::{Doc, is_complementizer};
+use super::doc::{Doc, TokKind, is_complementizer};
 use super::lexicon::{Gender, LEXICON, Strength, Tag};
 use super::normalize::{normalize_key, skeleton};
 use super::{Actor, ActorKind};
@@ -202,10 +202,17 @@ pub fn find(doc: &Doc) -> Actors {
                 let title_sk = skeleton(&normalize_key(doc.slice(i, end)));
                 let mut j = end;
                 // Apposition: "المتحدث باسم الوزارة، العميد فلان" — the person is the later title's.
-                if doc.is_punct(j, &['،', ',']) && doc.tags(j + 1).iter().any(|t| matches!(t, Tag::Title(_)))
+                // Several titles may stand in a row (وزيرة الدولة لشؤون الإعلام، الناطق الرسمي باسم
+                // الحكومة، جمانة غنيمات).
+                let mut titles = 0;
+                while titles < 3
+                    && doc.is_punct(j, &['،', ','])
+                    && doc.tags(j + 1).iter().any(|t| matches!(t, Tag::Title(_)))
                 {
-                    j = chain(doc, doc.next(j + 1), 3, &mut geo, true);
-                } else if doc.is_punct(j, &['،', ',']) {
+                    j = chain(doc, doc.next(j + 1), 4, &mut geo, true);
+                    titles += 1;
+                }
+                if doc.is_punct(j, &['،', ',']) {
                     j += 1;
                 }
                 if let Some(e) = name_after(doc, j, true) {
@@ -233,6 +240,11 @@ pub fn find(doc: &Doc) -> Actors {
                     add_geo(&mut a, doc, s, e);
                 }
                 i = end.max(next);
+                continue;
+            }
+            // A rank, not an organisation: المركز السادس، المرتبة الأولى.
+            Tag::OrgHead(_) if is_ordinal(doc.key(next)) => {
+                i = doc.next(next);
                 continue;
             }
             Tag::OrgHead(g) => {
@@ -304,8 +316,12 @@ pub fn find(doc: &Doc) -> Actors {
                     i = next + 1;
                     continue;
                 }
-                // "قال لفلان" is said to someone: a name right after a verb never carries ل.
-                if let Some(e) = name_after(doc, next, false).filter(|_| !doc.key(next).starts_with('ل')) {
+                // "قال لفلان" is said to someone: a name right after a verb never carries ل. A name
+                // is only taken where speech follows (أضافت أصنافا جديدة إلى … adds things, says nothing).
+                if let Some(e) = name_after(doc, next, false)
+                    .filter(|_| !doc.key(next).starts_with('ل'))
+                    .filter(|&e| speech_follows(doc, e))
+                {
                     let name = doc.slice(next, e).to_string();
                     a.add(doc, ActorKind::Person, &name, next..e, gender);
                     i = e;
@@ -327,6 +343,32 @@ pub fn find(doc: &Doc) -> Actors {
     }
     recurring(&mut a, doc);
     a
+}
+
+/// Whether speech follows token `from` in its clause: a complementizer, a colon or a quotation
+/// mark within a few words, before the sentence ends.
+fn speech_follows(doc: &Doc, from: usize) -> bool {
+    let end = doc.toks.len().min(from + 12);
+    for j in from..end {
+        match doc.toks[j].kind {
+            TokKind::Word if is_complementizer(doc.key(j)) => return true,
+            TokKind::Punct(c) if c == ':' || "«»“”„\"".contains(c) => return true,
+            _ if doc.ends_sentence(j) => return false,
+            TokKind::Break => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Ordinal adjectives (keys), after which an organisation head noun is a rank.
+fn is_ordinal(k: &str) -> bool {
+    matches!(
+        k,
+        "الاول" | "الاولي" | "الثاني" | "الثانيه" | "الثالث" | "الثالثه" | "الرابع" | "الرابعه" | "الخامس"
+            | "الخامسه" | "السادس" | "السادسه" | "السابع" | "السابعه" | "الثامن" | "الثامنه" | "التاسع"
+            | "التاسعه" | "العاشر" | "العاشره" | "الاخير" | "الاخيره"
+    )
 }
 
 /// `مكتبه`/`مكتبها` (his/her office) speaks for the last person named.

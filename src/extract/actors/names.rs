@@ -113,9 +113,16 @@ pub(super) fn chain(
             && !k.starts_with("ال")
             && definite(j + 1)
             && !start.checked_sub(1).map(|i| doc.key(i)).unwrap_or("").starts_with("ال");
+        // ل before an indefinite noun in construct with a definite one continues a title
+        // (وزيرة الدولة لشؤون الإعلام، المفوض السامي لحقوق الإنسان).
+        let lam_construct = j > start
+            && k.starts_with('ل')
+            && !k.starts_with("لل")
+            && doc.toks[j].hit.is_none()
+            && definite(doc.next(j));
         if geo {
             countries.push((j, doc.next(j)));
-        } else if in_place || construct || (((org && orgs) || title_ok) && !bad) {
+        } else if in_place || construct || lam_construct || (((org && orgs) || title_ok) && !bad) {
             // part of the chain
         } else if bad || !(k.starts_with("ال") || k.starts_with("لل") || k == "باسم") || k == "التابع"
         {

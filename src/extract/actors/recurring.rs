@@ -8,18 +8,24 @@ use super::{Actors, HashMap};
 
 /// Later mentions of people by surname or full name alone (باشينيان ↔ نيكول باشينيان).
 pub(super) fn recurring(a: &mut Actors, doc: &Doc) {
-    let mut by_word: HashMap<String, (usize, usize)> = HashMap::default();
+    // Skeleton of a name word → (actor, words to take, the word's key as written in the name).
+    let mut by_word: HashMap<String, (usize, usize, String)> = HashMap::default();
     for (idx, f) in a.list.iter().enumerate() {
         if f.actor.kind != ActorKind::Person || f.anon {
             continue;
         }
-        let sk = skeleton(&normalize_key(&f.actor.name));
+        let key = normalize_key(&f.actor.name);
+        let sk = skeleton(&key);
         let words: Vec<&str> = sk.split(' ').collect();
+        let keys: Vec<&str> = key.split(' ').collect();
+        if words.len() != keys.len() {
+            continue;
+        }
         if let Some(last) = words.last().filter(|w| w.chars().count() >= 3) {
-            by_word.insert(last.to_string(), (idx, 1));
+            by_word.insert(last.to_string(), (idx, 1, keys[keys.len() - 1].to_string()));
         }
         if words.len() > 1 {
-            by_word.entry(words[0].to_string()).or_insert((idx, words.len()));
+            by_word.entry(words[0].to_string()).or_insert((idx, words.len(), keys[0].to_string()));
         }
     }
     if by_word.is_empty() {
@@ -46,9 +52,12 @@ pub(super) fn recurring(a: &mut Actors, doc: &Doc) {
             continue;
         }
         let bare = k.trim_start_matches(['و', 'ف']).trim_start_matches(['ب', 'ل']);
+        // The skeleton folds consonant classes and long vowels (بلينكن ↔ بلينكين); the spelling
+        // must still be close, so that a common word with the same consonants (السيسي ↔ الأساسية)
+        // is not taken for the name.
         let found = [k, bare].iter().filter(|w| maybe(w)).find_map(|w| {
             skeleton_into(w, &mut buf);
-            by_word.get(buf.as_str()).copied()
+            by_word.get(buf.as_str()).filter(|(_, _, name)| close_spelling(w, name)).map(|&(i, n, _)| (i, n))
         });
         if let Some((idx, len)) = found {
             let end = if len > 1 { i + len } else { i + 1 };
@@ -66,5 +75,41 @@ pub(super) fn recurring(a: &mut Actors, doc: &Doc) {
             }
         }
         i += 1;
+    }
+}
+
+/// Whether two spellings of a name word differ by at most one edit in four letters (at least one).
+fn close_spelling(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let limit = (a.len().max(b.len()) / 4).max(1);
+    if a.len().abs_diff(b.len()) > limit {
+        return false;
+    }
+    // Levenshtein distance, one row at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()] <= limit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::close_spelling;
+
+    #[test]
+    fn spelling_variants_are_close_other_words_are_not() {
+        assert!(close_spelling("بلينكن", "بلينكين"));
+        assert!(close_spelling("باشينيان", "باشينيان"));
+        assert!(close_spelling("اردوغان", "اردوجان"));
+        assert!(!close_spelling("الاساسيه", "السيسي"));
+        assert!(!close_spelling("مستوي", "موسي"));
     }
 }
