@@ -146,7 +146,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             // Pro-drop: the subject its sentence already has (قال X …، مضيفا أن …; وترفض X … وتقول
             // إن), else the last speaker that agrees, else the previous sentence's subject.
             let agrees = |a: usize| actors.list[a].gender.agrees(gender);
-            let own = first_subject(doc, actors, i).filter(|&(_, a, _)| agrees(a));
+            let own = first_subject(doc, actors, i, agrees);
             if let Some((k, a, e)) = own {
                 speaker = Some(a);
                 speaker_tok = Some((k, e));
@@ -161,9 +161,9 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 }
                 speaker = j
                     .checked_sub(1)
-                    .and_then(|p| first_subject(doc, actors, p))
-                    .map(|(_, a, _)| a)
-                    .filter(|&a| agrees(a) && strength != Strength::Participle);
+                    .filter(|_| strength != Strength::Participle)
+                    .and_then(|p| first_subject(doc, actors, p, agrees))
+                    .map(|(_, a, _)| a);
             }
         }
         if let Some(a) = speaker
@@ -180,14 +180,24 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
     out
 }
 
-/// The first actor of the sentence that holds token `i`, before `i`, not after a preposition.
-fn first_subject(doc: &Doc, actors: &Actors, i: usize) -> Option<(usize, usize, usize)> {
+/// The first actor of the sentence that holds token `i`, before `i`, not after a preposition, that
+/// `agrees` with the verb (العاهل الأردني، الملك عبد الله، توعد: the king, not Jordan).
+fn first_subject(
+    doc: &Doc,
+    actors: &Actors,
+    i: usize,
+    agrees: impl Fn(usize) -> bool,
+) -> Option<(usize, usize, usize)> {
     let mut j = i;
     while j > 0 && i - j < 60 && !doc.ends_sentence(j - 1) {
         j -= 1;
     }
     (j..i).find_map(|k| {
-        actors.at.get(&k).filter(|_| k == 0 || !is_prep(doc.key(k - 1))).map(|&(a, e)| (k, a, e))
+        actors
+            .at
+            .get(&k)
+            .filter(|&&(a, _)| (k == 0 || !is_prep(doc.key(k - 1))) && agrees(a))
+            .map(|&(a, e)| (k, a, e))
     })
 }
 /// End token of the clause that starts at `s`: the sentence end, or where a new cue starts.

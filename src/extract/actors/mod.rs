@@ -170,8 +170,39 @@ fn anon(a: &mut Actors, doc: &Doc, i: usize) -> usize {
     }
     let name = strip_clitic_word(doc, i, end);
     let idx = a.add(doc, ActorKind::Person, &name, i..end, Gender::Unknown);
-    a.list[idx].anon = true;
+    mark_anon(a, idx);
     end
+}
+
+/// Marks an actor as an unnamed source: kept only if it speaks, never matched by surname.
+fn mark_anon(a: &mut Actors, idx: usize) {
+    if let Some(f) = a.list.get_mut(idx)
+        && f.actor.mentions.len() == 1
+    {
+        f.anon = true;
+        a.by_last.retain(|_, v| *v != idx);
+    }
+}
+
+/// Whether the word at `i` carries the article (after the conjunctions و/ف).
+fn definite_word(doc: &Doc, i: usize) -> bool {
+    let core = doc.hit(i).map_or(doc.key(i), |h| &doc.norm.key[h.core..h.end]);
+    core.starts_with("ال") || doc.key(i).trim_start_matches(['و', 'ف']).starts_with("ال")
+}
+
+/// A definite title without a name that repeats an earlier unnamed source's description without
+/// the article (متحدث رسمي … المتحدث الرسمي): that source.
+fn earlier_anon(a: &Actors, doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    if !definite_word(doc, i) {
+        return None;
+    }
+    let key = normalize_key(&strip_clitic_word(doc, i, end));
+    let bare: Vec<&str> = key.split(' ').map(|w| w.strip_prefix("ال").unwrap_or(w)).collect();
+    let sk = skeleton(&bare.join(" "));
+    if sk.is_empty() {
+        return None;
+    }
+    a.list.iter().rposition(|f| f.anon && f.keys.iter().any(|k| k == &sk || k.starts_with(&format!("{sk} "))))
 }
 
 /// Finds the actors of a document.
@@ -229,10 +260,19 @@ pub fn find(doc: &Doc) -> Actors {
                 {
                     // A title without a name: the person introduced earlier with the same title.
                     a.at.insert(i, (p, end));
-                } else if tags.contains(&Tag::Anon) {
+                } else if let Some(p) = earlier_anon(&a, doc, i, end) {
+                    // المتحدث الرسمي after متحدث رسمي: the same unnamed speaker again.
+                    a.at.insert(i, (p, end));
+                } else if tags.contains(&Tag::Anon) && end == next {
                     // مسؤول، متحدث: a title word that, without a name, is an anonymous source.
                     i = anon(&mut a, doc, i);
                     continue;
+                } else if tags.contains(&Tag::Anon) || !definite_word(doc, i) {
+                    // متحدث باسم الحكومة التركية، مسؤول في الوزارة: an indefinite title without a
+                    // name describes someone the article does not name; the description is the speaker.
+                    let name = strip_clitic_word(doc, i, end);
+                    let idx = a.add(doc, ActorKind::Person, &name, i..end, g);
+                    mark_anon(&mut a, idx);
                 } else if let Some(slot) = a.nameless.get_mut(i) {
                     *slot = true;
                 }
