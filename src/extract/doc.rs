@@ -74,6 +74,9 @@ impl<'a> Doc<'a> {
                 TokKind::Break
             } else if c.is_whitespace() {
                 continue;
+            } else if c == '#' && it.peek().is_some_and(|&(_, d)| is_word_char(d)) {
+                // A hashtag is its word (دونالد #ترمب is one name).
+                continue;
             } else {
                 TokKind::Punct(c)
             };

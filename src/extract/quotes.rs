@@ -24,6 +24,9 @@ struct Cue {
     speaker_tok: Option<(usize, usize)>,
     /// Token where the subject search stopped (a complementizer, colon or mark, or the limit).
     stop: usize,
+    /// The verb has a subject the rules do not know as an actor (قالت الكوريتان): a source phrase
+    /// nearby (بحسب وكالة …) relays it and is not the speaker.
+    unknown_subject: bool,
 }
 
 /// Prepositions after which an actor is not a subject.
@@ -78,8 +81,9 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 stop += 1;
                 continue;
             }
-            if speaker.is_some() && matches!(doc.key(stop), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين")
-            {
+            // Also before any subject (وقال في المقابلة، التي نشر الكرملين محتواها، …): an actor
+            // inside a relative clause is never the verb's subject.
+            if matches!(doc.key(stop), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين") {
                 relative = true;
                 limit = (limit + 25).min(v_end + 60);
                 stop += 1;
@@ -108,7 +112,15 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             if let Some(&(a, e)) = actors.at.get(&stop) {
                 let prev = if stop > 0 { doc.key(stop - 1) } else { "" };
                 let prep = doc.hit(stop).is_some_and(|h| h.prep);
-                if relay || (speaker.is_none() && !blocked && !prep && !is_prep(prev)) {
+                // بيان لوزارة الخارجية، تقرير جديد للأمم المتحدة: the statement's author speaks.
+                let author = prep && speaker.is_none() && !blocked && statement_before(doc, stop, v_end);
+                // The complement of a noun with a preposition (أمام … بقصر الكرملين) is no subject.
+                let in_pp = stop > v_end
+                    && doc.is_word(stop - 1)
+                    && doc.toks[stop - 1].hit.is_none()
+                    && prev.starts_with(['ب', 'ل'])
+                    && !actors.at.contains_key(&(stop - 1));
+                if author || relay || (speaker.is_none() && !blocked && !prep && !is_prep(prev) && !in_pp) {
                     speaker = Some(a);
                     speaker_tok = Some((stop, e));
                     relay = false;
@@ -131,6 +143,19 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 relay = true;
             }
             stop += 1;
+        }
+        if speaker.is_none() && !unknown_subject && i >= 2 {
+            // A verb in a relative clause (نظيره الروسي، فلاديمير بوتين، الذي اعتبر أن): the antecedent.
+            let rel = if matches!(doc.key(i - 1), "الذي" | "التي" | "الذين") { Some(i - 1) } else { None };
+            let before = rel.map(|r| if r > 0 && doc.is_punct(r - 1, &['،', ',']) { r - 1 } else { r });
+            if let Some(b) = before
+                && let Some((j, a, e)) =
+                    (b.saturating_sub(6)..b).rev().find_map(|j| actors.at.get(&j).map(|&(a, e)| (j, a, e)))
+                && (e == b || (e + 1 == b && doc.is_punct(e, &['،', ','])))
+            {
+                speaker = Some(a);
+                speaker_tok = Some((j, e));
+            }
         }
         if speaker.is_none() && !unknown_subject {
             // Subject before the verb (X قال …) at the start of a clause.
@@ -174,10 +199,24 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             }
             history.push((i, a));
         }
-        out.push(Cue { verb: i, strength, speaker, speaker_tok, stop });
+        out.push(Cue { verb: i, strength, speaker, speaker_tok, stop, unknown_subject });
         i = v_end;
     }
     out
+}
+
+/// Nouns for a statement or report whose author is the one speaking.
+fn is_statement(k: &str) -> bool {
+    matches!(
+        k.trim_start_matches(['و', 'ف']),
+        "بيان" | "بيانا" | "تقرير" | "تقريرا" | "تصريح" | "تصريحات" | "رساله" | "تغريده" | "دراسه" | "وثيقه" | "مذكره" | "بلاغ"
+    )
+}
+
+/// Whether a statement noun stands between the verb's end and `at`, with at most one word (an
+/// adjective: تقرير جديد) between it and `at`.
+fn statement_before(doc: &Doc, at: usize, v_end: usize) -> bool {
+    (at.saturating_sub(2).max(v_end)..at).any(|j| is_statement(doc.key(j)))
 }
 
 /// The first actor of the sentence that holds token `i`, before `i`, not after a preposition, that
@@ -307,6 +346,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             inside.map(|&(_, _, k, _)| &cues[k]).or(before).or(if colon { None } else { after }).or(after);
         let continuing = last_speaker.is_some_and(|(_, end)| end + 3 >= p.open);
         let (speaker, tok, cue) = match cue {
+            Some(c) if c.speaker.is_none() && c.unknown_subject => (None, None, Some(c)),
             Some(c) if c.speaker.is_none() => match source_actor(doc, actors, p.open, e) {
                 Some((a, t)) => (Some(a), Some(t), Some(c)),
                 None => (None, None, Some(c)),

@@ -165,13 +165,29 @@ fn anon(a: &mut Actors, doc: &Doc, i: usize) -> usize {
         && doc.verb(end).is_none()
         && !is_complementizer(doc.key(end))
         && (doc.toks[end].hit.is_none() || doc.has(end, |t| matches!(t, Tag::Nisba(_))))
+        && !(doc.toks[end].hit.is_none() && doc.key(end).starts_with(['ب', 'ل']))
     {
         end = doc.next(end);
     }
     let name = strip_clitic_word(doc, i, end);
-    let idx = a.add(doc, ActorKind::Person, &name, i..end, Gender::Unknown);
+    let idx = a.add(doc, ActorKind::Person, &name, i..end, anon_gender(doc.key(i)));
     mark_anon(a, idx);
     end
+}
+
+/// Agreement of an unnamed source from its head noun: sound and common broken plurals are plural
+/// (مصادر، شهود، باحثون), a feminine ending is feminine, anything else masculine.
+fn anon_gender(head: &str) -> Gender {
+    let k = head.trim_start_matches(['و', 'ف']);
+    let k = k.strip_prefix("ال").unwrap_or(k);
+    let broken = ["مصادر", "شهود", "سكان", "خبراء", "علماء", "اطباء", "مقربون", "نشطاء", "مسوولو"];
+    if k.ends_with("ون") || k.ends_with("ين") || k.ends_with("ات") || broken.contains(&k) {
+        Gender::P
+    } else if k.ends_with('ه') {
+        Gender::F
+    } else {
+        Gender::M
+    }
 }
 
 /// Marks an actor as an unnamed source: kept only if it speaks, never matched by surname.
@@ -357,9 +373,11 @@ pub fn find(doc: &Doc) -> Actors {
                     continue;
                 }
                 // "قال لفلان" is said to someone: a name right after a verb never carries ل. A name
-                // is only taken where speech follows (أضافت أصنافا جديدة إلى … adds things, says nothing).
+                // is only taken where speech follows (أضافت أصنافا جديدة إلى … adds things, says
+                // nothing), and not when the verb's subject stands right before it (فرنسا قالت بوضوح).
+                let subject_before = i > 0 && (i.saturating_sub(6)..i).any(|j| a.at.get(&j).is_some_and(|&(_, e)| e == i));
                 if let Some(e) = name_after(doc, next, false)
-                    .filter(|_| !doc.key(next).starts_with('ل'))
+                    .filter(|_| !doc.key(next).starts_with('ل') && !subject_before)
                     .filter(|&e| speech_follows(doc, e))
                 {
                     let name = doc.slice(next, e).to_string();
@@ -370,7 +388,13 @@ pub fn find(doc: &Doc) -> Actors {
             }
             Tag::Stop if doc.key(i) == "عن" && a.at.get(&next).is_none() => {
                 // نقل عن فلان قوله: the relayed speaker.
-                if let Some(e) = name_after(doc, next, false).filter(|&e| doc.key(e).starts_with("قول")) {
+                let relayed = |e: usize| {
+                    doc.key(e).starts_with("قول")
+                        || (speech_follows(doc, e)
+                            && (i.saturating_sub(8)..i).any(|j| a.at.get(&j).is_some_and(|&(_, e)| e == i))
+                            && (i.saturating_sub(8)..i).any(|j| doc.verb(j).is_some()))
+                };
+                if let Some(e) = name_after(doc, next, false).filter(|&e| relayed(e)) {
                     let name = doc.slice(next, e).to_string();
                     a.add(doc, ActorKind::Person, &name, next..e, Gender::Unknown);
                     i = e;

@@ -30,7 +30,7 @@ pub(super) fn name_word(doc: &Doc, i: usize, first: bool, prev: &str, pos: usize
     if k.starts_with("ال") && !CONNECTORS.contains(&k) {
         // A family name with the article (سامي الخطيب) follows a first name; the caller checks
         // that the name ends at a boundary.
-        return !first && !prev.is_empty() && (pos == 1 || CONNECTORS.contains(&prev));
+        return !first && !prev.is_empty() && (pos <= 2 || CONNECTORS.contains(&prev));
     }
     true
 }
@@ -63,7 +63,7 @@ pub(super) fn name_after(doc: &Doc, i: usize, after_title: bool) -> Option<usize
     while j > i && (CONNECTORS.contains(&doc.key(j - 1)) || !name_boundary(doc, j)) {
         j -= 1;
     }
-    if j == i && after_title && run > i {
+    if j == i && after_title && run > i && !adverb_or_object(doc.key(i)) {
         // A title is evidence enough: take a first and a last name even where no boundary follows.
         j = run.min(i + 2);
         while j > i && CONNECTORS.contains(&doc.key(j - 1)) {
@@ -148,4 +148,11 @@ pub(super) fn strip_clitic_word(doc: &Doc, a: usize, b: usize) -> String {
         }
         _ => full.to_string(),
     }
+}
+
+/// A word that follows a title without being a name: an adverbial participle (متعجبا، مبتسما) or
+/// a noun with a possessive pronoun (نظرته، موقفها).
+fn adverb_or_object(k: &str) -> bool {
+    let n = k.chars().count();
+    (k.starts_with('م') && k.ends_with('ا') && n >= 5) || (n >= 4 && (k.ends_with("ته") || k.ends_with("تها")))
 }
