@@ -172,23 +172,32 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             // إن), else the last speaker that agrees, else the previous sentence's subject.
             let agrees = |a: usize| actors.list[a].gender.agrees(gender);
             let own = first_subject(doc, actors, i, agrees);
+            // The previous sentence's subject, when it is a person or organisation who agrees and
+            // the sentence is right before this one (ووجهت ميركل برقية … . وقالت إن …).
+            let previous = || {
+                let mut j = i;
+                while j > 0 && i - j < 80 && !doc.ends_sentence(j - 1) {
+                    j -= 1;
+                }
+                j.checked_sub(1)
+                    .filter(|_| strength != Strength::Participle)
+                    .and_then(|p| first_subject(doc, actors, p, agrees))
+                    .map(|(_, a, _)| a)
+            };
+            let person_like = |a: usize| {
+                matches!(actors.list[a].actor.kind, super::ActorKind::Person | super::ActorKind::Organization)
+            };
             if let Some((k, a, e)) = own {
                 speaker = Some(a);
                 speaker_tok = Some((k, e));
+            } else if let Some(a) = previous().filter(|&a| person_like(a)) {
+                speaker = Some(a);
             } else if let Some(&(_, a)) =
                 history.iter().rev().take(4).find(|&&(v, a)| v + 150 > i && agrees(a))
             {
                 speaker = Some(a);
             } else {
-                let mut j = i;
-                while j > 0 && i - j < 80 && !doc.ends_sentence(j - 1) {
-                    j -= 1;
-                }
-                speaker = j
-                    .checked_sub(1)
-                    .filter(|_| strength != Strength::Participle)
-                    .and_then(|p| first_subject(doc, actors, p, agrees))
-                    .map(|(_, a, _)| a);
+                speaker = previous();
             }
         }
         if let Some(a) = speaker

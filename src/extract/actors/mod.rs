@@ -200,6 +200,19 @@ fn mark_anon(a: &mut Actors, idx: usize) {
     }
 }
 
+/// The named person right before a title in apposition (NAME، TITLE): the mention ends at the comma
+/// before `i`.
+fn apposed_person(a: &Actors, doc: &Doc, i: usize) -> Option<usize> {
+    let comma = i.checked_sub(1).filter(|&c| doc.is_punct(c, &['،', ',']))?;
+    (comma.saturating_sub(5)..comma).find_map(|j| {
+        a.at.get(&j)
+            .filter(|&&(p, e)| {
+                e == comma && a.list[p].actor.kind == ActorKind::Person && !a.list[p].anon
+            })
+            .map(|&(p, _)| p)
+    })
+}
+
 /// Whether the word at `i` carries the article (after the conjunctions و/ف).
 fn definite_word(doc: &Doc, i: usize) -> bool {
     let core = doc.hit(i).map_or(doc.key(i), |h| &doc.norm.key[h.core..h.end]);
@@ -275,6 +288,11 @@ pub fn find(doc: &Doc) -> Actors {
                     .filter(|_| end > next || !geo.is_empty())
                 {
                     // A title without a name: the person introduced earlier with the same title.
+                    a.at.insert(i, (p, end));
+                } else if let Some(p) = apposed_person(&a, doc, i) {
+                    // عباس شومان، وكيل مشيخة الأزهر، …: the title describes the person just named;
+                    // a later "قال وكيل مشيخة الأزهر" is that person again.
+                    a.list[p].title.get_or_insert(title_sk);
                     a.at.insert(i, (p, end));
                 } else if let Some(p) = earlier_anon(&a, doc, i, end) {
                     // المتحدث الرسمي after متحدث رسمي: the same unnamed speaker again.
