@@ -159,9 +159,20 @@ impl<'a> Doc<'a> {
     pub fn ends_sentence(&self, i: usize) -> bool {
         match self.toks.get(i).map(|t| t.kind) {
             Some(TokKind::Break) | None => true,
+            // A dot between two glued tokens is a decimal point or an abbreviation (1.5، إس.بي).
+            Some(TokKind::Punct('.')) => !self.glued_both_sides(i),
             Some(TokKind::Punct(c)) => is_sentence_end(c),
             _ => false,
         }
+    }
+
+    /// Whether token `i` touches a word on both sides (no space around it).
+    fn glued_both_sides(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        i > 0
+            && self.toks[i - 1].end == t.start
+            && self.toks[i - 1].kind == TokKind::Word
+            && self.toks.get(i + 1).is_some_and(|n| n.start == t.end && n.kind == TokKind::Word)
     }
 
     /// A reporting verb starting at token `i` (no preposition attached).

@@ -256,7 +256,11 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue], cue_at: &HashMap<usize, usize>)
         let new_cue = cue_at.get(&(j + 1)).and_then(|&k| cues.get(k)).is_some_and(|c| {
             c.strength == Strength::Participle || c.speaker_tok.is_some_and(|(t, _)| t > c.verb)
         });
-        if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || doc.key(j + 1) == "فيما") {
+        let writer = matches!(
+            doc.key(j + 1),
+            "فيما" | "لكن" | "لكنه" | "لكنها" | "ولكن" | "ولكنه" | "ولكنها" | "بينما" | "حيث" | "غير"
+        );
+        if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || writer) {
             break;
         }
         j += 1;
@@ -303,6 +307,10 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             continue;
         }
         last_emitted = Some((e, c.speaker));
+        // Reported speech nobody can be found to have said is not worth showing: abstain.
+        if c.speaker.is_none() {
+            continue;
+        }
         out.push((make(doc, s, e, c, QuoteKind::Indirect), s, e));
     }
     let mut last_speaker: Option<(Option<usize>, usize)> = None;
@@ -332,7 +340,10 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
                 || p.open.checked_sub(1).is_some_and(|j| {
                     doc.is_word(j) && doc.key(j) == "ل" && doc.toks[j].end == doc.toks[p.open].start
                 }));
-        if (head && words <= 4) || named || after_org || short_name {
+        // One quoted word after على، عبر، في، من is a place or platform (على "تويتر"، في "الرياض").
+        let after_locative = words == 1
+            && p.open.checked_sub(1).is_some_and(|j| matches!(doc.key(j), "علي" | "عبر" | "في" | "من" | "لدي"));
+        if (head && words <= 4) || named || after_org || short_name || after_locative {
             continue;
         }
         // Clauses and cues are sorted by position: binary search, then a bounded walk.

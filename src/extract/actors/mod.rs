@@ -89,7 +89,7 @@ impl Actors {
         let span = doc.span(toks.start, toks.end);
         let idx = self.find(kind, &sk).unwrap_or_else(|| {
             self.list.push(Found {
-                actor: Actor { name: name.to_string(), kind, aliases: Vec::new(), mentions: Vec::new() },
+                actor: Actor { name: clean_name(name), kind, aliases: Vec::new(), mentions: Vec::new() },
                 gender,
                 anon: false,
                 keys: vec![sk.clone()],
@@ -106,7 +106,7 @@ impl Actors {
         let words = |s: &str| s.split_whitespace().count();
         if kind == ActorKind::Person && (words(name), name.len()) > (words(&f.actor.name), f.actor.name.len())
         {
-            f.actor.name = name.to_string();
+            f.actor.name = clean_name(name);
         }
         if f.gender == Gender::Unknown {
             f.gender = gender;
@@ -394,8 +394,14 @@ pub fn find(doc: &Doc) -> Actors {
                 // is only taken where speech follows (أضافت أصنافا جديدة إلى … adds things, says
                 // nothing), and not when the verb's subject stands right before it (فرنسا قالت بوضوح).
                 let subject_before = i > 0 && (i.saturating_sub(6)..i).any(|j| a.at.get(&j).is_some_and(|&(_, e)| e == i));
+                // A single word with a possessive pronoun (أبدى غضبه) is an object, not a name.
+                let possessive = |e: usize| {
+                    let w = doc.slice(next, e);
+                    e == next + 1 && w.chars().count() >= 4 && (w.ends_with('ه') || w.ends_with("ها") || w.ends_with("هم"))
+                };
                 if let Some(e) = name_after(doc, next, false)
                     .filter(|_| !doc.key(next).starts_with('ل') && !subject_before)
+                    .filter(|&e| !possessive(e))
                     .filter(|&e| speech_follows(doc, e))
                 {
                     let name = doc.slice(next, e).to_string();
@@ -425,6 +431,14 @@ pub fn find(doc: &Doc) -> Actors {
     }
     recurring(&mut a, doc);
     a
+}
+
+/// A name as shown: hashtag signs dropped (دونالد #ترمب → دونالد ترمب), spaces collapsed.
+fn clean_name(name: &str) -> String {
+    if !name.contains('#') {
+        return name.to_string();
+    }
+    name.replace('#', "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether speech follows token `from` in its clause: a complementizer, a colon or a quotation

@@ -120,7 +120,12 @@ pub(super) fn chain(
             && !k.starts_with("لل")
             && doc.toks[j].hit.is_none()
             && definite(doc.next(j));
-        if geo {
+        // After a nisba the title is complete: a country or place next is the sentence's
+        // (الرئيس الأمريكي القدس عاصمة …).
+        let after_nisba = j > start && doc.has(j - 1, |t| matches!(t, Tag::Nisba(_)));
+        if geo && after_nisba && !tags.iter().any(|t| matches!(t, Tag::Nisba(_))) {
+            break;
+        } else if geo {
             countries.push((j, doc.next(j)));
         } else if in_place || construct || lam_construct || (((org && orgs) || title_ok) && !bad) {
             // part of the chain
