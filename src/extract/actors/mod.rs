@@ -346,7 +346,7 @@ pub fn find(doc: &Doc) -> Actors {
                 let country = geo.first().and_then(|&(s, _)| country_of(doc, s));
                 if matches!(
                     doc.key(i).trim_start_matches(['و', 'ف', 'ب', 'ل']),
-                    "حكومه" | "الحكومه" | "لحكومه"
+                    "حكومه" | "الحكومه" | "لحكومه" | "السلطات" | "سلطات" | "للسلطات"
                 ) && let Some(c) = country
                 {
                     let cname = LEXICON.countries[c as usize].clone();
@@ -412,11 +412,13 @@ pub fn find(doc: &Doc) -> Actors {
             }
             Tag::Stop if doc.key(i) == "عن" && a.at.get(&next).is_none() => {
                 // نقل عن فلان قوله: the relayed speaker.
+                // نقلت رويترز عن فلان …: a relay verb, its subject, then the person quoted.
                 let relayed = |e: usize| {
                     doc.key(e).starts_with("قول")
                         || (speech_follows(doc, e)
                             && (i.saturating_sub(8)..i).any(|j| a.at.get(&j).is_some_and(|&(_, e)| e == i))
-                            && (i.saturating_sub(8)..i).any(|j| doc.verb(j).is_some()))
+                            && (i.saturating_sub(8)..i)
+                                .any(|j| doc.key(j).trim_start_matches(['و', 'ف']).starts_with("نقل")))
                 };
                 if let Some(e) = name_after(doc, next, false).filter(|&e| relayed(e)) {
                     let name = doc.slice(next, e).to_string();

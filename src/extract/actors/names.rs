@@ -19,6 +19,9 @@ pub(super) fn name_word(doc: &Doc, i: usize, first: bool, prev: &str, pos: usize
     if is_complementizer(k) || k.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
+    if first && adverb_or_object(k) {
+        return false;
+    }
     // A clitic before the article (بالديوان، للجيش) marks a common noun, never a name.
     if ["بال", "لل", "وال", "فال", "كال"].iter().any(|p| k.starts_with(p)) {
         return false;
@@ -45,6 +48,7 @@ pub(super) fn name_boundary(doc: &Doc, j: usize) -> bool {
             let k = doc.key(j);
             is_complementizer(k)
                 || doc.is_stop(j)
+                || doc.has(j, |t| matches!(t, Tag::Title(_)))
                 || doc.verb(j).is_some()
                 || doc.has(j, |t| matches!(t, Tag::Source))
                 || doc.hit(j).is_some_and(|h| h.prep)
@@ -155,9 +159,11 @@ pub(super) fn strip_clitic_word(doc: &Doc, a: usize, b: usize) -> String {
     }
 }
 
-/// A word that follows a title without being a name: an adverbial participle (متعجبا، مبتسما) or
-/// a noun with a possessive pronoun (نظرته، موقفها).
+/// A word that follows a title without being a name: an adverbial participle (متعجبا، مستغربا)
+/// or a noun with a possessive pronoun (نظرته، موقفها). (Names such as ماريا also start with م
+/// and end with ا: only the derived-verb prefixes مت / مست count.)
 fn adverb_or_object(k: &str) -> bool {
     let n = k.chars().count();
-    (k.starts_with('م') && k.ends_with('ا') && n >= 5) || (n >= 4 && (k.ends_with("ته") || k.ends_with("تها")))
+    ((k.starts_with("مت") || k.starts_with("مست")) && k.ends_with('ا') && n >= 5)
+        || (n >= 4 && (k.ends_with("ته") || k.ends_with("تها")))
 }
