@@ -10,6 +10,7 @@ pub mod lexicon;
 mod marks;
 pub mod normalize;
 mod quotes;
+mod sources;
 
 use crate::article::Article;
 

@@ -200,12 +200,11 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 speaker = previous();
             }
         }
-        if let Some(a) = speaker
-            && speaker_tok.is_some()
-        {
-            if actors.list[a].gender == Gender::Unknown {
+        if let Some(a) = speaker {
+            if speaker_tok.is_some() && actors.list[a].gender == Gender::Unknown {
                 actors.list[a].gender = gender;
             }
+            // A pro-drop speaker keeps the chain alive (وقال: … وتابع أنه …).
             history.push((i, a));
         }
         out.push(Cue { verb: i, strength, speaker, speaker_tok, stop, unknown_subject });
@@ -253,9 +252,8 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue], cue_at: &HashMap<usize, usize>)
     let mut j = s;
     let limit = doc.toks.len().min(s + 300);
     while j < limit && !doc.ends_sentence(j) {
-        let new_cue = cue_at.get(&(j + 1)).and_then(|&k| cues.get(k)).is_some_and(|c| {
-            c.strength == Strength::Participle || c.speaker_tok.is_some_and(|(t, _)| t > c.verb)
-        });
+        // A new reporting verb after a comma (، مضيفا أن …، وقال: …) starts the next statement.
+        let new_cue = cue_at.get(&(j + 1)).and_then(|&k| cues.get(k)).is_some_and(|c| c.strength != Strength::Weak);
         let writer = matches!(
             doc.key(j + 1),
             "فيما" | "لكن" | "لكنه" | "لكنها" | "ولكن" | "ولكنه" | "ولكنها" | "بينما" | "حيث" | "غير"
@@ -312,6 +310,13 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             continue;
         }
         out.push((make(doc, s, e, c, QuoteKind::Indirect), s, e));
+    }
+    // Reported speech attributed by a source phrase, where no verb's clause covers it already.
+    for (q, s, e) in super::sources::find(doc, actors) {
+        if !out.iter().any(|(_, os, oe)| *os < e && s < *oe) && !clauses.iter().any(|&(cs, ce, _, _)| cs < e && s < ce)
+        {
+            out.push((q, s, e));
+        }
     }
     let mut last_speaker: Option<(Option<usize>, usize)> = None;
     for p in &pairs {
