@@ -60,6 +60,10 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             i += 1;
             continue;
         };
+        if impersonal(doc, i) {
+            i = doc.next(i);
+            continue;
+        }
         let v_end = doc.next(i);
         let mut speaker = None;
         let mut speaker_tok = None;
@@ -213,6 +217,28 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
     out
 }
 
+/// Whether tokens `s..e` are a short noun phrase (a subject: بروكسل، مخطط التفجيرات، الحكومة
+/// الفرنسية), with no verb: a quotation right after it is the statement itself.
+fn noun_phrase(doc: &Doc, s: usize, e: usize) -> bool {
+    if e <= s || e - s > 3 {
+        return false;
+    }
+    (s..e).all(|j| {
+        doc.is_word(j)
+            && doc.verb(j).is_none()
+            && !doc.is_stop(j)
+            && (j == s || doc.key(j).starts_with("ال") || doc.has(j, |t| matches!(t, Tag::Nisba(_))))
+    })
+}
+
+/// Impersonal forms that report without a speaker (يذكر أن، ويتوقع أن، يقال إن): the writer's voice.
+fn impersonal(doc: &Doc, i: usize) -> bool {
+    matches!(
+        doc.key(i).trim_start_matches(['و', 'ف']),
+        "يذكر" | "يتوقع" | "يعتقد" | "يقال" | "يشار" | "يبدو" | "يرجح"
+    ) && is_complementizer(doc.key(doc.next(i)))
+}
+
 /// Nouns for a statement or report whose author is the one speaking.
 fn is_statement(k: &str) -> bool {
     matches!(
@@ -256,7 +282,7 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue], cue_at: &HashMap<usize, usize>)
         let new_cue = cue_at.get(&(j + 1)).and_then(|&k| cues.get(k)).is_some_and(|c| c.strength != Strength::Weak);
         let writer = matches!(
             doc.key(j + 1),
-            "فيما" | "لكن" | "لكنه" | "لكنها" | "ولكن" | "ولكنه" | "ولكنها" | "بينما" | "حيث" | "غير"
+            "فيما" | "لكن" | "لكنه" | "لكنها" | "ولكن" | "ولكنه" | "ولكنها" | "بينما" | "غير"
         );
         if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || writer) {
             break;
@@ -298,8 +324,10 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         // quotation is the statement. A verb outside (إنها ستطلق “…”) makes it indirect speech.
         let bare = !doc.key(c.stop).ends_with(['ه', 'ا', 'م', 'ي']) || doc.key(c.stop).ends_with("ان");
         let pi = pairs.partition_point(|p| p.open < s);
-        let whole =
-            pairs[pi..].iter().take_while(|p| p.open <= s + 1).any(|p| p.has_open && (p.open == s || bare));
+        let whole = pairs[pi..]
+            .iter()
+            .take_while(|p| p.open <= s + 3)
+            .any(|p| p.has_open && (p.open == s || (bare && noun_phrase(doc, s, p.open))));
         clauses.push((s, e, k, !whole));
         if whole {
             continue;
