@@ -118,18 +118,36 @@ fn same(cand: &HashSet<String>, gold: &HashSet<String>) -> bool {
         })
 }
 
+/// The names (without extension) of the gold files in a fixture folder.
+fn gold_files(dir: &str) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixture folder")
+        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".json").map(str::to_string))
+        .collect();
+    v.sort();
+    v
+}
+
 /// (span true positives, predicted, gold, attributed true positives) over all files.
 fn evaluate() -> (usize, usize, usize, usize) {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract");
+    let files: Vec<String> = FILES.iter().map(|f| f.to_string()).collect();
+    evaluate_in(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract"), &files, false)
+}
+
+/// As [`evaluate`] over `files` of `dir`; `direct_only` keeps direct and partial quotes only.
+fn evaluate_in(dir: &str, files: &[String], direct_only: bool) -> (usize, usize, usize, usize) {
+    let kept = |kind: &str| !direct_only || kind != "indirect";
     let (mut tp, mut np, mut ng, mut atp) = (0, 0, 0, 0);
-    for f in FILES {
+    for f in files {
         let text = std::fs::read_to_string(format!("{dir}/{f}.txt")).expect("fixture article");
         let gold: Value =
             serde_json::from_str(&std::fs::read_to_string(format!("{dir}/{f}.json")).expect("fixture gold"))
                 .expect("json");
         let art = from_plain_text(f, &text);
-        let x = extract(&art);
-        let gq = gold["quotes"].as_array().cloned().unwrap_or_default();
+        let mut x = extract(&art);
+        x.quotes.retain(|q| kept(&format!("{:?}", q.kind).to_lowercase()));
+        let mut gq = gold["quotes"].as_array().cloned().unwrap_or_default();
+        gq.retain(|g| kept(g["kind"].as_str().unwrap_or("direct")));
         let mut pairs = Vec::new();
         for (i, p) in x.quotes.iter().enumerate() {
             for (j, g) in gq.iter().enumerate() {
@@ -193,6 +211,27 @@ fn seeds_quote_and_speaker_f1() {
     // loses quotes or speakers fails here.
     assert!(q >= 0.90, "quote F1 {q:.3}");
     assert!(s >= 0.84, "speaker F1 {s:.3}");
+}
+
+/// Forty news articles from other outlets and topics (sport, economy, technology, culture,
+/// politics), annotated by hand independently of the rules, used while tuning them: floors a
+/// little under today's figures, so that a change that helps the seeds but hurts unseen news
+/// fails here.
+#[test]
+fn unseen_news_quote_precision_and_speaker_f1() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract/unseen");
+    let files = gold_files(dir);
+    assert!(files.len() >= 40);
+    let (tp, np, ng, atp) = evaluate_in(dir, &files, false);
+    let (s, q) = (f1(atp, np, ng), f1(tp, np, ng));
+    let (dtp, dnp, dng, _) = evaluate_in(dir, &files, true);
+    let direct_p = dtp as f64 / dnp.max(1) as f64;
+    eprintln!(
+        "unseen: quote F1 {q:.3}, speaker F1 {s:.3}, direct precision {direct_p:.3} ({dtp}/{dnp}, gold {dng})"
+    );
+    assert!(q >= 0.80, "quote F1 {q:.3}");
+    assert!(s >= 0.68, "speaker F1 {s:.3}");
+    assert!(direct_p >= 0.90, "direct-quote precision {direct_p:.3}");
 }
 
 #[test]

@@ -188,3 +188,128 @@ fn many_broken_marks_stay_fast() {
     let x = run(&s);
     assert!(x.quotes.len() <= 10_000);
 }
+
+fn actor_names(x: &Extraction) -> Vec<String> {
+    x.actors.iter().map(|a| a.name.clone()).collect()
+}
+
+#[test]
+fn indefinite_title_without_a_name_speaks_as_its_description() {
+    let x = run("وقال متحدث باسم وزارة الزراعة إن محصول القمح تضاعف هذا العام.");
+    assert!(has(&x, "محصول القمح تضاعف هذا العام", Some("متحدث باسم وزارة الزراعة")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn definite_title_refers_back_to_the_unnamed_source() {
+    let x = run("وقال متحدث رسمي إن الفريق سيسافر غدا. وأضاف المتحدث الرسمي أن اللاعبين جاهزون تماما.");
+    assert!(has(&x, "اللاعبين جاهزون تماما", Some("متحدث رسمي")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn several_titles_in_apposition_lead_to_the_name() {
+    let x = run(
+        "وقالت وزيرة الدولة لشؤون الشباب، الناطقة الرسمية باسم الحكومة، هالة يوسف، إن البرنامج سيشمل كل المحافظات.",
+    );
+    assert!(has(&x, "البرنامج سيشمل كل المحافظات", Some("هالة يوسف")), "{:?}", quotes(&x));
+    assert!(!actor_names(&x).iter().any(|n| n.contains("لشؤون")), "{:?}", actor_names(&x));
+}
+
+#[test]
+fn no_name_after_a_verb_without_speech() {
+    let x = run("وأضاف الطاهي مكونات جديدة إلى الوصفة التقليدية قبل تقديمها للضيوف.");
+    assert!(!actor_names(&x).iter().any(|n| n.contains("مكونات")), "{:?}", actor_names(&x));
+}
+
+#[test]
+fn a_rank_is_not_an_organisation() {
+    let x = run("احتل الفريق المركز الثالث في الدوري بعد فوزه الأخير.");
+    assert!(!actor_names(&x).iter().any(|n| n.contains("المركز")), "{:?}", actor_names(&x));
+}
+
+#[test]
+fn title_after_a_name_makes_the_title_refer_to_the_person() {
+    let x = run(
+        "قال سمير داود، رئيس اتحاد الكرة، إن الموسم سينطلق في أغسطس. وقال رئيس اتحاد الكرة إن الجماهير ستعود إلى الملاعب.",
+    );
+    assert!(has(&x, "الجماهير ستعود إلى الملاعب", Some("سمير داود")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn the_author_of_a_statement_speaks() {
+    let x = run("وقال بيان لوزارة الخارجية الكندية إن الحوار مع الشركاء مستمر.");
+    assert!(has(&x, "الحوار مع الشركاء مستمر", Some("وزارة الخارجية الكندية")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_relative_clause_verb_has_its_antecedent_as_subject() {
+    let x = run("التقى الوزير نظيره الفرنسي، جان مارتان، الذي اعتبر أن الاتفاق خطوة تاريخية للبلدين.");
+    assert!(has(&x, "الاتفاق خطوة تاريخية للبلدين", Some("جان مارتان")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn fronted_source_phrase_with_fa_inna() {
+    let x = run("وبحسب وزارة الصحة، فإن عدد المصابين ارتفع إلى مئة شخص.");
+    assert!(has(&x, "عدد المصابين ارتفع إلى مئة شخص", Some("وزارة الصحة")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn trailing_source_phrase_attributes_its_sentence() {
+    let x = run("ارتفعت أسعار الخبز بنسبة عشرة بالمئة هذا الشهر، بحسب ما أعلن البنك المركزي.");
+    assert!(
+        has(&x, "ارتفعت أسعار الخبز بنسبة عشرة بالمئة هذا الشهر", Some("البنك المركزي")),
+        "{:?}",
+        quotes(&x)
+    );
+}
+
+#[test]
+fn impersonal_reports_have_no_quote() {
+    let x = run("وقال المدرب إن الفريق جاهز. يذكر أن المباراة ستقام يوم الجمعة في العاصمة.");
+    assert!(!quotes(&x).iter().any(|(t, _, _)| t.contains("المباراة ستقام")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_decimal_point_does_not_end_the_clause() {
+    let x = run("وقال الخبير الاقتصادي سامي نصر إن النمو سيبلغ 2.5 بالمئة العام المقبل.");
+    assert!(has(&x, "النمو سيبلغ 2.5 بالمئة العام المقبل", Some("سامي نصر")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_hashtag_joins_its_name() {
+    let x = run("وقال الرئيس دونالد #ترمب إن المحادثات كانت مثمرة جدا.");
+    assert!(has(&x, "المحادثات كانت مثمرة جدا", Some("دونالد ترمب")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn subject_before_the_verb_is_kept_over_an_adverb() {
+    let x = run("إلا أن فرنسا قالت بوضوح إن المساعدات لن تصل قبل الاتفاق.");
+    assert!(has(&x, "المساعدات لن تصل قبل الاتفاق", Some("فرنسا")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn pro_drop_prefers_the_person_just_named() {
+    let s = "وقالت الصحفية منى علي إن الاجتماع تأجل. ووجهت المستشارة سارة كلاين رسالة إلى الوزير. وقالت إن الوقت ينفد.";
+    let x = run(s);
+    assert!(has(&x, "الوقت ينفد", Some("سارة كلاين")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_word_with_the_same_consonants_is_not_the_surname() {
+    let x = run("قال الرئيس عبد الفتاح السيسي إن الرسوم تشمل السلع غير الأساسية.");
+    let sisi = x.actors.iter().find(|a| a.name.contains("السيسي")).expect("the president");
+    assert!(!sisi.aliases.iter().any(|a| a.contains("الأساسية")), "{:?}", sisi.aliases);
+}
+
+#[test]
+fn a_quotation_after_a_short_subject_is_the_statement() {
+    let x = run("وقالت الوزارة إن مخطط الهجوم \"محض تلفيق من الخصوم\".");
+    let q = quotes(&x);
+    assert!(q.iter().any(|(t, _, k)| t == "محض تلفيق من الخصوم" && *k != QuoteKind::Indirect), "{q:?}");
+    assert!(!q.iter().any(|(_, _, k)| *k == QuoteKind::Indirect), "{q:?}");
+}
+
+#[test]
+fn a_quoted_name_after_a_statement_is_no_quote() {
+    let x = run("وأوضح بيان \"الأونروا\" أن الوكالة ستواصل عملها في المخيمات.");
+    assert!(!quotes(&x).iter().any(|(t, _, _)| t == "الأونروا"), "{:?}", quotes(&x));
+}

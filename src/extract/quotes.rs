@@ -87,7 +87,8 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             }
             // Also before any subject (وقال في المقابلة، التي نشر الكرملين محتواها، …): an actor
             // inside a relative clause is never the verb's subject.
-            if matches!(doc.key(stop), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين") {
+            if matches!(doc.key(stop), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين")
+            {
                 relative = true;
                 limit = (limit + 25).min(v_end + 60);
                 stop += 1;
@@ -135,7 +136,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             if doc.is_word(stop) && speaker.is_none() && stop == v_end {
                 let k = doc.key(stop);
                 let adverbial = doc.is_stop(stop)
-                    || k.starts_with('ل')
+                    || k.starts_with(['ل', 'ب'])
                     || doc.has(stop, |t| matches!(t, Tag::Source))
                     || matches!(k, "ايضا" | "مجددا" | "كذلك" | "بدوره" | "بدورها" | "لاحقا");
                 unknown_subject = !adverbial;
@@ -150,7 +151,11 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         }
         if speaker.is_none() && !unknown_subject && i >= 2 {
             // A verb in a relative clause (نظيره الروسي، فلاديمير بوتين، الذي اعتبر أن): the antecedent.
-            let rel = if matches!(doc.key(i - 1), "الذي" | "التي" | "الذين") { Some(i - 1) } else { None };
+            let rel = if matches!(doc.key(i - 1), "الذي" | "التي" | "الذين") {
+                Some(i - 1)
+            } else {
+                None
+            };
             let before = rel.map(|r| if r > 0 && doc.is_punct(r - 1, &['،', ',']) { r - 1 } else { r });
             if let Some(b) = before
                 && let Some((j, a, e)) =
@@ -161,14 +166,16 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 speaker_tok = Some((j, e));
             }
         }
-        if speaker.is_none() && !unknown_subject {
-            // Subject before the verb (X قال …) at the start of a clause.
+        if speaker.is_none() {
+            // Subject before the verb (X قال …) at the start of a clause: an unknown word after the
+            // verb is then an adverb or object (فرنسا قالت بوضوح).
             let conj = doc.hit(i).is_some_and(|h| h.core > h.start);
             let before =
                 (i.saturating_sub(6)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, e)| (j, a, e)));
             if let Some((j, a, e)) = before.filter(|&(_, _, e)| e == i && !conj) {
                 speaker = Some(a);
                 speaker_tok = Some((j, e));
+                unknown_subject = false;
             }
         }
         if speaker.is_none() && !unknown_subject {
@@ -243,7 +250,18 @@ fn impersonal(doc: &Doc, i: usize) -> bool {
 fn is_statement(k: &str) -> bool {
     matches!(
         k.trim_start_matches(['و', 'ف']),
-        "بيان" | "بيانا" | "تقرير" | "تقريرا" | "تصريح" | "تصريحات" | "رساله" | "تغريده" | "دراسه" | "وثيقه" | "مذكره" | "بلاغ"
+        "بيان"
+            | "بيانا"
+            | "تقرير"
+            | "تقريرا"
+            | "تصريح"
+            | "تصريحات"
+            | "رساله"
+            | "تغريده"
+            | "دراسه"
+            | "وثيقه"
+            | "مذكره"
+            | "بلاغ"
     )
 }
 
@@ -279,7 +297,8 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue], cue_at: &HashMap<usize, usize>)
     let limit = doc.toks.len().min(s + 300);
     while j < limit && !doc.ends_sentence(j) {
         // A new reporting verb after a comma (، مضيفا أن …، وقال: …) starts the next statement.
-        let new_cue = cue_at.get(&(j + 1)).and_then(|&k| cues.get(k)).is_some_and(|c| c.strength != Strength::Weak);
+        let new_cue =
+            cue_at.get(&(j + 1)).and_then(|&k| cues.get(k)).is_some_and(|c| c.strength != Strength::Weak);
         let writer = matches!(
             doc.key(j + 1),
             "فيما" | "لكن" | "لكنه" | "لكنها" | "ولكن" | "ولكنه" | "ولكنها" | "بينما" | "غير"
@@ -341,7 +360,8 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
     }
     // Reported speech attributed by a source phrase, where no verb's clause covers it already.
     for (q, s, e) in super::sources::find(doc, actors) {
-        if !out.iter().any(|(_, os, oe)| *os < e && s < *oe) && !clauses.iter().any(|&(cs, ce, _, _)| cs < e && s < ce)
+        if !out.iter().any(|(_, os, oe)| *os < e && s < *oe)
+            && !clauses.iter().any(|&(cs, ce, _, _)| cs < e && s < ce)
         {
             out.push((q, s, e));
         }
@@ -375,7 +395,9 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
                 }));
         // One quoted word after على، عبر، في، من is a place or platform (على "تويتر"، في "الرياض").
         let after_locative = words == 1
-            && p.open.checked_sub(1).is_some_and(|j| matches!(doc.key(j), "علي" | "عبر" | "في" | "من" | "لدي"));
+            && p.open
+                .checked_sub(1)
+                .is_some_and(|j| matches!(doc.key(j), "علي" | "عبر" | "في" | "من" | "لدي"));
         if (head && words <= 4) || named || after_org || short_name || after_locative {
             continue;
         }
@@ -399,8 +421,11 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             inside.map(|&(_, _, k, _)| &cues[k]).or(before).or(if colon { None } else { after }).or(after);
         let continuing = last_speaker.is_some_and(|(_, end)| end + 3 >= p.open);
         let (speaker, tok, cue) = match cue {
-            Some(c) if c.speaker.is_none() && c.unknown_subject => (None, None, Some(c)),
-            Some(c) if c.speaker.is_none() => match source_actor(doc, actors, p.open, e) {
+            // بحسب وكالة … قالت الكوريتان: a source before a verb with its own (unknown) subject
+            // relays that subject; a trailing source (…، بحسب الوزارة) still attributes.
+            Some(c) if c.speaker.is_none() => match source_actor(doc, actors, p.open, e)
+                .filter(|&(_, (t, _))| !(c.unknown_subject && t < c.verb))
+            {
                 Some((a, t)) => (Some(a), Some(t), Some(c)),
                 None => (None, None, Some(c)),
             },

@@ -61,7 +61,9 @@ fn quote(doc: &Doc, s: usize, e: usize, speaker: (usize, usize, usize), cue: usi
     let trimmed = txt.trim_end_matches(|ch: char| ch.is_whitespace() || ".،,؛;:".contains(ch));
     // A clause made only of a quotation is listed as that quotation.
     let t = trimmed.trim_start();
-    if trimmed.split_whitespace().count() < 3 || (t.starts_with(['"', '«', '“']) && t.ends_with(['"', '»', '”'])) {
+    if trimmed.split_whitespace().count() < 3
+        || (t.starts_with(['"', '«', '“']) && t.ends_with(['"', '»', '”']))
+    {
         return None;
     }
     span.end = span.start + trimmed.len();
@@ -121,6 +123,11 @@ pub fn find(doc: &Doc, actors: &Actors) -> Vec<(Quote, usize, usize)> {
                 end += 1;
             }
             if end < n && !doc.ends_sentence(end) {
+                continue;
+            }
+            // A sentence with its own quotation or reporting verb is attributed through those.
+            if (start..i).any(|j| doc.verb(j).is_some() || doc.is_punct(j, &['"', '«', '»', '“', '”']))
+            {
                 continue;
             }
             if let Some(q) = quote(doc, start, i - 1, speaker, i) {

@@ -206,9 +206,7 @@ fn apposed_person(a: &Actors, doc: &Doc, i: usize) -> Option<usize> {
     let comma = i.checked_sub(1).filter(|&c| doc.is_punct(c, &['،', ',']))?;
     (comma.saturating_sub(5)..comma).find_map(|j| {
         a.at.get(&j)
-            .filter(|&&(p, e)| {
-                e == comma && a.list[p].actor.kind == ActorKind::Person && !a.list[p].anon
-            })
+            .filter(|&&(p, e)| e == comma && a.list[p].actor.kind == ActorKind::Person && !a.list[p].anon)
             .map(|&(p, _)| p)
     })
 }
@@ -393,11 +391,14 @@ pub fn find(doc: &Doc) -> Actors {
                 // "قال لفلان" is said to someone: a name right after a verb never carries ل. A name
                 // is only taken where speech follows (أضافت أصنافا جديدة إلى … adds things, says
                 // nothing), and not when the verb's subject stands right before it (فرنسا قالت بوضوح).
-                let subject_before = i > 0 && (i.saturating_sub(6)..i).any(|j| a.at.get(&j).is_some_and(|&(_, e)| e == i));
+                let subject_before =
+                    i > 0 && (i.saturating_sub(6)..i).any(|j| a.at.get(&j).is_some_and(|&(_, e)| e == i));
                 // A single word with a possessive pronoun (أبدى غضبه) is an object, not a name.
                 let possessive = |e: usize| {
                     let w = doc.slice(next, e);
-                    e == next + 1 && w.chars().count() >= 4 && (w.ends_with('ه') || w.ends_with("ها") || w.ends_with("هم"))
+                    e == next + 1
+                        && w.chars().count() >= 4
+                        && (w.ends_with('ه') || w.ends_with("ها") || w.ends_with("هم"))
                 };
                 if let Some(e) = name_after(doc, next, false)
                     .filter(|_| !doc.key(next).starts_with('ل') && !subject_before)
@@ -463,9 +464,28 @@ fn speech_follows(doc: &Doc, from: usize) -> bool {
 fn is_ordinal(k: &str) -> bool {
     matches!(
         k,
-        "الاول" | "الاولي" | "الثاني" | "الثانيه" | "الثالث" | "الثالثه" | "الرابع" | "الرابعه" | "الخامس"
-            | "الخامسه" | "السادس" | "السادسه" | "السابع" | "السابعه" | "الثامن" | "الثامنه" | "التاسع"
-            | "التاسعه" | "العاشر" | "العاشره" | "الاخير" | "الاخيره"
+        "الاول"
+            | "الاولي"
+            | "الثاني"
+            | "الثانيه"
+            | "الثالث"
+            | "الثالثه"
+            | "الرابع"
+            | "الرابعه"
+            | "الخامس"
+            | "الخامسه"
+            | "السادس"
+            | "السادسه"
+            | "السابع"
+            | "السابعه"
+            | "الثامن"
+            | "الثامنه"
+            | "التاسع"
+            | "التاسعه"
+            | "العاشر"
+            | "العاشره"
+            | "الاخير"
+            | "الاخيره"
     )
 }
 

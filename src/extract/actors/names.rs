@@ -27,7 +27,9 @@ pub(super) fn name_word(doc: &Doc, i: usize, first: bool, prev: &str, pos: usize
         return false;
     }
     // After a family name with the article the name is over (… الخطيب، not … التصميم النهائي).
-    if prev.starts_with("ال") && !CONNECTORS.contains(&prev) {
+    // (عبد الفتاح السيسي: a compound first name with the article, then the family name.)
+    let compound = pos == 2 && i >= 2 && matches!(doc.key(i - 2), "عبد" | "ابو" | "ابي");
+    if prev.starts_with("ال") && !CONNECTORS.contains(&prev) && !compound {
         return false;
     }
     if k.starts_with("ال") && !CONNECTORS.contains(&k) {
