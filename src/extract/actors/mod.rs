@@ -211,6 +211,25 @@ fn apposed_person(a: &Actors, doc: &Doc, i: usize) -> Option<usize> {
     })
 }
 
+/// Whether a title's complement starts at `next` as a construct with a definite noun (قائد النادي
+/// الملكي، وزير الخارجية): the title then names one known person, not an anonymous source (which
+/// takes a preposition: متحدث باسم الحكومة، مسؤول في الوزارة).
+fn construct_title(doc: &Doc, next: usize) -> bool {
+    doc.is_word(next) && doc.key(next).starts_with("ال")
+}
+
+/// A "name" after a title that is a word of an earlier person's title (مؤسس شركة تيسلا …، إيلون
+/// ماسك … وقال مؤسس تيسلا): that person, named again by title.
+fn titled_by(a: &Actors, name_key: &str) -> Option<usize> {
+    let words: Vec<&str> = name_key.split(' ').collect();
+    a.list.iter().rposition(|f| {
+        f.title.as_ref().is_some_and(|t| {
+            let tw: Vec<&str> = t.split(' ').collect();
+            words.iter().all(|w| tw.contains(w))
+        })
+    })
+}
+
 /// Whether the word at `i` carries the article (after the conjunctions و/ف).
 fn definite_word(doc: &Doc, i: usize) -> bool {
     let core = doc.hit(i).map_or(doc.key(i), |h| &doc.norm.key[h.core..h.end]);
@@ -273,7 +292,12 @@ pub fn find(doc: &Doc) -> Actors {
                 if doc.is_punct(j, &['،', ',']) {
                     j += 1;
                 }
-                if let Some(e) = name_after(doc, j, true) {
+                let named_by_title = name_after(doc, j, true)
+                    .and_then(|e| titled_by(&a, &skeleton(&normalize_key(doc.slice(j, e)))).map(|p| (p, e)));
+                if let Some((p, e)) = named_by_title {
+                    a.at.insert(i, (p, e));
+                    end = e;
+                } else if let Some(e) = name_after(doc, j, true) {
                     let name = doc.slice(j, e).to_string();
                     let idx = a.add(doc, ActorKind::Person, &name, j..e, g);
                     a.list[idx].title.get_or_insert(title_sk);
@@ -299,7 +323,7 @@ pub fn find(doc: &Doc) -> Actors {
                     // مسؤول، متحدث: a title word that, without a name, is an anonymous source.
                     i = anon(&mut a, doc, i);
                     continue;
-                } else if tags.contains(&Tag::Anon) || !definite_word(doc, i) {
+                } else if tags.contains(&Tag::Anon) || (!definite_word(doc, i) && !construct_title(doc, next)) {
                     // متحدث باسم الحكومة التركية، مسؤول في الوزارة: an indefinite title without a
                     // name describes someone the article does not name; the description is the speaker.
                     let name = strip_clitic_word(doc, i, end);

@@ -129,6 +129,18 @@ pub(super) fn chain(
         // After a nisba the title is complete: a country or place next is the sentence's
         // (الرئيس الأمريكي القدس عاصمة …).
         let after_nisba = j > start && doc.has(j - 1, |t| matches!(t, Tag::Nisba(_)));
+        // An indefinite organisation head takes one proper name (شركة تيسلا، وكالة رويترز).
+        let org_name = j > start
+            && doc.has(j - 1, |t| matches!(t, Tag::OrgHead(_)))
+            && !doc.key(j - 1).starts_with("ال")
+            && doc.toks[j].hit.is_none()
+            && !k.starts_with("ال")
+            && !k.starts_with(['ل', 'ب'])
+            && !is_complementizer(k);
+        if org_name {
+            j = doc.next(j);
+            continue;
+        }
         if geo && after_nisba && !tags.iter().any(|t| matches!(t, Tag::Nisba(_))) {
             break;
         } else if geo {
