@@ -73,6 +73,8 @@ pub enum Tag {
     Capital(u16),
     /// A place of the gazetteer (index into [`Lexicon::places`]).
     Place(u16),
+    /// An organisation known by its proper name (index into [`Lexicon::orgs`]).
+    Org(u16),
     /// A noun that makes a following quoted phrase a name.
     NamingHead,
     /// An anonymous source.
@@ -107,6 +109,8 @@ pub struct Lexicon {
     pub countries: Vec<String>,
     /// Canonical place names, as written in the lexicon.
     pub places: Vec<String>,
+    /// Canonical names of organisations known by name, as written in the lexicon.
+    pub orgs: Vec<String>,
 }
 
 /// The lexicon files, compiled in.
@@ -117,6 +121,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("countries.txt", include_str!("../../assets/lexicon/countries.txt")),
     ("nisba_exceptions.txt", include_str!("../../assets/lexicon/nisba_exceptions.txt")),
     ("places.txt", include_str!("../../assets/lexicon/places.txt")),
+    ("organizations.txt", include_str!("../../assets/lexicon/organizations.txt")),
     ("naming_heads.txt", include_str!("../../assets/lexicon/naming_heads.txt")),
     ("anon_sources.txt", include_str!("../../assets/lexicon/anon_sources.txt")),
     ("source_phrases.txt", include_str!("../../assets/lexicon/source_phrases.txt")),
@@ -224,6 +229,17 @@ impl Lexicon {
                 add(alt, Tag::Place(i));
             }
         }
+        let mut orgs = Vec::new();
+        for line in data_lines(file("organizations.txt")) {
+            let mut f = line.split('\t');
+            let name = f.next().unwrap_or("").trim();
+            let i = orgs.len() as u16;
+            orgs.push(name.to_string());
+            add(name, Tag::Org(i));
+            for alt in f.next().unwrap_or("").split(',').filter(|s| !s.trim().is_empty()) {
+                add(alt, Tag::Org(i));
+            }
+        }
         for line in data_lines(file("naming_heads.txt")) {
             add(line, Tag::NamingHead);
         }
@@ -255,7 +271,7 @@ impl Lexicon {
         // finds every entry there. (A full DFA is faster per step but megabytes large, and its
         // cache misses cost more than the contiguous NFA's extra work.)
         let dfa = NFA::builder().match_kind(MatchKind::Standard).build(&pats).ok();
-        Lexicon { dfa, tags, lil, countries, places }
+        Lexicon { dfa, tags, lil, countries, places, orgs }
     }
 
     /// Tags of a hit's pattern.

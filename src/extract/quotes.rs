@@ -398,7 +398,9 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             && p.open
                 .checked_sub(1)
                 .is_some_and(|j| matches!(doc.key(j), "علي" | "عبر" | "في" | "من" | "لدي"));
-        if (head && words <= 4) || named || after_org || short_name || after_locative {
+        // The marks hold exactly a known actor's name ("حزب الله"، «موديز»).
+        let just_a_name = actors.at.get(&s).is_some_and(|&(_, end)| end == e);
+        if (head && words <= 4) || named || after_org || short_name || after_locative || just_a_name {
             continue;
         }
         // Clauses and cues are sorted by position: binary search, then a bounded walk.

@@ -364,6 +364,22 @@ pub fn find(doc: &Doc) -> Actors {
                         end = c + 1;
                     }
                 }
+                // A head before a known name (شركة أبل، نادي ريال مدريد، حركة حماس): that organisation.
+                if let Some(k) = geo.iter().position(|&(s, _)| s == next)
+                    && let Some(o) = doc.tags(next).iter().find_map(|t| match t {
+                        Tag::Org(o) => Some(*o),
+                        _ => None,
+                    })
+                {
+                    geo.remove(k);
+                    let name = LEXICON.orgs[o as usize].clone();
+                    a.add(doc, ActorKind::Organization, &name, i..end, g);
+                    for (s, e) in geo.drain(..) {
+                        add_geo(&mut a, doc, s, e);
+                    }
+                    i = end.max(next);
+                    continue;
+                }
                 let name = strip_clitic_word(doc, i, end);
                 let country = geo.first().and_then(|&(s, _)| country_of(doc, s));
                 if matches!(
@@ -395,7 +411,7 @@ pub fn find(doc: &Doc) -> Actors {
                 i = end.max(next);
                 continue;
             }
-            Tag::Country(_) | Tag::Nisba(_) | Tag::Capital(_) | Tag::Place(_) => {
+            Tag::Country(_) | Tag::Nisba(_) | Tag::Capital(_) | Tag::Place(_) | Tag::Org(_) => {
                 add_geo(&mut a, doc, i, next)
             }
             Tag::Anon => {
@@ -556,6 +572,11 @@ fn add_geo(a: &mut Actors, doc: &Doc, s: usize, e: usize) {
             Tag::Place(p) => {
                 let name = LEXICON.places[p as usize].clone();
                 a.add(doc, ActorKind::Place, &name, s..e, Gender::F);
+                return;
+            }
+            Tag::Org(o) => {
+                let name = LEXICON.orgs[o as usize].clone();
+                a.add(doc, ActorKind::Organization, &name, s..e, Gender::Unknown);
                 return;
             }
             _ => {}

@@ -93,7 +93,7 @@ pub(super) fn chain(
     while j < stop && doc.is_word(j) {
         let tags = doc.tags(j);
         let k = doc.key(j);
-        let geo = tags.iter().any(|t| matches!(t, Tag::Nisba(_) | Tag::Country(_) | Tag::Place(_)));
+        let geo = tags.iter().any(|t| matches!(t, Tag::Nisba(_) | Tag::Country(_) | Tag::Place(_) | Tag::Org(_)));
         let org = tags.iter().any(|t| matches!(t, Tag::OrgHead(_)));
         // A title right after a title is its complement (مساعد رئيس، نائب وزير).
         let title_ok = j == start && tags.iter().any(|t| matches!(t, Tag::Title(_)));
