@@ -313,3 +313,43 @@ fn a_quoted_name_after_a_statement_is_no_quote() {
     let x = run("وأوضح بيان \"الأونروا\" أن الوكالة ستواصل عملها في المخيمات.");
     assert!(!quotes(&x).iter().any(|(t, _, _)| t == "الأونروا"), "{:?}", quotes(&x));
 }
+
+#[test]
+fn a_club_name_is_an_organisation_inside_a_title() {
+    let x = run("وقال قائد ريال مدريد سيرجيو راموس إن الفريق سيقاتل على كل الألقاب.");
+    assert!(has(&x, "الفريق سيقاتل على كل الألقاب", Some("سيرجيو راموس")), "{:?}", quotes(&x));
+    let club = x.actors.iter().find(|a| a.name == "ريال مدريد").expect("the club");
+    assert_eq!(club.kind, sahifa::extract::ActorKind::Organization);
+}
+
+#[test]
+fn a_shorter_title_refers_to_the_person_named_with_the_longer_one() {
+    let s = "قال وزير النقل المغربي كريم بناني إن الطريق سيفتح قريبا. وأضاف الوزير المغربي أن الأشغال انتهت.";
+    let x = run(s);
+    assert!(has(&x, "الأشغال انتهت", Some("كريم بناني")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn the_topic_of_amma_is_the_subject_after_fa() {
+    let x = run("أما الباحثة نادية سالم فقالت إن النتائج مشجعة للغاية.");
+    assert!(has(&x, "النتائج مشجعة للغاية", Some("نادية سالم")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_given_name_with_the_article() {
+    let x = run("وأضاف الحسن طاهر: \"سنعيد فتح المدارس في كل المديريات\".");
+    assert!(has(&x, "سنعيد فتح المدارس في كل المديريات", Some("الحسن طاهر")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_name_with_a_glued_preposition_is_no_subject() {
+    let s = "التقى رئيس الوزراء يوسف كامل بالمستشارة آنا ماير. وقال لماير إنه يريد تعاونا أوسع.";
+    let x = run(s);
+    assert!(has(&x, "يريد تعاونا أوسع", Some("يوسف كامل")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn the_person_quoted_on_behalf_of_a_broadcaster() {
+    let x = run("ونقلت الإذاعة الرسمية على لسان الوزير سامي حداد قوله: \"لن نتراجع عن القرار\".");
+    assert!(has(&x, "لن نتراجع عن القرار", Some("سامي حداد")), "{:?}", quotes(&x));
+}

@@ -10,6 +10,7 @@ use super::actors::Actors;
 use super::doc::{Doc, TokKind, is_complementizer};
 use super::lexicon::{Gender, Strength, Tag};
 use super::marks::{Pair, pair};
+use super::normalize::normalize_key;
 use super::{Quote, QuoteKind};
 
 /// How far a cue may be from its quote, in tokens (bounds every look-back).
@@ -116,7 +117,16 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             }
             if let Some(&(a, e)) = actors.at.get(&stop) {
                 let prev = if stop > 0 { doc.key(stop - 1) } else { "" };
-                let prep = doc.hit(stop).is_some_and(|h| h.prep);
+                // A preposition glued to a name found without the lexicon (لماي، بترامب).
+                let glued_prep = doc.hit(stop).is_none() && {
+                    let k = doc.key(stop);
+                    let name = normalize_key(&actors.list[a].actor.name);
+                    let words: Vec<&str> = name.split(' ').collect();
+                    k.starts_with(['ل', 'ب'])
+                        && !words.contains(&k)
+                        && k.get(2..).is_some_and(|rest| words.contains(&rest))
+                };
+                let prep = doc.hit(stop).is_some_and(|h| h.prep) || glued_prep;
                 // بيان لوزارة الخارجية، تقرير جديد للأمم المتحدة: the statement's author speaks.
                 let author = prep && speaker.is_none() && !blocked && statement_before(doc, stop, v_end);
                 // The complement of a noun with a preposition (أمام … بقصر الكرملين) is no subject.
@@ -142,6 +152,12 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 unknown_subject = !adverbial;
                 // An unknown noun phrase is the subject (قال أحد السكان …): nothing later is.
                 blocked = !adverbial;
+            }
+            if doc.key(stop) == "علي" && doc.key(stop + 1) == "لسان" && speaker.is_some() {
+                // نقلت هيئة الإذاعة على لسان ليبرمان قوله: the person quoted.
+                relay = true;
+                stop += 2;
+                continue;
             }
             if doc.key(stop) == "عن" && speaker.is_some() && actors.at.contains_key(&(stop + 1)) {
                 // نقلت وكالة X عن Y قوله: the person quoted, not the agency.
@@ -169,7 +185,9 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         if speaker.is_none() {
             // Subject before the verb (X قال …) at the start of a clause: an unknown word after the
             // verb is then an adverb or object (فرنسا قالت بوضوح).
-            let conj = doc.hit(i).is_some_and(|h| h.core > h.start);
+            // (أما X فقالت: the topic of أما is the subject of the verb after ف.)
+            let topic = doc.key(i).starts_with('ف') && (i.saturating_sub(8)..i).any(|j| doc.key(j) == "اما");
+            let conj = doc.hit(i).is_some_and(|h| h.core > h.start) && !topic;
             let before =
                 (i.saturating_sub(6)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, e)| (j, a, e)));
             if let Some((j, a, e)) = before.filter(|&(_, _, e)| e == i && !conj) {

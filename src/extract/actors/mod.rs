@@ -29,7 +29,7 @@ pub struct Found {
     pub anon: bool,
     /// Skeletons it answers to.
     keys: Vec<String>,
-    /// Skeleton of the title chain a person was introduced with (to resolve a later bare title).
+    /// Key of the title chain a person was introduced with (to resolve a later bare title).
     title: Option<String>,
 }
 
@@ -218,6 +218,32 @@ fn construct_title(doc: &Doc, next: usize) -> bool {
     doc.is_word(next) && doc.key(next).starts_with("ال")
 }
 
+/// The person most recently named with a title of which `title_sk` (a definite title without a
+/// name) is a shorter form: its words, without the article, all occur in that title, and its first
+/// word is that title's head (الوزير المصري ⊂ وزير البترول المصري).
+fn shorter_title(a: &Actors, title_sk: &str) -> Option<usize> {
+    let bare = |w: &str| -> String { w.strip_prefix("ال").unwrap_or(w).to_string() };
+    let words: Vec<String> = title_sk.split(' ').map(bare).collect();
+    // One word (الرئيس) is too little to tell whom it means.
+    if words.len() < 2 {
+        return None;
+    }
+    let head = words.first()?.clone();
+    let last = |f: &Found| f.actor.mentions.last().map_or(0, |m| m.start);
+    a.list
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.anon && f.actor.kind == ActorKind::Person)
+        .filter(|(_, f)| {
+            f.title.as_ref().is_some_and(|t| {
+                let tw: Vec<String> = t.split(' ').map(bare).collect();
+                tw.first() == Some(&head) && words.iter().all(|w| tw.contains(w))
+            })
+        })
+        .max_by_key(|(_, f)| last(f))
+        .map(|(k, _)| k)
+}
+
 /// A "name" after a title that is a word of an earlier person's title (مؤسس شركة تيسلا …، إيلون
 /// ماسك … وقال مؤسس تيسلا): that person, named again by title.
 fn titled_by(a: &Actors, name_key: &str) -> Option<usize> {
@@ -276,7 +302,7 @@ pub fn find(doc: &Doc) -> Actors {
         match first {
             Tag::Title(g) => {
                 let mut end = chain(doc, next, 5, &mut geo, true);
-                let title_sk = skeleton(&normalize_key(doc.slice(i, end)));
+                let title_sk = normalize_key(doc.slice(i, end));
                 let mut j = end;
                 // Apposition: "المتحدث باسم الوزارة، العميد فلان" — the person is the later title's.
                 // Several titles may stand in a row (وزيرة الدولة لشؤون الإعلام، الناطق الرسمي باسم
@@ -293,7 +319,7 @@ pub fn find(doc: &Doc) -> Actors {
                     j += 1;
                 }
                 let named_by_title = name_after(doc, j, true)
-                    .and_then(|e| titled_by(&a, &skeleton(&normalize_key(doc.slice(j, e)))).map(|p| (p, e)));
+                    .and_then(|e| titled_by(&a, &normalize_key(doc.slice(j, e))).map(|p| (p, e)));
                 if let Some((p, e)) = named_by_title {
                     a.at.insert(i, (p, e));
                     end = e;
@@ -311,6 +337,10 @@ pub fn find(doc: &Doc) -> Actors {
                 {
                     // A title without a name: the person introduced earlier with the same title.
                     a.at.insert(i, (p, end));
+                } else if let Some(p) = shorter_title(&a, &title_sk).filter(|_| definite_word(doc, i)) {
+                    // وزير البترول المصري طارق الملا … وقال الوزير المصري: a shorter form of the
+                    // title of a person already named.
+                    a.at.insert(i, (p, end));
                 } else if let Some(p) = apposed_person(&a, doc, i) {
                     // عباس شومان، وكيل مشيخة الأزهر، …: the title describes the person just named;
                     // a later "قال وكيل مشيخة الأزهر" is that person again.
@@ -323,7 +353,8 @@ pub fn find(doc: &Doc) -> Actors {
                     // مسؤول، متحدث: a title word that, without a name, is an anonymous source.
                     i = anon(&mut a, doc, i);
                     continue;
-                } else if tags.contains(&Tag::Anon) || (!definite_word(doc, i) && !construct_title(doc, next)) {
+                } else if tags.contains(&Tag::Anon) || (!definite_word(doc, i) && !construct_title(doc, next))
+                {
                     // متحدث باسم الحكومة التركية، مسؤول في الوزارة: an indefinite title without a
                     // name describes someone the article does not name; the description is the speaker.
                     let name = strip_clitic_word(doc, i, end);
@@ -443,7 +474,10 @@ pub fn find(doc: &Doc) -> Actors {
                 if let Some(e) = name_after(doc, next, false)
                     .filter(|_| !doc.key(next).starts_with('ل') && !subject_before)
                     .filter(|&e| !possessive(e))
-                    .filter(|&e| speech_follows(doc, e))
+                    .filter(|&e| {
+                        speech_follows(doc, e)
+                            || (i > 0 && matches!(doc.key(i - 1), "كما" | "حسبما" | "مثلما"))
+                    })
                 {
                     let name = doc.slice(next, e).to_string();
                     a.add(doc, ActorKind::Person, &name, next..e, gender);

@@ -4,6 +4,26 @@
 use super::super::doc::{Doc, TokKind, is_complementizer};
 use super::super::lexicon::Tag;
 
+/// Given names that start with the article (keys).
+const ARTICLE_NAMES: &[&str] = &[
+    "الحسن",
+    "الحسين",
+    "الطيب",
+    "الهادي",
+    "المهدي",
+    "الصادق",
+    "المختار",
+    "البشير",
+    "الطاهر",
+    "المنصف",
+    "الحبيب",
+    "الشاذلي",
+    "المعتصم",
+    "المنذر",
+    "الوليد",
+    "الخضر",
+];
+
 /// Words inside a name that never end it (عبد، أبو، بن، دي …).
 pub(super) const CONNECTORS: &[&str] =
     &["عبد", "ابو", "بن", "ابن", "ال", "ابي", "ولد", "بنت", "دي", "دير", "فون", "فان"];
@@ -28,9 +48,14 @@ pub(super) fn name_word(doc: &Doc, i: usize, first: bool, prev: &str, pos: usize
     }
     // After a family name with the article the name is over (… الخطيب، not … التصميم النهائي).
     // (عبد الفتاح السيسي: a compound first name with the article, then the family name.)
-    let compound = pos == 2 && i >= 2 && matches!(doc.key(i - 2), "عبد" | "ابو" | "ابي");
+    let compound = (pos == 2 && i >= 2 && matches!(doc.key(i - 2), "عبد" | "ابو" | "ابي"))
+        || (pos == 1 && ARTICLE_NAMES.contains(&prev));
     if prev.starts_with("ال") && !CONNECTORS.contains(&prev) && !compound {
         return false;
+    }
+    // A few given names carry the article (الحسن طاهر، الطيب صالح).
+    if first && ARTICLE_NAMES.contains(&k) {
+        return true;
     }
     if k.starts_with("ال") && !CONNECTORS.contains(&k) {
         // A family name with the article (سامي الخطيب) follows a first name; the caller checks
@@ -93,7 +118,8 @@ pub(super) fn chain(
     while j < stop && doc.is_word(j) {
         let tags = doc.tags(j);
         let k = doc.key(j);
-        let geo = tags.iter().any(|t| matches!(t, Tag::Nisba(_) | Tag::Country(_) | Tag::Place(_) | Tag::Org(_)));
+        let geo =
+            tags.iter().any(|t| matches!(t, Tag::Nisba(_) | Tag::Country(_) | Tag::Place(_) | Tag::Org(_)));
         let org = tags.iter().any(|t| matches!(t, Tag::OrgHead(_)));
         // A title right after a title is its complement (مساعد رئيس، نائب وزير).
         let title_ok = j == start && tags.iter().any(|t| matches!(t, Tag::Title(_)));
