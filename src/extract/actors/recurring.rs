@@ -35,6 +35,7 @@ pub(super) fn recurring(a: &mut Actors, doc: &Doc) {
     let firsts: Vec<char> = by_word.keys().filter_map(|k| k.chars().next()).collect();
     let mut buf = String::new();
     let maybe = |w: &str| w.chars().next().map(skeleton_char).is_some_and(|c| firsts.contains(&c));
+    let mut seen: HashMap<&str, Option<(usize, usize)>> = HashMap::default();
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -55,9 +56,12 @@ pub(super) fn recurring(a: &mut Actors, doc: &Doc) {
         // The skeleton folds consonant classes and long vowels (بلينكن ↔ بلينكين); the spelling
         // must still be close, so that a common word with the same consonants (السيسي ↔ الأساسية)
         // is not taken for the name.
-        let found = [k, bare].iter().filter(|w| maybe(w)).find_map(|w| {
-            skeleton_into(w, &mut buf);
-            by_word.get(buf.as_str()).filter(|(_, _, name)| close_spelling(w, name)).map(|&(i, n, _)| (i, n))
+        // Words repeat: each distinct one is looked up once.
+        let found = *seen.entry(k).or_insert_with(|| {
+            [k, bare].iter().filter(|w| maybe(w)).find_map(|w| {
+                skeleton_into(w, &mut buf);
+                by_word.get(buf.as_str()).filter(|(_, _, name)| close_spelling(w, name)).map(|&(i, n, _)| (i, n))
+            })
         });
         if let Some((idx, len)) = found {
             let end = if len > 1 { i + len } else { i + 1 };
