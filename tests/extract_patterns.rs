@@ -353,3 +353,27 @@ fn the_person_quoted_on_behalf_of_a_broadcaster() {
     let x = run("ونقلت الإذاعة الرسمية على لسان الوزير سامي حداد قوله: \"لن نتراجع عن القرار\".");
     assert!(has(&x, "لن نتراجع عن القرار", Some("سامي حداد")), "{:?}", quotes(&x));
 }
+
+#[test]
+fn a_subject_in_quotation_marks() {
+    let x = run("وأشارت \"موديز\" إلى أن الاقتصاد سيتعافى تدريجيا هذا العام.");
+    assert!(has(&x, "الاقتصاد سيتعافى تدريجيا هذا العام", Some("موديز")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_participle_after_a_comma_ends_the_reported_clause() {
+    let x = run("وأكد المحافظ سالم بكري أن المدارس ستفتح الأحد، داعيا الأهالي إلى التعاون.");
+    assert!(has(&x, "المدارس ستفتح الأحد", Some("سالم بكري")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn the_topic_of_amma_may_be_closed_by_a_comma() {
+    let x = run("أما المدرب نبيل خوري، فقال إن الفريق يحتاج إلى وقت أطول.");
+    assert!(has(&x, "الفريق يحتاج إلى وقت أطول", Some("نبيل خوري")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn insisting_reports_a_clause() {
+    let x = run("وأصر رئيس الوزراء عمر فارس على أن الانتخابات ستجري في موعدها.");
+    assert!(has(&x, "الانتخابات ستجري في موعدها", Some("عمر فارس")), "{:?}", quotes(&x));
+}

@@ -100,6 +100,22 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             match t.kind {
                 TokKind::Break => break,
                 TokKind::Punct(c) if glued && "«»“”„\"".contains(c) => {}
+                // A subject in quotation marks (وأشارت "موديز" إلى أن): the name inside the marks.
+                TokKind::Punct(c)
+                    if speaker.is_none()
+                        && "«»“”„\"".contains(c)
+                        && actors
+                            .at
+                            .get(&(stop + 1))
+                            .is_some_and(|&(_, e)| doc.is_punct(e, &['"', '»', '”', '«', '“'])) =>
+                {
+                    if let Some(&(a, e)) = actors.at.get(&(stop + 1)) {
+                        speaker = Some(a);
+                        speaker_tok = Some((stop + 1, e));
+                        stop = e + 1;
+                        continue;
+                    }
+                }
                 TokKind::Punct(c) if c == ':' || super::doc::is_sentence_end(c) || "«»“”„\"".contains(c) =>
                 {
                     break;
@@ -190,7 +206,9 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             let conj = doc.hit(i).is_some_and(|h| h.core > h.start) && !topic;
             let before =
                 (i.saturating_sub(6)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, e)| (j, a, e)));
-            if let Some((j, a, e)) = before.filter(|&(_, _, e)| e == i && !conj) {
+            // (أما مجاهد، فقال: a comma may close the topic.)
+            let adjacent = |e: usize| e == i || (topic && e + 1 == i && doc.is_punct(e, &['،', ',']));
+            if let Some((j, a, e)) = before.filter(|&(_, _, e)| adjacent(e) && !conj) {
                 speaker = Some(a);
                 speaker_tok = Some((j, e));
                 unknown_subject = false;
@@ -264,6 +282,12 @@ fn impersonal(doc: &Doc, i: usize) -> bool {
     ) && is_complementizer(doc.key(doc.next(i)))
 }
 
+/// A participle-looking form (داعيا، مطالبة، منتقدين): after a comma it starts a new clause even
+/// when its verb only attributes quotations.
+fn is_participle_form(k: &str) -> bool {
+    (k.starts_with('م') && (k.ends_with('ا') || k.ends_with('ه') || k.ends_with("ين"))) || k.starts_with("دا")
+}
+
 /// Nouns for a statement or report whose author is the one speaking.
 fn is_statement(k: &str) -> bool {
     matches!(
@@ -315,8 +339,10 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue], cue_at: &HashMap<usize, usize>)
     let limit = doc.toks.len().min(s + 300);
     while j < limit && !doc.ends_sentence(j) {
         // A new reporting verb after a comma (، مضيفا أن …، وقال: …) starts the next statement.
-        let new_cue =
-            cue_at.get(&(j + 1)).and_then(|&k| cues.get(k)).is_some_and(|c| c.strength != Strength::Weak);
+        let new_cue = cue_at
+            .get(&(j + 1))
+            .and_then(|&k| cues.get(k))
+            .is_some_and(|c| c.strength != Strength::Weak || is_participle_form(doc.key(c.verb)));
         let writer = matches!(
             doc.key(j + 1),
             "فيما" | "لكن" | "لكنه" | "لكنها" | "ولكن" | "ولكنه" | "ولكنها" | "بينما" | "غير"

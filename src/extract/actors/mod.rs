@@ -337,7 +337,9 @@ pub fn find(doc: &Doc) -> Actors {
                 {
                     // A title without a name: the person introduced earlier with the same title.
                     a.at.insert(i, (p, end));
-                } else if let Some(p) = shorter_title(&a, &title_sk).filter(|_| definite_word(doc, i)) {
+                } else if let Some(p) =
+                    shorter_title(&a, &title_sk).filter(|_| definite_word(doc, i) || end > next)
+                {
                     // وزير البترول المصري طارق الملا … وقال الوزير المصري: a shorter form of the
                     // title of a person already named.
                     a.at.insert(i, (p, end));

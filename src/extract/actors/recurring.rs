@@ -60,7 +60,10 @@ pub(super) fn recurring(a: &mut Actors, doc: &Doc) {
         let found = *seen.entry(k).or_insert_with(|| {
             [k, bare].iter().filter(|w| maybe(w)).find_map(|w| {
                 skeleton_into(w, &mut buf);
-                by_word.get(buf.as_str()).filter(|(_, _, name)| close_spelling(w, name)).map(|&(i, n, _)| (i, n))
+                by_word
+                    .get(buf.as_str())
+                    .filter(|(_, _, name)| close_spelling(w, name))
+                    .map(|&(i, n, _)| (i, n))
             })
         });
         if let Some((idx, len)) = found {
