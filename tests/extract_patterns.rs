@@ -377,3 +377,9 @@ fn insisting_reports_a_clause() {
     let x = run("وأصر رئيس الوزراء عمر فارس على أن الانتخابات ستجري في موعدها.");
     assert!(has(&x, "الانتخابات ستجري في موعدها", Some("عمر فارس")), "{:?}", quotes(&x));
 }
+
+#[test]
+fn a_named_antecedent_of_a_speaking_relative_clause_is_a_person() {
+    let x = run("وانتقد القرار نواب كثيرون، مثل ماركو ريفيرا، الذي قال إن الخطوة متسرعة جدا.");
+    assert!(has(&x, "الخطوة متسرعة جدا", Some("ماركو ريفيرا")), "{:?}", quotes(&x));
+}

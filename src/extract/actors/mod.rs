@@ -461,6 +461,11 @@ pub fn find(doc: &Doc) -> Actors {
                     i = next + 1;
                     continue;
                 }
+                // NAME، الذي قال إن …: the antecedent of a relative clause that speaks is a person.
+                if let Some((s, e)) = relative_antecedent(&a, doc, i).filter(|_| speech_follows(doc, next)) {
+                    let name = doc.slice(s, e).to_string();
+                    a.add(doc, ActorKind::Person, &name, s..e, gender);
+                }
                 // "قال لفلان" is said to someone: a name right after a verb never carries ل. A name
                 // is only taken where speech follows (أضافت أصنافا جديدة إلى … adds things, says
                 // nothing), and not when the verb's subject stands right before it (فرنسا قالت بوضوح).
@@ -518,6 +523,34 @@ fn clean_name(name: &str) -> String {
         return name.to_string();
     }
     name.replace('#', "").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The name before `الذي`/`التي` (and a comma) that stands before the verb at `i`: one to three
+/// name words after a boundary (punctuation, a lexicon word, a preposition), not already an actor.
+fn relative_antecedent(a: &Actors, doc: &Doc, i: usize) -> Option<(usize, usize)> {
+    let rel = i.checked_sub(1).filter(|&r| matches!(doc.key(r), "الذي" | "التي"))?;
+    let end = if rel > 0 && doc.is_punct(rel - 1, &['،', ',']) { rel - 1 } else { rel };
+    let mut s = end;
+    while s > 0 && end - s < 3 {
+        let j = s - 1;
+        let k = doc.key(j);
+        let plain =
+            doc.is_word(j) && doc.toks[j].hit.is_none() && k.chars().count() >= 2 && !is_complementizer(k);
+        // A family name with the article may end the name, never start it.
+        if !plain || (k.starts_with("ال") && j + 1 == s && s < end) {
+            break;
+        }
+        if k.starts_with("ال") && j + 1 != end {
+            break;
+        }
+        s = j;
+    }
+    if s == end || (s..end).any(|j| a.at.contains_key(&j)) || doc.key(s).starts_with("ال") {
+        return None;
+    }
+    // What stands before the name must end a phrase: punctuation, a lexicon word, or nothing.
+    let before_ok = s == 0 || !doc.is_word(s - 1) || doc.toks[s - 1].hit.is_some();
+    (before_ok && end - s >= 2).then_some((s, end))
 }
 
 /// Whether speech follows token `from` in its clause: a complementizer, a colon or a quotation
