@@ -224,13 +224,10 @@ fn construct_title(doc: &Doc, next: usize) -> bool {
 fn shorter_title(a: &Actors, title_sk: &str) -> Option<usize> {
     let bare = |w: &str| -> String { w.strip_prefix("ال").unwrap_or(w).to_string() };
     let words: Vec<String> = title_sk.split(' ').map(bare).collect();
-    // One word (الرئيس) is too little to tell whom it means.
-    if words.len() < 2 {
-        return None;
-    }
     let head = words.first()?.clone();
     let last = |f: &Found| f.actor.mentions.last().map_or(0, |m| m.start);
-    a.list
+    let fits: Vec<(usize, &Found)> = a
+        .list
         .iter()
         .enumerate()
         .filter(|(_, f)| !f.anon && f.actor.kind == ActorKind::Person)
@@ -240,8 +237,12 @@ fn shorter_title(a: &Actors, title_sk: &str) -> Option<usize> {
                 tw.first() == Some(&head) && words.iter().all(|w| tw.contains(w))
             })
         })
-        .max_by_key(|(_, f)| last(f))
-        .map(|(k, _)| k)
+        .collect();
+    // One word (الوزير) tells whom it means only when one person has that title.
+    if words.len() < 2 && fits.len() != 1 {
+        return None;
+    }
+    fits.into_iter().max_by_key(|(_, f)| last(f)).map(|(k, _)| k)
 }
 
 /// A "name" after a title that is a word of an earlier person's title (مؤسس شركة تيسلا …، إيلون
