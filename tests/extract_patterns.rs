@@ -383,3 +383,21 @@ fn a_named_antecedent_of_a_speaking_relative_clause_is_a_person() {
     let x = run("وانتقد القرار نواب كثيرون، مثل ماركو ريفيرا، الذي قال إن الخطوة متسرعة جدا.");
     assert!(has(&x, "الخطوة متسرعة جدا", Some("ماركو ريفيرا")), "{:?}", quotes(&x));
 }
+
+#[test]
+fn a_quoted_organisation_inside_a_title_then_the_name() {
+    let x = run("وذكر المتحدث باسم \"الهلال الأخضر\"، سامر نادر، أن فرق الإغاثة وصلت إلى القرى.");
+    assert!(has(&x, "فرق الإغاثة وصلت إلى القرى", Some("سامر نادر")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn the_source_again_with_the_article() {
+    let x = run("وقال مصدر أمني إن الطريق أغلق صباحا. وأضاف المصدر أن حركة المرور عادت ظهرا.");
+    assert!(has(&x, "حركة المرور عادت ظهرا", Some("مصدر أمني")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn the_subject_before_a_relative_clause() {
+    let x = run("الناشطة سلمى حداد التي تنتمي إلى حزب \"الأمل\" اعترفت أمام المحكمة أنها كانت تخطط للسفر.");
+    assert!(has(&x, "كانت تخطط للسفر", Some("سلمى حداد")), "{:?}", quotes(&x));
+}

@@ -208,7 +208,14 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 (i.saturating_sub(6)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, e)| (j, a, e)));
             // (أما مجاهد، فقال: a comma may close the topic.)
             let adjacent = |e: usize| e == i || (topic && e + 1 == i && doc.is_punct(e, &['،', ',']));
-            if let Some((j, a, e)) = before.filter(|&(_, _, e)| adjacent(e) && !conj) {
+            // الفتاة صفاء بولار التي تتبنى أفكار تنظيم "داعش" اعترفت: the subject is the
+            // antecedent of the relative clause, not the last name inside it.
+            let subject = if conj {
+                None
+            } else {
+                antecedent_before(doc, actors, i).or(before.filter(|&(_, _, e)| adjacent(e)))
+            };
+            if let Some((j, a, e)) = subject {
                 speaker = Some(a);
                 speaker_tok = Some((j, e));
                 unknown_subject = false;
@@ -258,6 +265,19 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         i = v_end;
     }
     out
+}
+
+/// A subject before the verb at `i` separated from it by a relative clause (X التي … verb): the
+/// actor that ends at the relative pronoun, when no punctuation stands in the clause.
+fn antecedent_before(doc: &Doc, actors: &Actors, i: usize) -> Option<(usize, usize, usize)> {
+    let lo = i.saturating_sub(15);
+    let r = (lo..i)
+        .rev()
+        .take_while(|&j| doc.is_word(j) || doc.is_punct(j, &['"', '«', '»', '“', '”']))
+        .find(|&j| matches!(doc.key(j), "التي" | "الذي"))?;
+    (r.saturating_sub(6)..r)
+        .rev()
+        .find_map(|j| actors.at.get(&j).filter(|&&(_, e)| e == r).map(|&(a, e)| (j, a, e)))
 }
 
 /// Whether tokens `s..e` are a short noun phrase (a subject: بروكسل، مخطط التفجيرات، الحكومة

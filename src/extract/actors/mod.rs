@@ -215,7 +215,8 @@ fn apposed_person(a: &Actors, doc: &Doc, i: usize) -> Option<usize> {
 /// الملكي، وزير الخارجية): the title then names one known person, not an anonymous source (which
 /// takes a preposition: متحدث باسم الحكومة، مسؤول في الوزارة).
 fn construct_title(doc: &Doc, next: usize) -> bool {
-    doc.is_word(next) && doc.key(next).starts_with("ال")
+    let after_prep = next > 0 && matches!(doc.key(next - 1), "باسم" | "في" | "من" | "لدي");
+    doc.is_word(next) && doc.key(next).starts_with("ال") && !after_prep
 }
 
 /// The person most recently named with a title of which `title_sk` (a definite title without a
@@ -449,6 +450,12 @@ pub fn find(doc: &Doc) -> Actors {
                 add_geo(&mut a, doc, i, next)
             }
             Tag::Anon => {
+                // المصدر after مصدر دبلوماسي: the same source again.
+                if let Some(p) = earlier_anon(&a, doc, i, next) {
+                    a.at.insert(i, (p, next));
+                    i = next;
+                    continue;
+                }
                 i = anon(&mut a, doc, i);
                 continue;
             }

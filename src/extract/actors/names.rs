@@ -115,7 +115,21 @@ pub(super) fn chain(
 ) -> usize {
     let mut j = start;
     let stop = start + max;
-    while j < stop && doc.is_word(j) {
+    while j < stop {
+        // A quoted name in the complement (المتحدث باسم "الأونروا"): through its closing mark.
+        let after_bism = j == start && j > 0 && doc.key(j - 1) == "باسم";
+        if (j > start || after_bism) && doc.is_punct(j, &['"', '«', '“']) {
+            match (j + 2..(j + 6).min(doc.toks.len())).find(|&c| doc.is_punct(c, &['"', '»', '”'])) {
+                Some(c) if (j + 1..c).all(|w| doc.is_word(w)) => {
+                    j = c + 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if !doc.is_word(j) {
+            break;
+        }
         let tags = doc.tags(j);
         let k = doc.key(j);
         let geo =
