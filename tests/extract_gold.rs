@@ -213,7 +213,7 @@ fn seeds_quote_and_speaker_f1() {
     assert!(s >= 0.84, "speaker F1 {s:.3}");
 }
 
-/// Forty news articles from other outlets and topics (sport, economy, technology, culture,
+/// Sixty news articles from other outlets and topics (sport, economy, technology, culture,
 /// politics), annotated by hand independently of the rules, used while tuning them: floors a
 /// little under today's figures, so that a change that helps the seeds but hurts unseen news
 /// fails here.
@@ -221,7 +221,7 @@ fn seeds_quote_and_speaker_f1() {
 fn unseen_news_quote_precision_and_speaker_f1() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract/unseen");
     let files = gold_files(dir);
-    assert!(files.len() >= 40);
+    assert!(files.len() >= 60);
     let (tp, np, ng, atp) = evaluate_in(dir, &files, false);
     let (s, q) = (f1(atp, np, ng), f1(tp, np, ng));
     let (dtp, dnp, dng, _) = evaluate_in(dir, &files, true);
@@ -229,8 +229,8 @@ fn unseen_news_quote_precision_and_speaker_f1() {
     eprintln!(
         "unseen: quote F1 {q:.3}, speaker F1 {s:.3}, direct precision {direct_p:.3} ({dtp}/{dnp}, gold {dng})"
     );
-    assert!(q >= 0.80, "quote F1 {q:.3}");
-    assert!(s >= 0.68, "speaker F1 {s:.3}");
+    assert!(q >= 0.84, "quote F1 {q:.3}");
+    assert!(s >= 0.70, "speaker F1 {s:.3}");
     assert!(direct_p >= 0.90, "direct-quote precision {direct_p:.3}");
 }
 
