@@ -59,15 +59,51 @@ impl Normalized {
 pub fn normalize(s: &str) -> Normalized {
     let mut key = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
-    for (i, c) in s.char_indices() {
-        let before = key.len();
-        fold_char(c, &mut |f| key.push(f));
+    let b = s.as_bytes();
+    let table = arabic_table();
+    let mut i = 0;
+    while i < b.len() {
         // Offsets of sahifa's texts fit in u32 (articles are far below 4 GiB); saturate otherwise.
         let at = u32::try_from(i).unwrap_or(u32::MAX);
+        let x = b[i];
+        // Fast paths for ASCII and the basic Arabic block (U+0600–U+067F: lead byte D8 or D9),
+        // nearly all of an Arabic article; the result is the same as `fold_char`'s.
+        if x < 0x80 {
+            key.push(char::from(x.to_ascii_lowercase()));
+            map.push(at);
+            i += 1;
+            continue;
+        }
+        if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
+            let cp = (usize::from(x & 0x1F) << 6) | usize::from(b[i + 1] & 0x3F);
+            if let Some(c) = table[cp - 0x600] {
+                let before = key.len();
+                key.push(c);
+                map.resize(map.len() + (key.len() - before), at);
+            }
+            i += 2;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
+        let before = key.len();
+        fold_char(c, &mut |f| key.push(f));
         map.resize(map.len() + (key.len() - before), at);
+        i += c.len_utf8();
     }
     map.push(u32::try_from(s.len()).unwrap_or(u32::MAX));
     Normalized { key, map }
+}
+
+/// `fold_basic` over U+0600–U+067F, computed once.
+fn arabic_table() -> &'static [Option<char>; 128] {
+    static TABLE: std::sync::LazyLock<[Option<char>; 128]> = std::sync::LazyLock::new(|| {
+        let mut t = [None; 128];
+        for (k, slot) in t.iter_mut().enumerate() {
+            *slot = char::from_u32(0x600 + k as u32).and_then(fold_basic);
+        }
+        t
+    });
+    &TABLE
 }
 
 /// Folds `s` into its matching key without the offset map (for lexicon entries and queries).
@@ -213,6 +249,21 @@ pub fn skeleton_char(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte fast paths of `normalize` give what `fold_char` gives, character by character.
+    #[test]
+    fn fast_paths_match_the_generic_fold() {
+        let all: String =
+            ('\u{0600}'..='\u{06FF}').chain("AZaz09 ،.«»\u{FEFB}\u{FB51}é😀\u{200F}".chars()).collect();
+        let n = normalize(&all);
+        let mut slow = String::new();
+        for c in all.chars() {
+            fold_char(c, &mut |f| slow.push(f));
+        }
+        assert_eq!(n.key, slow);
+        assert_eq!(n.key, normalize_key(&all));
+        assert_eq!(n.original_offset(n.key.len()), all.len());
+    }
 
     #[test]
     fn folds_alef_hamza_yeh_teh_marbuta() {

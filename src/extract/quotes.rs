@@ -4,8 +4,6 @@
 //! explicit subject whose gender and number agree. No cue, no speaker: short quoted phrases without
 //! one are scare quotes or names and are dropped.
 
-type HashMap<K, V> = std::collections::HashMap<K, V, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
-
 use super::actors::Actors;
 use super::doc::{Doc, TokKind, is_complementizer};
 use super::lexicon::{Gender, Strength, Tag};
@@ -354,14 +352,13 @@ fn first_subject(
     })
 }
 /// End token of the clause that starts at `s`: the sentence end, or where a new cue starts.
-fn clause_end(doc: &Doc, s: usize, cues: &[Cue], cue_at: &HashMap<usize, usize>) -> usize {
+fn clause_end(doc: &Doc, s: usize, cues: &[Cue]) -> usize {
     let mut j = s;
     let limit = doc.toks.len().min(s + 300);
     while j < limit && !doc.ends_sentence(j) {
         // A new reporting verb after a comma (، مضيفا أن …، وقال: …) starts the next statement.
-        let new_cue = cue_at
-            .get(&(j + 1))
-            .and_then(|&k| cues.get(k))
+        let new_cue = cue_index(cues, j + 1)
+            .and_then(|k| cues.get(k))
             .is_some_and(|c| c.strength != Strength::Weak || is_participle_form(doc.key(c.verb)));
         let writer = matches!(
             doc.key(j + 1),
@@ -375,10 +372,14 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue], cue_at: &HashMap<usize, usize>)
     j
 }
 
+/// The cue whose verb is token `t` (cues are sorted by their verb).
+fn cue_index(cues: &[Cue], t: usize) -> Option<usize> {
+    cues.binary_search_by_key(&t, |c| c.verb).ok()
+}
+
 /// Finds the quotes of `doc`, given its actors.
 pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
     let cues = cues(doc, actors);
-    let cue_at: HashMap<usize, usize> = cues.iter().enumerate().map(|(k, c)| (c.verb, k)).collect();
     let pairs = pair(doc);
     let mut out: Vec<(Quote, usize, usize)> = Vec::new();
     // Indirect speech.
@@ -389,7 +390,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             continue;
         }
         let s = c.stop + 1;
-        let e = clause_end(doc, s, &cues, &cue_at);
+        let e = clause_end(doc, s, &cues);
         // A verb inside the subject's relative clause shares the main verb's complement: the first
         // verb owns it.
         if clauses.last().is_some_and(|&(cs, _, _, _)| cs == s) {

@@ -50,8 +50,6 @@ pub struct Actors {
     by_last: HashMap<String, usize>,
     /// Head noun (no article) → the last organisation named with it, for الوزارة etc.
     last_org: HashMap<String, usize>,
-    /// Mentions already recorded, as (actor, start, end).
-    spans: std::collections::HashSet<(usize, usize, usize), xxhash_rust::xxh3::Xxh3DefaultBuilder>,
 }
 
 /// A map from token index to (actor, end token), stored densely (one slot per token).
@@ -115,7 +113,8 @@ impl Actors {
         if !alias.is_empty() && !f.actor.aliases.contains(&alias) {
             f.actor.aliases.push(alias);
         }
-        if self.spans.insert((idx, span.start, span.end)) {
+        // Mentions come in text order, so a repeat of a span is among the last few.
+        if !f.actor.mentions.iter().rev().take(4).any(|m| *m == span) {
             f.actor.mentions.push(span);
         }
         self.at.insert(toks.start, (idx, toks.end));
@@ -289,7 +288,6 @@ pub fn find(doc: &Doc) -> Actors {
         by_key: HashMap::default(),
         by_last: HashMap::default(),
         last_org: HashMap::default(),
-        spans: Default::default(),
     };
     let n = doc.toks.len();
     let mut i = 0;

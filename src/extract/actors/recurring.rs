@@ -31,10 +31,14 @@ pub(super) fn recurring(a: &mut Actors, doc: &Doc) {
     if by_word.is_empty() {
         return;
     }
-    // Cheap filter before computing a word's skeleton: its first consonant class.
-    let firsts: Vec<char> = by_word.keys().filter_map(|k| k.chars().next()).collect();
+    // Cheap filter before computing a word's skeleton: its first and last consonant classes.
+    let ends: Vec<(char, char)> =
+        by_word.keys().filter_map(|k| Some((k.chars().next()?, k.chars().next_back()?))).collect();
     let mut buf = String::new();
-    let maybe = |w: &str| w.chars().next().map(skeleton_char).is_some_and(|c| firsts.contains(&c));
+    let maybe = |w: &str| {
+        let first = w.chars().next().map(skeleton_char);
+        first.is_some_and(|f| ends.iter().any(|&(a, b)| a == f && Some(b) == skeleton_last(w)))
+    };
     let mut seen: HashMap<&str, Option<(usize, usize)>> = HashMap::default();
     let n = doc.toks.len();
     let mut i = 0;
@@ -112,6 +116,15 @@ mod tests {
     use super::close_spelling;
 
     #[test]
+    fn last_skeleton_char_without_the_skeleton() {
+        for w in ["باشينيان", "بلينكن", "السيسي", "مدرسه", "علي", "ابو", "كاراباخ", "طه"]
+        {
+            let sk = crate::extract::normalize::skeleton(w);
+            assert_eq!(super::skeleton_last(w), sk.chars().next_back(), "{w}");
+        }
+    }
+
+    #[test]
     fn spelling_variants_are_close_other_words_are_not() {
         assert!(close_spelling("بلينكن", "بلينكين"));
         assert!(close_spelling("باشينيان", "باشينيان"));
@@ -119,4 +132,19 @@ mod tests {
         assert!(!close_spelling("الاساسيه", "السيسي"));
         assert!(!close_spelling("مستوي", "موسي"));
     }
+}
+
+/// The last character of a word's skeleton without building it: trailing ه dropped, and in words
+/// of five letters or more the long vowels ا و ي (see `skeleton_into`).
+fn skeleton_last(w: &str) -> Option<char> {
+    let n = w.chars().count();
+    let long = n >= 5;
+    w.chars()
+        .rev()
+        .enumerate()
+        .map(|(k, c)| (n - 1 - k, c))
+        .find(|&(i, c)| {
+            !((c == 'ه' && i + 1 == n && i > 0) || (long && i > 0 && matches!(c, 'ا' | 'و' | 'ي')))
+        })
+        .map(|(_, c)| skeleton_char(c))
 }
