@@ -111,6 +111,21 @@ fn close_spelling(a: &str, b: &str) -> bool {
     row[b.len()] <= limit
 }
 
+/// The last character of a word's skeleton without building it: trailing ه dropped, and in words
+/// of five letters or more the long vowels ا و ي (see `skeleton_into`).
+fn skeleton_last(w: &str) -> Option<char> {
+    let n = w.chars().count();
+    let long = n >= 5;
+    w.chars()
+        .rev()
+        .enumerate()
+        .map(|(k, c)| (n - 1 - k, c))
+        .find(|&(i, c)| {
+            !((c == 'ه' && i + 1 == n && i > 0) || (long && i > 0 && matches!(c, 'ا' | 'و' | 'ي')))
+        })
+        .map(|(_, c)| skeleton_char(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::close_spelling;
@@ -132,19 +147,4 @@ mod tests {
         assert!(!close_spelling("الاساسيه", "السيسي"));
         assert!(!close_spelling("مستوي", "موسي"));
     }
-}
-
-/// The last character of a word's skeleton without building it: trailing ه dropped, and in words
-/// of five letters or more the long vowels ا و ي (see `skeleton_into`).
-fn skeleton_last(w: &str) -> Option<char> {
-    let n = w.chars().count();
-    let long = n >= 5;
-    w.chars()
-        .rev()
-        .enumerate()
-        .map(|(k, c)| (n - 1 - k, c))
-        .find(|&(i, c)| {
-            !((c == 'ه' && i + 1 == n && i > 0) || (long && i > 0 && matches!(c, 'ا' | 'و' | 'ي')))
-        })
-        .map(|(_, c)| skeleton_char(c))
 }
