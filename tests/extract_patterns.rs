@@ -401,3 +401,16 @@ fn the_subject_before_a_relative_clause() {
     let x = run("الناشطة سلمى حداد التي تنتمي إلى حزب \"الأمل\" اعترفت أمام المحكمة أنها كانت تخطط للسفر.");
     assert!(has(&x, "كانت تخطط للسفر", Some("سلمى حداد")), "{:?}", quotes(&x));
 }
+
+#[test]
+fn the_name_between_kana_and_qad_is_the_subject() {
+    let x = run("وكانت ليلى منصور قد قالت في مقابلة سابقة إن القرار لم يكن مفاجئا.");
+    assert!(has(&x, "القرار لم يكن مفاجئا", Some("ليلى منصور")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn the_object_of_a_preposition_before_a_participle_is_no_subject() {
+    let s = "وقال المدافع كريم ناصر إن الفريق جاهز. وفتح ناصر النار على الحكم قائلا: \"لم يكن عادلا معنا\".";
+    let x = run(s);
+    assert!(has(&x, "لم يكن عادلا معنا", Some("كريم ناصر")), "{:?}", quotes(&x));
+}

@@ -204,14 +204,25 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             let conj = doc.hit(i).is_some_and(|h| h.core > h.start) && !topic;
             let before =
                 (i.saturating_sub(6)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, e)| (j, a, e)));
-            // (أما مجاهد، فقال: a comma may close the topic.)
-            let adjacent = |e: usize| e == i || (topic && e + 1 == i && doc.is_punct(e, &['،', ',']));
+            // (أما مجاهد، فقال: a comma may close the topic; وكانت فارو قد قالت: قد may stand between.)
+            let adjacent = |e: usize| {
+                e == i
+                    || (topic && e + 1 == i && doc.is_punct(e, &['،', ',']))
+                    || (e + 1 == i && doc.key(e) == "قد")
+            };
+            // The object of a preposition (على تويتر قال، على رونالدو قائلا) is no subject, and a
+            // participle's subject is its sentence's, not the word before it.
+            let free = |j: usize| {
+                strength != Strength::Participle
+                    && !doc.hit(j).is_some_and(|h| h.prep)
+                    && !(j > 0 && is_prep(doc.key(j - 1)))
+            };
             // الفتاة صفاء بولار التي تتبنى أفكار تنظيم "داعش" اعترفت: the subject is the
             // antecedent of the relative clause, not the last name inside it.
             let subject = if conj {
                 None
             } else {
-                antecedent_before(doc, actors, i).or(before.filter(|&(_, _, e)| adjacent(e)))
+                antecedent_before(doc, actors, i).or(before.filter(|&(j, _, e)| adjacent(e) && free(j)))
             };
             if let Some((j, a, e)) = subject {
                 speaker = Some(a);
@@ -463,8 +474,10 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             && p.open
                 .checked_sub(1)
                 .is_some_and(|j| matches!(doc.key(j), "علي" | "عبر" | "في" | "من" | "لدي"));
-        // The marks hold exactly a known actor's name ("حزب الله"، «موديز»).
-        let just_a_name = actors.at.get(&s).is_some_and(|&(_, end)| end == e);
+        // The marks hold exactly a known actor's name ("حزب الله"، «موديز»), or sit inside one
+        // (هيئة الإذاعة الإسرائيلية "مكان").
+        let just_a_name = actors.at.get(&s).is_some_and(|&(_, end)| end == e)
+            || (p.open.saturating_sub(8)..p.open).any(|j| actors.at.get(&j).is_some_and(|&(_, end)| end > e));
         if (head && words <= 4) || named || after_org || short_name || after_locative || just_a_name {
             continue;
         }

@@ -467,6 +467,11 @@ pub fn find(doc: &Doc) -> Actors {
                     i = next + 1;
                     continue;
                 }
+                // وكانت ديلان فارو قد قالت …: the name between كان and قد is the subject.
+                if let Some((s, e)) = kana_qad_subject(&a, doc, i).filter(|_| speech_follows(doc, next)) {
+                    let name = doc.slice(s, e).to_string();
+                    a.add(doc, ActorKind::Person, &name, s..e, gender);
+                }
                 // NAME، الذي قال إن …: the antecedent of a relative clause that speaks is a person.
                 if let Some((s, e)) = relative_antecedent(&a, doc, i).filter(|_| speech_follows(doc, next)) {
                     let name = doc.slice(s, e).to_string();
@@ -529,6 +534,19 @@ fn clean_name(name: &str) -> String {
         return name.to_string();
     }
     name.replace('#', "").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The two or three plain words between كان/كانت and قد before the verb at `i` (وكانت ديلان فارو
+/// قد قالت), when they are not an actor already.
+fn kana_qad_subject(a: &Actors, doc: &Doc, i: usize) -> Option<(usize, usize)> {
+    let qad = i.checked_sub(1).filter(|&q| doc.key(q) == "قد")?;
+    let kana = (qad.saturating_sub(4)..qad.saturating_sub(1))
+        .find(|&k| matches!(doc.key(k).trim_start_matches(['و', 'ف']), "كان" | "كانت"))?;
+    let (s, e) = (kana + 1, qad);
+    let plain = (s..e).all(|j| {
+        doc.is_word(j) && doc.toks[j].hit.is_none() && !doc.key(j).starts_with("ال") && !a.at.contains_key(&j)
+    });
+    (plain && e - s >= 2).then_some((s, e))
 }
 
 /// The name before `الذي`/`التي` (and a comma) that stands before the verb at `i`: one to three
