@@ -226,10 +226,7 @@ fn shorter_title(a: &Actors, title_sk: &str) -> Option<usize> {
     let words: Vec<String> = title_sk.split(' ').map(bare).collect();
     let head = words.first()?.clone();
     let last = |f: &Found| f.actor.mentions.last().map_or(0, |m| m.start);
-    let fits: Vec<(usize, &Found)> = a
-        .list
-        .iter()
-        .enumerate()
+    let fits: Vec<(usize, &Found)> = recent(a)
         .filter(|(_, f)| !f.anon && f.actor.kind == ActorKind::Person)
         .filter(|(_, f)| {
             f.title.as_ref().is_some_and(|t| {
@@ -249,12 +246,14 @@ fn shorter_title(a: &Actors, title_sk: &str) -> Option<usize> {
 /// ماسك … وقال مؤسس تيسلا): that person, named again by title.
 fn titled_by(a: &Actors, name_key: &str) -> Option<usize> {
     let words: Vec<&str> = name_key.split(' ').collect();
-    a.list.iter().rposition(|f| {
-        f.title.as_ref().is_some_and(|t| {
-            let tw: Vec<&str> = t.split(' ').collect();
-            words.iter().all(|w| tw.contains(w))
+    recent(a)
+        .find(|(_, f)| {
+            f.title.as_ref().is_some_and(|t| {
+                let tw: Vec<&str> = t.split(' ').collect();
+                words.iter().all(|w| tw.contains(w))
+            })
         })
-    })
+        .map(|(k, _)| k)
 }
 
 /// Whether the word at `i` carries the article (after the conjunctions و/ف).
@@ -275,7 +274,10 @@ fn earlier_anon(a: &Actors, doc: &Doc, i: usize, end: usize) -> Option<usize> {
     if sk.is_empty() {
         return None;
     }
-    a.list.iter().rposition(|f| f.anon && f.keys.iter().any(|k| k == &sk || k.starts_with(&format!("{sk} "))))
+    let prefix = format!("{sk} ");
+    recent(a)
+        .find(|(_, f)| f.anon && f.keys.iter().any(|k| *k == sk || k.starts_with(&prefix)))
+        .map(|(k, _)| k)
 }
 
 /// Finds the actors of a document.
@@ -318,6 +320,8 @@ pub fn find(doc: &Doc) -> Actors {
                 if doc.is_punct(j, &['،', ',']) {
                     j += 1;
                 }
+                let same_title =
+                    recent(&a).find(|(_, f)| f.title.as_deref() == Some(title_sk.as_str())).map(|(k, _)| k);
                 let named_by_title = name_after(doc, j, true)
                     .and_then(|e| titled_by(&a, &normalize_key(doc.slice(j, e))).map(|p| (p, e)));
                 if let Some((p, e)) = named_by_title {
@@ -329,12 +333,7 @@ pub fn find(doc: &Doc) -> Actors {
                     a.list[idx].title.get_or_insert(title_sk);
                     a.at.insert(i, (idx, e));
                     end = e;
-                } else if let Some(p) = a
-                    .list
-                    .iter()
-                    .position(|f| f.title.as_deref() == Some(title_sk.as_str()))
-                    .filter(|_| end > next || !geo.is_empty())
-                {
+                } else if let Some(p) = same_title.filter(|_| end > next || !geo.is_empty()) {
                     // A title without a name: the person introduced earlier with the same title.
                     a.at.insert(i, (p, end));
                 } else if let Some(p) =
@@ -622,14 +621,21 @@ fn is_ordinal(k: &str) -> bool {
     )
 }
 
+/// How many of the latest actors the back-reference rules look at: an article names far fewer,
+/// and a hostile text with thousands of titles stays linear.
+const RECENT: usize = 256;
+
+/// The latest [`RECENT`] actors, newest first, with their indices.
+fn recent(a: &Actors) -> impl Iterator<Item = (usize, &Found)> {
+    a.list.iter().enumerate().rev().take(RECENT)
+}
+
 /// `مكتبه`/`مكتبها` (his/her office) speaks for the last person named.
 fn office(a: &Actors, doc: &Doc, i: usize) -> Option<usize> {
     if !matches!(doc.key(i), "مكتبه" | "مكتبها") {
         return None;
     }
-    a.list
-        .iter()
-        .enumerate()
+    recent(a)
         .filter(|(_, f)| f.actor.kind == ActorKind::Person && !f.anon)
         .max_by_key(|(_, f)| f.actor.mentions.last().map(|m| m.start))
         .map(|(k, _)| k)
