@@ -414,3 +414,33 @@ fn the_object_of_a_preposition_before_a_participle_is_no_subject() {
     let x = run(s);
     assert!(has(&x, "لم يكن عادلا معنا", Some("كريم ناصر")), "{:?}", quotes(&x));
 }
+
+#[test]
+fn speech_after_a_colon_without_quotation_marks() {
+    let x = run("وقال المدرب سامي عادل: تدريباتنا هذا الأسبوع سارت بشكل جيد للغاية. ثم غادر القاعة.");
+    assert!(has(&x, "تدريباتنا هذا الأسبوع سارت بشكل جيد للغاية", Some("سامي عادل")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_reporting_verb_inside_a_quotation_is_part_of_it() {
+    let x = run("وقال اللاعب مراد حسن: \"هم رفضوا أن ينظموا لنا ممرا شرفيا في الملعب\".");
+    assert!(!quotes(&x).iter().any(|(_, _, k)| *k == QuoteKind::Indirect), "{:?}", quotes(&x));
+}
+
+#[test]
+fn what_a_statement_says_is_its_authors() {
+    let x = run("وجاء في بيان للجيش المصري أن الفرقاطة الجديدة دخلت الخدمة هذا الشهر.");
+    assert!(has(&x, "الفرقاطة الجديدة دخلت الخدمة هذا الشهر", Some("الجيش المصري")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn written_on_a_platform_is_reported_speech() {
+    let x = run("وكتب الوزير رامي جابر على تويتر أن الطائرة كانت ممتلئة بالركاب.");
+    assert!(has(&x, "الطائرة كانت ممتلئة بالركاب", Some("رامي جابر")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_long_quoted_title_after_a_naming_word_is_a_name() {
+    let x = run("وقالت الشركة المنتجة إن الفيلم سيحمل اسم \"حكاية قديمة في مدينة بعيدة جدا\" عند عرضه.");
+    assert!(!quotes(&x).iter().any(|(t, _, _)| t.starts_with("حكاية")), "{:?}", quotes(&x));
+}

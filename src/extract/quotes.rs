@@ -396,8 +396,17 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
     // Indirect speech.
     let mut clauses: Vec<(usize, usize, usize, bool)> = Vec::new();
     let mut last_emitted: Option<(usize, Option<usize>)> = None;
+    // A reporting verb inside quotation marks belongs to the quotation ("رفضوا أن …").
+    let quoted = |t: usize| {
+        let k = pairs.partition_point(|p| p.open < t);
+        pairs[k.saturating_sub(4)..k].iter().any(|p| p.has_open && p.open < t && t < p.close)
+    };
     for (k, c) in cues.iter().enumerate() {
-        if c.strength == Strength::Weak || c.stop >= doc.toks.len() || !is_complementizer(doc.key(c.stop)) {
+        if c.strength == Strength::Weak
+            || c.stop >= doc.toks.len()
+            || !is_complementizer(doc.key(c.stop))
+            || quoted(c.verb)
+        {
             continue;
         }
         let s = c.stop + 1;
@@ -454,7 +463,11 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             doc.has(j, |t| matches!(t, Tag::NamingHead | Tag::OrgHead(_)))
                 || (j > 0 && doc.has(j - 1, |t| matches!(t, Tag::NamingHead)))
         });
-        let named = doc.has(s, |t| matches!(t, Tag::NamingHead | Tag::OrgHead(_))) && words <= 5;
+        // After اسم، بعنوان، تدعى the quoted name may be a long title (of a film, a book).
+        let titled = p.open.checked_sub(1).is_some_and(|j| {
+            matches!(doc.key(j), "اسم" | "باسم" | "بعنوان" | "عنوان" | "تدعي" | "يدعي" | "تسمي" | "يسمي")
+        }) && words <= 12;
+        let named = (doc.has(s, |t| matches!(t, Tag::NamingHead | Tag::OrgHead(_))) && words <= 5) || titled;
         // A short quoted name right after an organisation's name (منظمة … «بتسيلم»، الوكالة الرسمية «سانا»).
         let after_org = words <= 2
             && (p.open.saturating_sub(8)..p.open).any(|j| {
@@ -538,6 +551,33 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         }
         q.text = q.text.trim().to_string();
         last_speaker = Some((speaker, e));
+        out.push((q, s, e));
+    }
+    // Speech after a colon without quotation marks (وقال زيدان: تدريباتنا سارت جيدا.): a direct
+    // quote to the end of its sentence.
+    for c in &cues {
+        if c.strength == Strength::Weak || !doc.is_punct(c.stop, &[':']) {
+            continue;
+        }
+        let s = c.stop + 1;
+        if c.speaker.is_none() || !doc.is_word(s) || quoted(c.verb) {
+            continue;
+        }
+        let mut e = s;
+        while e < doc.toks.len()
+            && e < s + 200
+            && !doc.ends_sentence(e)
+            && !doc.is_punct(e, &['"', '«', '“', '»', '”'])
+        {
+            e += 1;
+        }
+        let words = (s..e).filter(|&j| doc.is_word(j)).count();
+        if words < 4 || !doc.ends_sentence(e) || out.iter().any(|(_, os, oe)| *os < e && s < *oe) {
+            continue;
+        }
+        let mut q = make(doc, s, e, c, QuoteKind::Direct);
+        // Keep the sentence's own final mark out, as for quotations.
+        q.text = q.text.trim().to_string();
         out.push((q, s, e));
     }
     // A quotation nested in a direct quote is part of it, not a quote of its own.

@@ -78,11 +78,37 @@ fn quote(doc: &Doc, s: usize, e: usize, speaker: (usize, usize, usize), cue: usi
     })
 }
 
+/// وجاء في بيان للجيش المصري … أن CLAUSE: the statement's author says the clause.
+fn came_in_statement(doc: &Doc, actors: &Actors, i: usize, out: &mut Vec<(Quote, usize, usize)>) {
+    if doc.key(i).trim_start_matches(['و', 'ف']) != "جاء" || doc.key(i + 1) != "في" {
+        return;
+    }
+    let noun = doc.key(i + 2);
+    if !matches!(noun, "بيان" | "تقرير" | "رساله" | "تغريده" | "بلاغ" | "منشور")
+    {
+        return;
+    }
+    let Some(speaker) = actor_after(doc, actors, i + 3, 3) else { return };
+    let mut j = speaker.2;
+    while j < doc.toks.len() && j < speaker.2 + 15 && !doc.ends_sentence(j) {
+        if doc.is_word(j) && matches!(doc.key(j), "ان" | "انه" | "انها" | "بان") {
+            let s = j + 1;
+            let e = clause_end(doc, s);
+            if let Some(q) = quote(doc, s, e, speaker, i) {
+                out.push((q, s, e));
+            }
+            return;
+        }
+        j += 1;
+    }
+}
+
 /// Quotes attributed by source phrases, as (quote, first token, end token).
 pub fn find(doc: &Doc, actors: &Actors) -> Vec<(Quote, usize, usize)> {
     let mut out = Vec::new();
     let n = doc.toks.len();
     for i in 0..n {
+        came_in_statement(doc, actors, i, &mut out);
         if doc.toks[i].hit.is_none() || !attributes(doc, i) {
             continue;
         }

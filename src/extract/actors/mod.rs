@@ -579,7 +579,8 @@ fn relative_antecedent(a: &Actors, doc: &Doc, i: usize) -> Option<(usize, usize)
 /// Whether speech follows token `from` in its clause: a complementizer, a colon or a quotation
 /// mark within a few words, before the sentence ends.
 fn speech_follows(doc: &Doc, from: usize) -> bool {
-    let end = doc.toks.len().min(from + 12);
+    // (Room for an apposition: أليخاندرو كاردوسا، المتحدث باسم الوكالة، للتلفزيون إن.)
+    let end = doc.toks.len().min(from + 20);
     for j in from..end {
         match doc.toks[j].kind {
             TokKind::Word if is_complementizer(doc.key(j)) => return true,

@@ -204,12 +204,19 @@ pub(super) fn strip_article(w: &str) -> &str {
 /// (the alias keeps them).
 pub(super) fn strip_clitic_word(doc: &Doc, a: usize, b: usize) -> String {
     let full = doc.slice(a, b);
-    match doc.hit(a) {
+    let name = match doc.hit(a) {
         Some(h) if h.core > h.start => {
             let skip = doc.norm.original_offset(h.core) - doc.norm.original_offset(h.start);
-            full.get(skip..).unwrap_or(full).to_string()
+            full.get(skip..).unwrap_or(full)
         }
-        _ => full.to_string(),
+        _ => full,
+    };
+    // ل before the article drops its alef (للجيش المصري): the name takes the article back.
+    match name.strip_prefix("لل") {
+        Some(rest) if doc.hit(a).is_some_and(|h| h.prep) && doc.key(a).starts_with("لل") => {
+            format!("ال{rest}")
+        }
+        _ => name.to_string(),
     }
 }
 
