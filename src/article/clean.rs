@@ -153,7 +153,7 @@ fn ends_with_any(l: &str, set: &str) -> bool {
 
 /// A paragraph that reads as a sentence: it ends with sentence punctuation (closing quotes and
 /// brackets allowed after it).
-fn ends_sentence(l: &str) -> bool {
+pub(crate) fn ends_sentence(l: &str) -> bool {
     let t = l.trim_end_matches([
         '"', '”', '»', '’', '\'', ')', ']', '\u{200E}', '\u{200F}', '\u{200C}', '\u{200D}', '\u{061C}',
     ]);
