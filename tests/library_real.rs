@@ -600,6 +600,78 @@ fn match_results_tables_and_an_image_caption() {
     );
 }
 
+#[test]
+fn wordpress_block_editor_page_with_a_table_quote_and_embeds() {
+    one(
+        "gutenberg.html",
+        Format::Html,
+        &Expect {
+            title: "نتائج امتحانات الثانوية العامة: نسبة النجاح 78 في المئة",
+            paragraphs: &[
+                "أعلنت وزارة التربية والتعليم، مساء السبت، نتائج امتحانات الثانوية العامة للعام الدراسي الحالي، وبلغت نسبة النجاح 78 في المئة، مقارنة بـ74 في المئة العام الماضي.",
+                "وقال وزير التربية في مؤتمر صحفي إن عدد الطلاب الذين تقدموا للامتحانات بلغ 142 ألف طالب وطالبة، نجح منهم أكثر من 110 آلاف.",
+                "الشعبة | المتقدمون | نسبة النجاح",
+                "العلمي | 61 ألفا | 82%",
+                "الأدبي | 58 ألفا | 71%",
+                "الصناعي | 23 ألفا | 80%",
+                "“نتائج هذا العام تعكس تحسنا واضحا في مستوى التحصيل، خصوصا في المواد العلمية”.",
+                "وزير التربية والتعليم",
+                "وأشار الوزير إلى أن الطلبة يمكنهم الاطلاع على نتائجهم عبر الموقع الإلكتروني للوزارة أو من خلال رسالة نصية، على أن تفتح أبواب التظلمات بدءا من يوم الأحد ولمدة أسبوع.",
+            ],
+            gone: &[
+                "صوت الجنوب",
+                "صحيفة إلكترونية",
+                "20 يوليو",
+                "قسم الأخبار",
+                "طلاب يطلعون",
+                "المصدر:",
+                "فيديو المؤتمر",
+                "نشر في",
+                "تصفّح المقالات",
+                "حي الزهور",
+                "بدء التسجيل",
+                "أحدث المقالات",
+                "جميع الحقوق",
+            ],
+        },
+    );
+}
+
+#[test]
+fn table_layout_page_titled_only_with_the_site_name() {
+    let a = one(
+        "layout-table.html",
+        Format::Html,
+        &Expect {
+            title: "افتتاح مستشفى جديد للأطفال في الزرقاء",
+            paragraphs: &[
+                "افتتح وزير الصحة، صباح اليوم الأحد، مستشفى جديدا متخصصا في طب الأطفال في مدينة الزرقاء، بسعة 200 سرير وبكلفة بلغت 30 مليون دينار.",
+                "ويضم المستشفى قسما للعناية الحثيثة لحديثي الولادة، وثماني غرف عمليات، ومختبرات وعيادات خارجية تستقبل نحو ألف مراجع يوميا.",
+                "وقال الوزير إن المستشفى سيخفف الضغط عن مستشفيات العاصمة، ويوفر على الأسر عناء التنقل لمسافات طويلة لعلاج أطفالها.",
+            ],
+            gone: &["أخبار البلد", "أقسام الموقع", "محليات", "منوعات", "جميع الحقوق"],
+        },
+    );
+    assert_eq!(a.encoding, "windows-1256");
+}
+
+/// A template that declares UTF-8 over text saved in windows-1256: the declaration is wrong and
+/// the bytes say so.
+#[test]
+fn windows_1256_page_declared_as_utf8() {
+    let src = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library/real/title-dash.html"),
+    )
+    .unwrap();
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(&src);
+    assert!(!unmappable);
+    let l = sahifa::article::load_bytes("page.html", &bytes, Some("html"), &LoadOptions::default());
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+    assert_eq!(l.articles[0].encoding, "windows-1256");
+    assert_eq!(l.articles[0].title, "معرض تونس الدولي للكتاب يفتح أبوابه بمشاركة 30 دولة");
+    assert_eq!(l.articles[0].paragraphs.len(), 4);
+}
+
 fn feed(name: &str, format: Format, expect: &[Expect]) -> Vec<Article> {
     let l = load(name);
     assert!(l.warnings.is_empty(), "{name}: {:?}", l.warnings);

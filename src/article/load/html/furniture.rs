@@ -61,7 +61,7 @@ fn is_taxonomy(class: &str) -> bool {
 
 /// Whether `f` holds for a word of a class or id: words are split at `-`, `_` and where a
 /// lower-case letter meets an upper-case one (`relatedNews` → `related`, `News`).
-fn any_class_word(class: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+pub fn any_class_word(class: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     for part in class.split(['-', '_', ' ']) {
         let b = part.as_bytes();
         let mut start = 0;

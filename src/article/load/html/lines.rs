@@ -83,6 +83,9 @@ struct Builder {
     just_closed_link: bool,
     in_link: usize,
     styled: usize,
+    in_figure: usize,
+    /// For each open table: whether it lays out the page (cells are blocks) or holds data.
+    tables: Vec<bool>,
 }
 
 impl Builder {
@@ -115,7 +118,9 @@ impl Builder {
                 cells: self.cells,
                 heading: self.heading,
                 after_image: self.image_seen,
-                caption_style: self.centered || self.styled_bytes >= raw.len().saturating_sub(2),
+                caption_style: self.centered
+                    || self.in_figure > 0
+                    || self.styled_bytes >= raw.len().saturating_sub(2),
                 ..Line::default()
             };
             // Only lines that are mostly links are measured closely.
@@ -198,6 +203,9 @@ pub fn walk(root: ElementRef, how: Walk) -> Vec<Line> {
                             skip_to = Some(target);
                             continue;
                         }
+                        if name == "table" {
+                            b.tables.push(ElementRef::wrap(n).is_some_and(is_layout_table));
+                        }
                         open(&mut b, e, name);
                     }
                     _ => {}
@@ -233,6 +241,7 @@ fn open(b: &mut Builder, e: &scraper::node::Element, name: &str) {
                 b.link_start = Some(b.cur.len());
             }
         }
+        "td" | "th" if b.tables.last() == Some(&true) => b.flush(),
         "td" | "th" => {
             if !b.cur.trim().is_empty() {
                 b.sep_pending = true;
@@ -240,6 +249,7 @@ fn open(b: &mut Builder, e: &scraper::node::Element, name: &str) {
             b.cells += 1;
         }
         "img" => b.image_seen = true,
+        "figure" => b.in_figure += 1,
         "em" | "i" | "small" | "cite" => b.styled += 1,
         _ => {}
     }
@@ -267,11 +277,29 @@ fn close(b: &mut Builder, name: &str) {
             }
         }
         "em" | "i" | "small" | "cite" => b.styled = b.styled.saturating_sub(1),
+        "figure" => b.in_figure = b.in_figure.saturating_sub(1),
+        "table" => {
+            b.tables.pop();
+        }
+        "td" | "th" if b.tables.last() == Some(&true) => b.flush(),
         _ => {}
     }
     if is_block(name) {
         b.flush();
     }
+}
+
+/// A table that lays out the page rather than holding data: tables inside it, or cells holding
+/// paragraphs, line breaks or lists.
+fn is_layout_table(table: ElementRef) -> bool {
+    table.descendants().skip(1).any(|n| {
+        n.value().as_element().is_some_and(|e| {
+            matches!(
+                e.name(),
+                "table" | "p" | "div" | "br" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "blockquote"
+            )
+        })
+    })
 }
 
 fn is_centered(e: &scraper::node::Element) -> bool {

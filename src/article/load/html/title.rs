@@ -39,15 +39,32 @@ pub fn from_markup(
 }
 
 /// The first non-empty `<h1>` of the article, else of the page, outside furniture (a logo in the
-/// site's header is an `<h1>` on many pages).
+/// site's header is an `<h1>` on many pages); else the article's first element marked as its
+/// headline (`itemprop=headline`, a class "title" or "headline") of three words or more.
 fn first_h1<'a>(doc: &'a Html, root: ElementRef<'a>, in_article: bool) -> Option<(String, NodeId)> {
     let h1 = Selector::parse("h1").ok()?;
     let text = |e: ElementRef| squash(&e.text().collect::<String>());
+    let marked = root.descendants().filter_map(ElementRef::wrap).filter(|e| is_marked_headline(e.value()));
     root.select(&h1)
         .filter(|e| !in_furniture(*e, Some(root.id()), in_article))
         .chain(doc.select(&h1).filter(|e| !in_furniture(*e, None, false)))
         .map(|e| (text(e), e.id()))
         .find(|(t, _)| !t.is_empty())
+        .or_else(|| {
+            marked
+                .filter(|e| !in_furniture(*e, Some(root.id()), in_article))
+                .map(|e| (text(e), e.id()))
+                .find(|(t, _)| t.split_whitespace().count() >= 3)
+        })
+}
+
+fn is_marked_headline(e: &scraper::node::Element) -> bool {
+    e.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w == "headline"))
+        || e.classes().any(|c| {
+            super::furniture::any_class_word(c, |w| {
+                w.eq_ignore_ascii_case("title") || w.eq_ignore_ascii_case("headline")
+            })
+        })
 }
 
 /// Whether `e` or an ancestor below `stop` is furniture.
