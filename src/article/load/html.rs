@@ -21,7 +21,6 @@ use self::lines::Walk;
 pub use self::title::strip_site_name;
 use super::{Draft, Parsed};
 use crate::article::Format;
-use crate::article::clean::ends_sentence;
 
 /// The deepest element nesting handed to the HTML parser. html5ever's tree building slows down
 /// quadratically with depth (and recursion overflows the stack of a debug build); real pages stay
@@ -94,25 +93,30 @@ pub fn parse(text: &str) -> Parsed {
         return Parsed { format: Some(Format::Html), drafts, warnings: vec![warning] };
     }
     let doc = Html::parse_document(text);
-    let root = root::main_root(&doc);
+    let root::Root { element: root, end } = root::main_root(&doc);
     let ld = jsonld::read(&doc).unwrap_or_default();
     let source = meta(&doc, &["meta[property='og:site_name']", "meta[name=application-name]"])
         .or_else(|| ld.publisher.clone());
     let in_article = !matches!(root.value().name(), "body" | "html");
     let (mut title, headline) =
         title::from_markup(&doc, root, source.as_deref(), ld.headline.as_deref(), in_article);
-    let walk = Walk { check_root: false, in_article, skip: headline };
-    let mut paragraphs = lines::keep_text(lines::walk(root, walk));
+    let walk = Walk { check_root: false, in_article, skip: headline, end };
+    let mut lines = lines::keep(lines::walk(root, walk));
     if title.is_none() {
-        title = title::from_title_element(&doc, source.as_deref(), &paragraphs);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        title = title::from_title_element(&doc, source.as_deref(), &texts);
     }
-    let page_text: usize = paragraphs.iter().map(String::len).sum();
-    match ld.body.as_deref() {
+    let page_text: usize = lines.iter().map(|l| l.text.len()).sum();
+    let paragraphs = match ld.body.as_deref() {
         // A page built by script: the text is only in its JSON-LD.
-        Some(body) if page_text * 10 < body.len() * 6 => paragraphs = ld_paragraphs(body),
-        _ if title.is_some() => drop_preamble(&mut paragraphs),
-        _ => {}
-    }
+        Some(body) if page_text * 10 < body.len() * 6 => ld_paragraphs(body),
+        _ => {
+            if title.is_some() {
+                lines::drop_preamble(&mut lines);
+            }
+            lines.into_iter().map(|l| l.text).collect()
+        }
+    };
     let mut warnings = Vec::new();
     if paragraphs.is_empty() && title.is_none() {
         warnings.push("web page without article text".to_string());
@@ -137,22 +141,6 @@ pub fn parse(text: &str) -> Parsed {
     };
     let drafts = if draft.paragraphs.is_empty() && draft.title.is_none() { vec![] } else { vec![draft] };
     Parsed { format: Some(Format::Html), drafts, warnings }
-}
-
-/// Drops what stands between the headline and the first paragraph when it is not text: bylines,
-/// datelines, places, section names, photo credits (short lines that are not sentences). A
-/// standfirst is a sentence or longer, and stays.
-fn drop_preamble(paragraphs: &mut Vec<String>) {
-    let words = |p: &str| p.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-    let is_prose = |p: &str| (ends_sentence(p) && words(p) >= 6) || words(p) >= 15;
-    let Some(first) = paragraphs.iter().position(|p| is_prose(p)) else {
-        return;
-    };
-    let mut i = 0;
-    paragraphs.retain(|p| {
-        i += 1;
-        i > first || words(p) > 6 || ends_sentence(p)
-    });
 }
 
 /// JSON-LD `articleBody` as paragraphs: at its line breaks (or its markup), entities decoded.

@@ -21,6 +21,8 @@ pub struct Walk {
     pub in_article: bool,
     /// An element not read (the headline, shown as the title).
     pub skip: Option<NodeId>,
+    /// Reading stops at the end of this element.
+    pub end: Option<NodeId>,
 }
 
 /// One block's text and what the filters need to know about it.
@@ -222,6 +224,9 @@ pub fn walk(root: ElementRef, how: Walk) -> Vec<Line> {
                 if let Some(e) = n.value().as_element() {
                     close(&mut b, e.name());
                 }
+                if how.end == Some(n.id()) {
+                    break;
+                }
             }
         }
     }
@@ -384,6 +389,11 @@ pub fn squash(s: &str) -> String {
 /// The text of the lines a reader should see: link lists and captions dropped, and a "read also"
 /// marker whose links were dropped goes with them (else it would take the next line for a teaser).
 pub fn keep_text(lines: Vec<Line>) -> Vec<String> {
+    keep(lines).into_iter().map(|l| l.text).collect()
+}
+
+/// [`keep_text`], keeping the lines.
+pub fn keep(lines: Vec<Line>) -> Vec<Line> {
     let dropped: Vec<bool> = lines.iter().map(|l| l.is_link_list() || l.is_caption()).collect();
     let mut out = Vec::with_capacity(lines.len());
     for (i, l) in lines.into_iter().enumerate() {
@@ -397,9 +407,25 @@ pub fn keep_text(lines: Vec<Line>) -> Vec<String> {
         {
             continue;
         }
-        out.push(l.text);
+        out.push(l);
     }
     out
+}
+
+/// Drops what stands between the headline and the first paragraph when it is not text: bylines,
+/// datelines, places, section names, photo credits (short lines that are neither sentences nor
+/// headings). A standfirst is a sentence or longer, and stays.
+pub fn drop_preamble(lines: &mut Vec<Line>) {
+    let words = |p: &str| p.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let is_prose = |p: &str| (ends_sentence(p) && words(p) >= 6) || words(p) >= 15;
+    let Some(first) = lines.iter().position(|l| is_prose(&l.text)) else {
+        return;
+    };
+    let mut i = 0;
+    lines.retain(|l| {
+        i += 1;
+        i > first || l.heading || words(&l.text) > 6 || ends_sentence(&l.text)
+    });
 }
 
 #[cfg(test)]

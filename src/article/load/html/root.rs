@@ -1,13 +1,15 @@
 //! Where the article is in a page. Every paragraph-like block (its own text outside links at
 //! least [`MIN_PARAGRAPH`] bytes) scores its length for its parent, half for its grandparent and a
 //! third for the one above: the best-scoring element holds the text, whatever the markup (`<p>`,
-//! `<div>` per paragraph, table cells); when one block holds nearly all of it (`<br>`-separated
-//! text) that block is the root. Furniture does not score, and link text (menus, teaser lists)
+//! `<div>` per paragraph, table cells), descending into a child that holds 65% of its paragraph
+//! text (the article beside comments; the one block of `<br>`-separated text), and taking in its
+//! siblings of the same kind (sections of one article). Furniture does not score, and link text (menus, teaser lists)
 //! does not count. From there the root widens to an ancestor only to take in the headline and
 //! standfirst: the text the ancestor adds before the root holds a heading (or an element classed
-//! as title, headline, lead …) and is at most 60% of the root's, and what it adds after (tags,
-//! related stories) at most 20% (60% inside an `<article>`). Wrappers that add nothing are passed;
-//! `<article>`, `<main>` and `itemprop=articleBody` are not left.
+//! as title, headline, lead …) and is at most 60% of the root's; when what it adds after is more
+//! than 20% of it (60% inside an `<article>`: tags, related stories, comments), reading stops at
+//! the end of the text. Wrappers that add nothing are passed; `<article>`, `<main>` and
+//! `itemprop=articleBody` are not left.
 
 use ego_tree::{NodeId, iter::Edge};
 use scraper::node::Element;
@@ -27,9 +29,12 @@ struct Info {
     post: usize,
     /// Headings opened before the element.
     headings: usize,
+    /// The index of its last descendant.
+    last: usize,
     score: usize,
-    /// The child block with the most own text: (bytes, index).
-    top_child: (usize, usize),
+    /// Paragraph text (own text of scoring blocks) met before it opened and when it closed.
+    prose_pre: usize,
+    prose_post: usize,
 }
 
 struct Frame {
@@ -41,8 +46,17 @@ struct Frame {
 
 const NONE: usize = usize::MAX;
 
-/// The element that holds the article text (the page's `<body>` when nothing scores).
-pub fn main_root(doc: &Html) -> ElementRef<'_> {
+/// Where the article text is: an element (the page's `<body>` when nothing scores), and the
+/// element inside it after which the text ends, when what follows is not the article's.
+pub struct Root<'a> {
+    /// The element to read.
+    pub element: ElementRef<'a>,
+    /// Reading stops at the end of this element.
+    pub end: Option<NodeId>,
+}
+
+/// The element that holds the article text; see the module docs.
+pub fn main_root(doc: &Html) -> Root<'_> {
     let body = Selector::parse("body")
         .ok()
         .and_then(|s| doc.select(&s).next())
@@ -51,15 +65,38 @@ pub fn main_root(doc: &Html) -> ElementRef<'_> {
     let Some(mut best) =
         (1..infos.len()).filter(|&i| infos[i].score > 0).max_by_key(|&i| (infos[i].score, NONE - i))
     else {
-        return body;
+        return Root { element: body, end: None };
     };
-    let (own, child) = infos[best].top_child;
-    if child != NONE && own * 10 >= infos[best].score * 8 {
-        best = child;
+    // A wrapper scores from all it holds; when one child holds most of its paragraph text (the
+    // article, beside comments or teasers; the one block of <br>-separated text), that child is
+    // the text.
+    let prose = |i: usize| infos[i].prose_post - infos[i].prose_pre;
+    loop {
+        let child =
+            (best + 1..=infos[best].last).filter(|&j| infos[j].parent == best).max_by_key(|&j| prose(j));
+        match child {
+            Some(c) if prose(c) * 100 >= prose(best) * 65 && prose(c) > 0 => best = c,
+            _ => break,
+        }
     }
     let el = |i: usize| doc.tree.get(infos[i].node).and_then(ElementRef::wrap).unwrap_or(body);
     let size = |i: usize| infos[i].post - infos[i].pre;
-    let base = size(best);
+    // The text runs from `first` to `last`: the best element and its siblings of the same kind
+    // (sections of one article, a <div> per paragraph), all of them, and no other siblings.
+    let (mut first, mut last) = (best, best);
+    let p = infos[best].parent;
+    if p != NONE && p != 0 {
+        let kind = |i: usize| (el(i).value().name(), el(i).value().attr("class"));
+        let same: Vec<usize> = (p + 1..=infos[p].last)
+            .filter(|&j| infos[j].parent == p && size(j) > 0 && kind(j) == kind(best))
+            .collect();
+        if same.len() > 1 {
+            (first, last) = (same[0], same[same.len() - 1]);
+            best = p;
+        }
+    }
+    let base = infos[last].post - infos[first].pre;
+    let mut end = (last != best || first != best).then_some(last);
     let (mut cur, mut chosen) = (best, best);
     for _ in 0..6 {
         if is_container(el(cur).value()) {
@@ -70,20 +107,26 @@ pub fn main_root(doc: &Html) -> ElementRef<'_> {
         if p == NONE || p == 0 {
             break;
         }
-        let before = infos[best].pre - infos[p].pre;
-        let after = infos[p].post - infos[best].post;
-        let heading_before = infos[best].headings > infos[p].headings;
+        let before = infos[first].pre - infos[p].pre;
+        let after = infos[p].post - infos[last].post;
+        let heading_before = infos[first].headings > infos[p].headings;
         let after_limit = if el(p).value().name() == "article" { base * 6 / 10 } else { base / 5 };
         let adds_nothing = size(p) == size(cur);
-        if !adds_nothing && (!heading_before || before > base * 6 / 10 || after > after_limit) {
+        if !adds_nothing && (!heading_before || before > base * 6 / 10) {
             break;
+        }
+        if after > after_limit {
+            // Comments or other stories follow the text: the headline is taken, they are not.
+            end = Some(last);
         }
         cur = p;
         if size(cur) > size(chosen) {
             chosen = cur;
         }
     }
-    el(chosen)
+    // Reading stops after the text only when something not the article's follows it.
+    let end = end.filter(|&e| infos[chosen].post > infos[e].post).map(|e| infos[e].node);
+    Root { element: el(chosen), end }
 }
 
 /// `<article>`, `<main>` and the elements marked as the article body: the author's own word for
@@ -118,7 +161,7 @@ pub fn is_heading(e: &Element) -> bool {
 fn score(root: ElementRef) -> Vec<Info> {
     let mut infos: Vec<Info> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
-    let (mut text, mut links, mut headings) = (0usize, 0usize, 0usize);
+    let (mut text, mut links, mut headings, mut prose) = (0usize, 0usize, 0usize, 0usize);
     let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
         match edge {
@@ -141,8 +184,10 @@ fn score(root: ElementRef) -> Vec<Info> {
                             pre: text,
                             post: text,
                             headings,
+                            last: ord,
                             score: 0,
-                            top_child: (0, NONE),
+                            prose_pre: prose,
+                            prose_post: prose,
                         });
                         let name = e.name();
                         if (is_block(name) || name == "span") && is_heading(e) {
@@ -178,11 +223,11 @@ fn score(root: ElementRef) -> Vec<Info> {
                 };
                 links -= usize::from(f.link);
                 infos[f.ord].post = text;
+                infos[f.ord].last = infos.len() - 1;
+                infos[f.ord].prose_post = prose + if f.block && f.own >= MIN_PARAGRAPH { f.own } else { 0 };
                 if f.block && f.own >= MIN_PARAGRAPH {
+                    prose += f.own;
                     let mut p = infos[f.ord].parent;
-                    if p != NONE && infos[p].top_child.0 < f.own {
-                        infos[p].top_child = (f.own, f.ord);
-                    }
                     for share in 1..=3 {
                         if p == NONE {
                             break;

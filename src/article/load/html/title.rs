@@ -85,7 +85,7 @@ fn similar(a: &str, b: &str) -> bool {
 }
 
 /// The `<title>` element's headline: see the module docs. `lines` are the page's text lines.
-pub fn from_title_element(doc: &Html, site: Option<&str>, lines: &[String]) -> Option<String> {
+pub fn from_title_element(doc: &Html, site: Option<&str>, lines: &[&str]) -> Option<String> {
     let sel = Selector::parse("title").ok()?;
     let t = squash(&doc.select(&sel).next()?.text().collect::<String>());
     let t = site.and_then(|s| strip_named_site(&t, &squash(s))).unwrap_or(t);
@@ -97,7 +97,7 @@ pub fn from_title_element(doc: &Html, site: Option<&str>, lines: &[String]) -> O
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " ｜ "];
 
 /// The longest run of the title's parts that the page prints as a line of its own.
-fn printed_part(t: &str, lines: &[String]) -> Option<String> {
+fn printed_part(t: &str, lines: &[&str]) -> Option<String> {
     let mut cuts: Vec<(usize, usize)> =
         SEPARATORS.iter().flat_map(|s| t.match_indices(s).map(|(i, m)| (i, i + m.len()))).collect();
     if cuts.is_empty() {
@@ -178,7 +178,7 @@ mod tests {
 
     #[test]
     fn the_part_printed_on_the_page() {
-        let lines = ["لبنان - سوريا: اتفاق جديد".to_string(), "نص.".to_string()];
+        let lines = ["لبنان - سوريا: اتفاق جديد", "نص."];
         assert_eq!(
             printed_part("موقع النهار - لبنان - سوريا: اتفاق جديد", &lines).as_deref(),
             Some("لبنان - سوريا: اتفاق جديد")
