@@ -10,12 +10,13 @@
 //! title is the article's `<h1>` or og:title ([`title`]), else `<title>` without the site's name.
 
 mod furniture;
+mod head;
 mod jsonld;
 mod lines;
 mod root;
 mod title;
 
-use scraper::{Html, Selector};
+use scraper::Html;
 
 use self::lines::Walk;
 pub use self::title::strip_site_name;
@@ -94,17 +95,17 @@ pub fn parse(text: &str) -> Parsed {
     }
     let doc = Html::parse_document(text);
     let root::Root { element: root, end } = root::main_root(&doc);
-    let ld = jsonld::read(&doc).unwrap_or_default();
-    let source = meta(&doc, &["meta[property='og:site_name']", "meta[name=application-name]"])
-        .or_else(|| ld.publisher.clone());
+    let head = head::Head::read(&doc);
+    let ld = jsonld::read(&head.json_ld).unwrap_or_default();
+    let source = head.meta(&["og:site_name", "application-name"]).or_else(|| ld.publisher.clone());
     let in_article = !matches!(root.value().name(), "body" | "html");
     let (mut title, headline) =
-        title::from_markup(&doc, root, source.as_deref(), ld.headline.as_deref(), in_article);
+        title::from_markup(&doc, &head, root, source.as_deref(), ld.headline.as_deref(), in_article);
     let walk = Walk { check_root: false, in_article, skip: headline, end };
     let mut lines = lines::keep(lines::walk(root, walk));
     if title.is_none() {
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-        title = title::from_title_element(&doc, source.as_deref(), &texts);
+        title = title::from_title_element(&head, source.as_deref(), &texts);
     }
     let page_text: usize = lines.iter().map(|l| l.text.len()).sum();
     let paragraphs = match ld.body.as_deref() {
@@ -125,19 +126,13 @@ pub fn parse(text: &str) -> Parsed {
     let draft = Draft {
         title,
         paragraphs,
-        url: meta(&doc, &["link[rel=canonical]", "meta[property='og:url']"]),
-        date: meta(
-            &doc,
-            &[
-                "meta[property='article:published_time']",
-                "meta[name=date]",
-                "meta[itemprop=datePublished]",
-                "time[datetime]",
-            ],
-        )
-        .or(ld.date),
+        url: head.canonical.clone().filter(|u| !u.trim().is_empty()).or_else(|| head.meta(&["og:url"])),
+        date: head
+            .meta(&["article:published_time", "date", "datepublished"])
+            .or_else(|| head.time.clone().filter(|t| !t.trim().is_empty()))
+            .or(ld.date),
         source,
-        author: meta(&doc, &["meta[name=author]"]).or(ld.author),
+        author: head.meta(&["author"]).or(ld.author),
     };
     let drafts = if draft.paragraphs.is_empty() && draft.title.is_none() { vec![] } else { vec![draft] };
     Parsed { format: Some(Format::Html), drafts, warnings }
@@ -175,16 +170,6 @@ pub fn inline_text(s: &str) -> String {
     let doc = Html::parse_fragment(s);
     let lines = lines::walk(doc.root_element(), Walk { in_article: true, ..Walk::default() });
     lines.into_iter().map(|l| l.text).collect::<Vec<_>>().join(" ")
-}
-
-fn meta(doc: &Html, selectors: &[&str]) -> Option<String> {
-    selectors.iter().filter_map(|s| Selector::parse(s).ok()).find_map(|s| {
-        doc.select(&s).find_map(|e| {
-            let v = e.attr("content").or_else(|| e.attr("href")).or_else(|| e.attr("datetime"))?;
-            let v = v.trim();
-            (!v.is_empty()).then(|| v.to_string())
-        })
-    })
 }
 
 #[cfg(test)]

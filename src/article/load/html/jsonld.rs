@@ -2,7 +2,6 @@
 //! `NewsArticle` and kin): headline, author, date, publisher, and `articleBody`, which is all the
 //! text some script-built pages carry.
 
-use scraper::{Html, Selector};
 use serde_json::Value;
 
 /// The schema.org types read as an article.
@@ -33,16 +32,11 @@ pub struct LdArticle {
     pub publisher: Option<String>,
 }
 
-/// The page's JSON-LD article: the one with an `articleBody` if any, else the first.
-pub fn read(doc: &Html) -> Option<LdArticle> {
-    let sel = Selector::parse("script").ok()?;
+/// The article of a page's JSON-LD scripts: the one with an `articleBody` if any, else the first.
+pub fn read(scripts: &[String]) -> Option<LdArticle> {
     let mut found: Option<LdArticle> = None;
-    for script in doc.select(&sel) {
-        if !script.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
-            continue;
-        }
-        let text: String = script.text().collect();
-        let Some(value) = parse_lenient(&text) else {
+    for text in scripts {
+        let Some(value) = parse_lenient(text) else {
             continue;
         };
         let mut articles = Vec::new();
@@ -156,12 +150,13 @@ mod tests {
         let page = "<html><head><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"م\"},\
                     {\"@type\":[\"NewsArticle\"],\"headline\":\"عنوان\",\"articleBody\":\"أ\nب\",\"author\":[{\"name\":\"سعيد\"}]}]}\
                     </script></head><body></body></html>";
-        let a = read(&Html::parse_document(page)).unwrap();
+        let head = |p: &str| super::super::head::Head::read(&scraper::Html::parse_document(p)).json_ld;
+        let a = read(&head(page)).unwrap();
         assert_eq!(a.headline.as_deref(), Some("عنوان"));
         assert_eq!(a.body.as_deref(), Some("أ\nب"));
         assert_eq!(a.author.as_deref(), Some("سعيد"));
         let none =
             "<script type=\"application/ld+json\">{\"@type\":\"Organization\",\"name\":\"م\"}</script>";
-        assert_eq!(read(&Html::parse_document(none)), None);
+        assert_eq!(read(&head(none)), None);
     }
 }

@@ -7,24 +7,24 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Selector};
 
 use super::furniture::skip_element;
+use super::head::Head;
 use super::lines::squash;
 use crate::article::normalize::words_key;
 
 /// The headline found in the page's markup, and the element that shows it (not read as body).
 pub fn from_markup(
     doc: &Html,
+    head: &Head,
     root: ElementRef,
     site: Option<&str>,
     ld_headline: Option<&str>,
     in_article: bool,
 ) -> (Option<String>, Option<NodeId>) {
     let h1 = first_h1(doc, root, in_article);
-    let og = super::meta(
-        doc,
-        &["meta[property='og:title']", "meta[name='og:title']", "meta[name='twitter:title']"],
-    )
-    .map(|t| without_site(&squash(&t), site))
-    .filter(|t| !t.is_empty());
+    let og = head
+        .meta(&["og:title", "twitter:title"])
+        .map(|t| without_site(&squash(&t), site))
+        .filter(|t| !t.is_empty());
     match (h1, og) {
         (Some((h, node)), Some(o)) if similar(&h, &o) => (Some(h), Some(node)),
         (Some((h, node)), None) => (Some(h), Some(node)),
@@ -85,9 +85,8 @@ fn similar(a: &str, b: &str) -> bool {
 }
 
 /// The `<title>` element's headline: see the module docs. `lines` are the page's text lines.
-pub fn from_title_element(doc: &Html, site: Option<&str>, lines: &[&str]) -> Option<String> {
-    let sel = Selector::parse("title").ok()?;
-    let t = squash(&doc.select(&sel).next()?.text().collect::<String>());
+pub fn from_title_element(head: &Head, site: Option<&str>, lines: &[&str]) -> Option<String> {
+    let t = squash(head.title.as_deref()?);
     let t = site.and_then(|s| strip_named_site(&t, &squash(s))).unwrap_or(t);
     let t = printed_part(&t, lines).unwrap_or_else(|| strip_site_name(&t));
     (!t.is_empty()).then_some(t)
