@@ -1,4 +1,5 @@
-//! Loading plus cleaning throughput: plain UTF-8 text and web pages, built from the bundled seeds.
+//! Loading plus cleaning throughput: plain UTF-8 text and web pages, built from the bundled seeds,
+//! and the pages in the markup of real news sites from the test fixtures.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sahifa::article::{BUNDLED, LoadOptions, load_bytes};
@@ -69,6 +70,22 @@ fn bench(c: &mut Criterion) {
     let html = page(4 << 20);
     g.throughput(Throughput::Bytes(html.len() as u64));
     g.bench_function("html 4 MB", |b| b.iter(|| load_bytes("a.html", html.as_bytes(), Some("html"), &opts)));
+    // Pages in the markup of real news sites (tests/fixtures/library/real): classes, scripts,
+    // sidebars, comments, JSON-LD.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library/real");
+    let mut real: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .map(|p| (p.display().to_string(), std::fs::read(&p).expect("fixture")))
+        .collect();
+    real.sort();
+    g.throughput(Throughput::Bytes(real.iter().map(|(_, b)| b.len() as u64).sum()));
+    g.bench_function("html real-site pages", |b| {
+        b.iter(|| {
+            real.iter().map(|(n, p)| load_bytes(n, p, Some("html"), &opts).articles.len()).sum::<usize>()
+        })
+    });
     let small = page(30 << 10);
     g.throughput(Throughput::Bytes(small.len() as u64));
     g.bench_function("html 30 KB", |b| {

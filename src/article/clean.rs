@@ -35,6 +35,7 @@ pub fn clean(title: Option<String>, paragraphs: Vec<String>) -> (String, Vec<Str
         .filter(|l| !l.is_empty())
         .collect();
     let mut lines = drop_by_rules(lines);
+    drop_footer(&mut lines);
     let title = match title {
         Some(t) => collapse_spaces(&t),
         None => take_title(&mut lines),
@@ -115,11 +116,25 @@ fn needs_collapsing(b: &[u8]) -> bool {
     false
 }
 
+/// Inline ad markers ("[ad_1]") and the picture links of embedded posts ("pic.twitter.com/…").
 fn strip_inline_ads(p: &str) -> std::borrow::Cow<'_, str> {
-    if memchr::memmem::find(p.as_bytes(), b"[ad_").is_some() {
+    let b = p.as_bytes();
+    if memchr::memmem::find(b, b"[ad_").is_some() || memchr::memmem::find(b, b"pic.twitter.com/").is_some() {
         rules().inline_ad.replace_all(p, " ")
     } else {
         std::borrow::Cow::Borrowed(p)
+    }
+}
+
+/// Feed and syndication footers at the end ("The post … appeared first on …").
+fn drop_footer(lines: &mut Vec<String>) {
+    for _ in 0..3 {
+        match lines.last() {
+            Some(l) if rules().end.is_match(&fold_arabic(l)) => {
+                lines.pop();
+            }
+            _ => break,
+        }
     }
 }
 
@@ -138,7 +153,7 @@ fn ends_with_any(l: &str, set: &str) -> bool {
 
 /// A paragraph that reads as a sentence: it ends with sentence punctuation (closing quotes and
 /// brackets allowed after it).
-fn ends_sentence(l: &str) -> bool {
+pub(crate) fn ends_sentence(l: &str) -> bool {
     let t = l.trim_end_matches([
         '"', '”', '»', '’', '\'', ')', ']', '\u{200E}', '\u{200F}', '\u{200C}', '\u{200D}', '\u{061C}',
     ]);
@@ -233,8 +248,10 @@ fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
     let mut cands: Vec<(usize, Vec<String>)> = Vec::new();
     for i in 1..lines.len().saturating_sub(1) {
         let l = &lines[i];
+        // A line with " | " is a table row.
         if l.len() > h.max_words * 24
             || ends_with_any(l, &h.final_punctuation)
+            || l.contains(" | ")
             || !ends_sentence(&lines[i - 1])
         {
             continue;
@@ -353,6 +370,35 @@ mod tests {
     fn tail_marker_first_is_only_dropped() {
         let para = "قال المتحدث باسم الحكومة إن المفاوضات ستستمر الأسبوع المقبل في العاصمة بحضور الوسطاء.";
         let (_, p) = clean(None, s(&["عنوان", "الأكثر قراءة", para]));
+        assert_eq!(p, [para]);
+    }
+
+    /// Furniture lines of news pages, each kind once; and a feed footer of any length at the end.
+    #[test]
+    fn page_furniture_lines_and_feed_footers() {
+        let para = "قال المتحدث باسم الحكومة إن المفاوضات ستستمر الأسبوع المقبل في العاصمة بحضور الوسطاء.";
+        let footer = format!("The post {} appeared first on موقع الأخبار.", "عنوان طويل جدا ".repeat(20));
+        let (_, p) = clean(
+            Some("عنوان".into()),
+            s(&[
+                "كتب- أحمد جمعة:",
+                "منذ 3 ساعات",
+                "5 مارس/ آذار 2024",
+                "نُشر: 14:02-5 مارس 2024 م ـ 24 شَعبان 1445 هـ",
+                "المصدر : الجزيرة + وكالات",
+                "الرئيسية » أخبار » محليات",
+                "صورة: أرشيف",
+                para,
+                "نص التغريدة هنا. pic.twitter.com/AbC123",
+                "— الوزارة (@Ministry_X) March 5, 2024",
+                "طباعة الخبر | أرسل لصديق",
+                "المقال السابق: عنوان خبر سابق",
+                "جميع الحقوق محفوظة لموقع الأخبار 2024",
+                &footer,
+            ]),
+        );
+        assert_eq!(p, [para, "نص التغريدة هنا."]);
+        let (_, p) = clean(Some("عنوان".into()), s(&[para, "تعليقات (0)", "أضف تعليق", "تعليق قارئ طويل."]));
         assert_eq!(p, [para]);
     }
 

@@ -1,7 +1,8 @@
 //! Bytes to text: gzip, byte-order marks, declared and detected encodings, control characters.
 //!
 //! Order of evidence: a BOM wins; then text that is valid UTF-8 is UTF-8; then an HTML `<meta charset>`
-//! or XML `encoding=` declaration; then chardetng's guess. Undecodable bytes become U+FFFD and are
+//! or XML `encoding=` declaration (a UTF-8 one only when the bytes are mostly UTF-8); then
+//! chardetng's guess. Undecodable bytes become U+FFFD and are
 //! reported. The result is "storage clean": no NUL, no C0/C1 controls except newline, `\r\n` and
 //! lone `\r` turned into `\n`, tabs and other odd spaces kept for the cleaner to collapse.
 
@@ -92,7 +93,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     } else if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         // The common case: valid UTF-8 is taken as it is, without a second validating pass.
         return Decoded { text: clean_controls(text.to_owned()), encoding: UTF_8.name(), warnings };
-    } else if let Some(enc) = declared(bytes) {
+    } else if let Some(enc) = declared(bytes).filter(|&e| e != UTF_8 || mostly_utf8(bytes)) {
+        // A page that says UTF-8 but is not (a template's declaration over legacy text) is guessed.
         (enc, bytes)
     } else if mostly_utf8(bytes) {
         (UTF_8, bytes)
@@ -289,6 +291,15 @@ mod tests {
         assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.warnings.len(), 1);
         assert!(detection_sample(&vec![0xc7; 3 << 20]).len() <= 32 << 10);
+    }
+
+    #[test]
+    fn a_wrong_utf8_declaration_does_not_win() {
+        let page =
+            "<meta charset=\"utf-8\"><p>قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في العاصمة.</p>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(page);
+        let d = decode(&bytes);
+        assert_eq!((d.text.as_str(), d.encoding), (page, "windows-1256"));
     }
 
     #[test]

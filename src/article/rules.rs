@@ -24,6 +24,8 @@ pub struct Rules {
     pub drop_prefixed: RegexSet,
     /// Lines that start a tail of other stories.
     pub tail: RegexSet,
+    /// Footers of feed items and syndicated copies, dropped from the end of any length.
+    pub end: RegexSet,
     /// All line rules in one set (tail, drop, drop_prefixed, drop_with_next, in that order), so that
     /// an ordinary line is scanned once; see [`Rules::classify`].
     pub all: RegexSet,
@@ -35,6 +37,10 @@ pub struct Rules {
     pub html_skip_tags: Vec<String>,
     /// Class/id words that mark page furniture.
     pub html_skip_classes: Vec<String>,
+    /// Whole classes/ids that mark text not shown (screen-reader text).
+    pub html_skip_class_names: Vec<String>,
+    /// ARIA roles of page furniture.
+    pub html_skip_roles: Vec<String>,
 }
 
 /// What the line rules say about a (folded) line.
@@ -110,12 +116,15 @@ struct Lines {
 #[derive(Deserialize)]
 struct Tail {
     start: Vec<String>,
+    end: Vec<String>,
 }
 
 #[derive(Deserialize)]
 struct HtmlRules {
     skip_tags: Vec<String>,
     skip_classes: Vec<String>,
+    skip_class_names: Vec<String>,
+    skip_roles: Vec<String>,
 }
 
 fn set(patterns: &[String]) -> RegexSet {
@@ -144,6 +153,7 @@ pub fn rules() -> &'static Rules {
             drop_with_next: set(&f.lines.drop_with_next),
             drop_prefixed: set(&f.lines.drop_prefixed),
             tail: set(&f.tail.start),
+            end: set(&f.tail.end),
             all: set(&[
                 f.tail.start.clone(),
                 f.lines.drop.clone(),
@@ -151,10 +161,14 @@ pub fn rules() -> &'static Rules {
                 f.lines.drop_with_next.clone(),
             ]
             .concat()),
-            inline_ad: RegexBuilder::new(r"\[ad_\d+\]").build().expect("inline ad pattern"),
+            inline_ad: RegexBuilder::new(r"\[ad_\d+\]|pic\.twitter\.com/\S+")
+                .build()
+                .expect("inline ad pattern"),
             headlines,
             html_skip_tags: f.html.skip_tags,
             html_skip_classes: f.html.skip_classes,
+            html_skip_class_names: f.html.skip_class_names,
+            html_skip_roles: f.html.skip_roles,
         }
     })
 }

@@ -1,18 +1,27 @@
 //! Web pages: the article's main text and its title (scraper / html5ever).
 //!
-//! The body comes from the page's `<article>` with the most text, else `<main>` (or
-//! `role=main`, `itemprop=articleBody`), else the element holding the most paragraph text. Page
-//! furniture is never read: the tags and class/id words listed under `[html]` in
-//! `assets/boilerplate.toml` (nav, header, footer, aside, scripts, styles, forms, "share",
-//! "related" …) are skipped with everything inside. Comments are not text. The title is og:title,
-//! else the first `<h1>`, else `<title>` without its " | site" part.
+//! The body comes from the element that holds the most paragraph text, widened to its article
+//! ([`root`]); page furniture is never read: tags, roles, hidden elements and the class/id words
+//! listed under `[html]` in `assets/boilerplate.toml` (nav, footer, aside, scripts, forms,
+//! "share", "related" …) are skipped with everything inside ([`furniture`]). The text becomes lines
+//! ([`lines`]): lists of links, captions under pictures and skip-link embeds go; table rows are
+//! lines of cells. Short lines between the headline and the first paragraph (bylines, datelines)
+//! go. A page whose text is only in its JSON-LD `articleBody` is read from there ([`jsonld`]). The
+//! title is the article's `<h1>` or og:title ([`title`]), else `<title>` without the site's name.
 
-use ego_tree::iter::Edge;
-use scraper::{ElementRef, Html, Node, Selector};
+mod furniture;
+mod head;
+mod jsonld;
+mod lines;
+mod root;
+mod title;
 
+use scraper::Html;
+
+use self::lines::Walk;
+pub use self::title::strip_site_name;
 use super::{Draft, Parsed};
 use crate::article::Format;
-use crate::article::rules::rules;
 
 /// The deepest element nesting handed to the HTML parser. html5ever's tree building slows down
 /// quadratically with depth (and recursion overflows the stack of a debug build); real pages stay
@@ -85,10 +94,30 @@ pub fn parse(text: &str) -> Parsed {
         return Parsed { format: Some(Format::Html), drafts, warnings: vec![warning] };
     }
     let doc = Html::parse_document(text);
-    let root = main_root(&doc);
-    let paragraphs = blocks(root, true);
-    let source = meta(&doc, &["meta[property='og:site_name']", "meta[name=application-name]"]);
-    let title = title(&doc, root, source.as_deref());
+    let root::Root { element: root, end } = root::main_root(&doc);
+    let head = head::Head::read(&doc);
+    let ld = jsonld::read(&head.json_ld).unwrap_or_default();
+    let source = head.meta(&["og:site_name", "application-name"]).or_else(|| ld.publisher.clone());
+    let in_article = !matches!(root.value().name(), "body" | "html");
+    let (mut title, headline) =
+        title::from_markup(&doc, &head, root, source.as_deref(), ld.headline.as_deref(), in_article);
+    let walk = Walk { check_root: false, in_article, skip: headline, end };
+    let mut lines = lines::keep(lines::walk(root, walk));
+    if title.is_none() {
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        title = title::from_title_element(&head, source.as_deref(), &texts);
+    }
+    let page_text: usize = lines.iter().map(|l| l.text.len()).sum();
+    let paragraphs = match ld.body.as_deref() {
+        // A page built by script: the text is only in its JSON-LD.
+        Some(body) if page_text * 10 < body.len() * 6 => ld_paragraphs(body),
+        _ => {
+            if title.is_some() {
+                lines::drop_preamble(&mut lines);
+            }
+            lines.into_iter().map(|l| l.text).collect()
+        }
+    };
     let mut warnings = Vec::new();
     if paragraphs.is_empty() && title.is_none() {
         warnings.push("web page without article text".to_string());
@@ -97,24 +126,28 @@ pub fn parse(text: &str) -> Parsed {
     let draft = Draft {
         title,
         paragraphs,
-        url: meta(&doc, &["link[rel=canonical]", "meta[property='og:url']"]),
-        date: meta(
-            &doc,
-            &[
-                "meta[property='article:published_time']",
-                "meta[name=date]",
-                "meta[itemprop=datePublished]",
-                "time[datetime]",
-            ],
-        ),
+        url: head.canonical.clone().filter(|u| !u.trim().is_empty()).or_else(|| head.meta(&["og:url"])),
+        date: head
+            .meta(&["article:published_time", "date", "datepublished"])
+            .or_else(|| head.time.clone().filter(|t| !t.trim().is_empty()))
+            .or(ld.date),
         source,
-        author: meta(&doc, &["meta[name=author]", "meta[property='article:author']"]),
+        author: head.meta(&["author"]).or(ld.author),
     };
     let drafts = if draft.paragraphs.is_empty() && draft.title.is_none() { vec![] } else { vec![draft] };
     Parsed { format: Some(Format::Html), drafts, warnings }
 }
 
-/// An HTML fragment (a feed item's content, a JSON body with markup) as paragraphs.
+/// JSON-LD `articleBody` as paragraphs: at its line breaks (or its markup), entities decoded.
+fn ld_paragraphs(body: &str) -> Vec<String> {
+    super::json::body_paragraphs(body)
+        .into_iter()
+        .map(|p| if p.contains('&') { inline_text(&p) } else { p })
+        .collect()
+}
+
+/// An HTML fragment (a feed item's content, a JSON body with markup) as paragraphs, link lists
+/// and captions dropped.
 pub fn fragment_paragraphs(fragment: &str) -> Vec<String> {
     if !fragment.contains('<') && !fragment.contains('&') {
         return fragment.split('\n').filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
@@ -123,7 +156,7 @@ pub fn fragment_paragraphs(fragment: &str) -> Vec<String> {
         return strip_tags(fragment);
     }
     let doc = Html::parse_fragment(fragment);
-    blocks(doc.root_element(), false)
+    lines::keep_text(lines::walk(doc.root_element(), Walk { in_article: true, ..Walk::default() }))
 }
 
 /// Inline markup reduced to its text (titles in feeds may carry tags and entities).
@@ -131,258 +164,43 @@ pub fn inline_text(s: &str) -> String {
     if !s.contains('<') && !s.contains('&') {
         return s.to_string();
     }
-    fragment_paragraphs(s).join(" ")
-}
-
-fn sel(s: &str) -> Option<Selector> {
-    Selector::parse(s).ok()
-}
-
-fn meta(doc: &Html, selectors: &[&str]) -> Option<String> {
-    selectors.iter().filter_map(|s| sel(s)).find_map(|s| {
-        doc.select(&s).find_map(|e| {
-            let v = e.attr("content").or_else(|| e.attr("href")).or_else(|| e.attr("datetime"))?;
-            let v = v.trim();
-            (!v.is_empty()).then(|| v.to_string())
-        })
-    })
-}
-
-fn title(doc: &Html, root: ElementRef, site: Option<&str>) -> Option<String> {
-    if let Some(t) =
-        meta(doc, &["meta[property='og:title']", "meta[name='og:title']", "meta[name='twitter:title']"])
-    {
-        return Some(t);
+    if too_deep(s, MAX_DEPTH) {
+        return strip_tags(s).join(" ");
     }
-    let h1 = sel("h1")?;
-    let heading = root
-        .select(&h1)
-        .chain(doc.select(&h1))
-        .map(|e| squash(&e.text().collect::<String>()))
-        .find(|t| !t.is_empty());
-    if heading.is_some() {
-        return heading;
-    }
-    let t = doc.select(&sel("title")?).next()?.text().collect::<String>();
-    let t = squash(&t);
-    let t = site.and_then(|s| strip_named_site(&t, &squash(s))).unwrap_or_else(|| strip_site_name(&t));
-    (!t.is_empty()).then_some(t)
-}
-
-/// Removes a site name from a `<title>`: "Headline | Site", "Site | Headline", "Headline - Site".
-pub fn strip_site_name(t: &str) -> String {
-    let words = |s: &str| s.split_whitespace().count();
-    if let Some((a, b)) =
-        t.rsplit_once(" | ").or_else(|| t.rsplit_once(" — ")).or_else(|| t.rsplit_once(" – "))
-    {
-        return if words(b) <= words(a) { a.trim().to_string() } else { b.trim().to_string() };
-    }
-    if let Some((a, b)) = t.rsplit_once(" - ")
-        && words(b) <= 4
-        && words(a) > words(b)
-    {
-        return a.trim().to_string();
-    }
-    t.to_string()
-}
-
-/// Removes a known site name and its separator from either end of a `<title>`.
-fn strip_named_site(t: &str, site: &str) -> Option<String> {
-    if site.is_empty() || site == t {
-        return None;
-    }
-    let seps = |c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ':' | '»' | '«' | '·');
-    let rest = t
-        .strip_suffix(site)
-        .map(|r| r.trim_end_matches(seps))
-        .or_else(|| t.strip_prefix(site).map(|r| r.trim_start_matches(seps)))?;
-    (!rest.is_empty()).then(|| rest.to_string())
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The element that holds the article text.
-fn main_root(doc: &Html) -> ElementRef<'_> {
-    let body = sel("body").and_then(|s| doc.select(&s).next()).unwrap_or_else(|| doc.root_element());
-    if let Some(s) = sel("article") {
-        let best = doc
-            .select(&s)
-            .take(50)
-            .filter(|e| !in_skipped(*e))
-            .map(|e| (text_len(e), e))
-            .max_by_key(|(n, _)| *n);
-        if let Some((n, e)) = best
-            && n >= 80
-        {
-            return e;
-        }
-    }
-    if let Some(s) = sel("main, [role=main], [itemprop=articleBody]")
-        && let Some(e) = doc.select(&s).take(50).find(|e| !in_skipped(*e) && text_len(*e) >= 80)
-    {
-        return e;
-    }
-    // The element whose own <p> children hold the most text.
-    let mut best: Option<(usize, ElementRef)> = None;
-    if let Some(p) = sel("p") {
-        let mut scores: std::collections::HashMap<ego_tree::NodeId, usize> = Default::default();
-        for e in doc.select(&p) {
-            if in_skipped(e) {
-                continue;
-            }
-            if let Some(parent) = e.parent().and_then(ElementRef::wrap) {
-                let score = scores.entry(parent.id()).or_default();
-                *score += text_len(e);
-                if best.is_none_or(|(b, _)| *score > b) {
-                    best = Some((*score, parent));
-                }
-            }
-        }
-    }
-    best.map(|(_, e)| e).unwrap_or(body)
-}
-
-fn skip_element(e: &scraper::node::Element) -> bool {
-    let r = rules();
-    let name = e.name();
-    if r.html_skip_tags.iter().any(|t| t == name) {
-        return true;
-    }
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if matches!(name, "html" | "body" | "main" | "article") {
-        return false;
-    }
-    let words = e.classes().chain(e.id()).flat_map(|c| c.split(['-', '_', ' '])).map(str::to_ascii_lowercase);
-    words.into_iter().any(|w| r.html_skip_classes.contains(&w))
-}
-
-// Bounded so that absurdly deep pages stay linear.
-fn in_skipped(e: ElementRef) -> bool {
-    std::iter::once(*e)
-        .chain(e.ancestors().take(64))
-        .any(|n| n.value().as_element().is_some_and(skip_element))
-}
-
-fn text_len(e: ElementRef) -> usize {
-    let mut n = 0;
-    walk(e, false, |ev| {
-        if let Piece::Text(t) = ev {
-            n += t.len();
-        }
-    });
-    n
-}
-
-enum Piece<'a> {
-    Text(&'a str),
-    Break,
-}
-
-/// Walks the text under `root` in order, skipping furniture (not `root` itself), reporting breaks
-/// at block boundaries.
-fn walk<'a>(root: ElementRef<'a>, check_root: bool, mut f: impl FnMut(Piece<'a>)) {
-    let mut skipping: Option<ego_tree::NodeId> = None;
-    for edge in root.traverse() {
-        match edge {
-            Edge::Open(n) => {
-                if skipping.is_some() {
-                    continue;
-                }
-                match n.value() {
-                    Node::Text(t) => f(Piece::Text(t)),
-                    Node::Element(e) => {
-                        if (n.id() != root.id() || check_root) && skip_element(e) {
-                            skipping = Some(n.id());
-                        } else if is_block(e.name()) {
-                            f(Piece::Break);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Edge::Close(n) => {
-                if skipping == Some(n.id()) {
-                    skipping = None;
-                } else if skipping.is_none() && n.value().as_element().is_some_and(|e| is_block(e.name())) {
-                    f(Piece::Break);
-                }
-            }
-        }
-    }
-}
-
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "blockquote"
-            | "pre"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "br"
-            | "hr"
-            | "figcaption"
-            | "address"
-            | "center"
-            | "details"
-            | "summary"
-            | "body"
-            | "title"
-    )
-}
-
-/// The paragraphs under `root`, whitespace collapsed.
-fn blocks(root: ElementRef, check_root: bool) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let push = |cur: &mut String, out: &mut Vec<String>| {
-        let p = squash(cur);
-        if !p.is_empty() {
-            out.push(p);
-        }
-        cur.clear();
-    };
-    walk(root, check_root, |piece| match piece {
-        Piece::Text(t) => cur.push_str(t),
-        Piece::Break => push(&mut cur, &mut out),
-    });
-    push(&mut cur, &mut out);
-    out
+    let doc = Html::parse_fragment(s);
+    let lines = lines::walk(doc.root_element(), Walk { in_article: true, ..Walk::default() });
+    lines.into_iter().map(|l| l.text).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const PARA: &str =
+        "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في العاصمة بحضور الوسطاء الدوليين.";
+
     #[test]
-    fn site_name_removed_from_title() {
-        assert_eq!(strip_site_name("عنوان الخبر الطويل هنا | موقع الأخبار"), "عنوان الخبر الطويل هنا");
-        assert_eq!(strip_site_name("الموقع | عنوان الخبر الطويل هنا"), "عنوان الخبر الطويل هنا");
-        assert_eq!(
-            strip_site_name("لبنان - سوريا: اتفاق جديد على الحدود"),
-            "لبنان - سوريا: اتفاق جديد على الحدود"
+    fn a_logo_in_the_site_header_is_not_the_headline() {
+        let page = format!(
+            "<html><head><title>عنوان الخبر كاملا هنا - الموقع</title></head><body><header><h1>الموقع</h1></header>\
+             <div class=post><h2>عنوان الخبر كاملا هنا</h2><p>{PARA}</p><p>{PARA}</p></div></body></html>"
         );
+        let d = &parse(&page).drafts[0];
+        assert_eq!(d.title.as_deref(), Some("عنوان الخبر كاملا هنا"));
+    }
+
+    /// JSON-LD's articleBody is read only when the page itself lacks the text.
+    #[test]
+    fn json_ld_body_only_for_pages_without_text() {
+        let ld = format!(
+            "<script type=application/ld+json>{{\"@type\":\"NewsArticle\",\"headline\":\"ع\",\"articleBody\":\"{PARA}\\n{PARA}\"}}</script>"
+        );
+        let with_text = format!(
+            "<html><head>{ld}</head><body><article><p>{PARA} أ</p><p>{PARA}</p></article></body></html>"
+        );
+        assert!(parse(&with_text).drafts[0].paragraphs[0].ends_with(" أ"));
+        let shell = format!("<html><head>{ld}</head><body><div id=root>جار التحميل</div></body></html>");
+        assert_eq!(parse(&shell).drafts[0].paragraphs, [PARA, PARA]);
     }
 
     #[test]
