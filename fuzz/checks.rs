@@ -84,10 +84,11 @@ pub fn check_layout(para: &str, width: usize, direction: BaseDirection, shape: b
         if !matches!(text::sanitize(&one), std::borrow::Cow::Borrowed(_)) {
             continue;
         }
-        // With the controls between them removed, a mark may join the space before it.
-        let kept =
-            |p: char| matches!(text::sanitize(p.encode_utf8(&mut [0; 4])), std::borrow::Cow::Borrowed(_));
-        if para[..i].chars().rev().find(|&p| kept(p)).is_some_and(char::is_whitespace) {
+        // With the controls between them removed (or turned into spaces: tab, line feed, NEL), a
+        // mark may join the space before it.
+        let after_sanitising = |p: char| text::sanitize(p.encode_utf8(&mut [0; 4])).into_owned();
+        let prev = para[..i].chars().rev().map(after_sanitising).find(|t| !t.is_empty());
+        if prev.is_some_and(|t| t.chars().all(char::is_whitespace)) {
             continue;
         }
         let shown = seen.binary_search_by(|r| {

@@ -53,6 +53,15 @@ proptest! {
     }
 }
 
+/// Found by proptest: a mark after controls that the sanitiser turns into spaces joins a space.
+#[test]
+fn a_mark_after_spaces_made_from_controls() {
+    let p = "\u{1b}]0;x\u{7}\u{1b}[2J\u{9b}\u{85}\t\r\n\u{16f51}";
+    for d in [BaseDirection::Auto, BaseDirection::Rtl, BaseDirection::Ltr] {
+        checks::check_layout(p, 1, d, true);
+    }
+}
+
 #[test]
 fn the_fuzz_findings_stay_fixed() {
     // Inputs kept from fuzz runs (fuzz/artifacts-found/layout-*); empty when nothing was found.
