@@ -102,3 +102,25 @@ proptest! {
         }
     }
 }
+
+/// Found by proptest: a mark after AL is AL for W2 (the digit after it becomes AN, and the
+/// terminator after that stays neutral), not the R that W3 makes of the letter.
+#[test]
+fn a_mark_after_arabic_letter_keeps_w2_arabic() {
+    use sahifa::text::bidi::{Table, paragraph_level};
+    use sahifa::text::implicit::{Scratch, resolve_simple};
+    for par in ["ء\u{670}0%", "ب\u{64e}12%", "ق\u{651}\u{64e}3.5%"] {
+        for dir in [BaseDirection::Ltr, BaseDirection::Rtl, BaseDirection::Auto] {
+            let level = paragraph_level(par, dir);
+            let mut s = Scratch::default();
+            resolve_simple(par, Some(level), &mut s).expect("plain paragraph");
+            let info = unicode_bidi::ParagraphBidiInfo::new_with_data_source(
+                &Table,
+                par,
+                Some(unicode_bidi::Level::new(level).unwrap()),
+            );
+            let want: Vec<u8> = par.char_indices().map(|(i, _)| info.levels[i].number()).collect();
+            assert_eq!(s.levels, want, "{par:?} {dir:?}");
+        }
+    }
+}

@@ -102,10 +102,14 @@ pub fn resolve_items(para: Option<u8>, s: &mut Scratch) -> Option<u8> {
     let cls = &mut s.cls;
     // W1–W3.
     let mut last_strong = sos;
+    // W1 copies the previous character's class as W1 left it, before W2 and W3 change it (an NSM
+    // after AL is AL for W2, not the R that W3 makes of the AL).
+    let mut prev = sos;
     for i in 0..n {
         if cls[i] == NSM {
-            cls[i] = if i == 0 { sos } else { cls[i - 1] };
+            cls[i] = prev;
         }
+        prev = cls[i];
         match cls[i] {
             L | R => last_strong = cls[i],
             AL => {
