@@ -105,18 +105,18 @@ pub fn resolve_items(para: Option<u8>, s: &mut Scratch) -> Option<u8> {
     // W1 copies the previous character's class as W1 left it, before W2 and W3 change it (an NSM
     // after AL is AL for W2, not the R that W3 makes of the AL).
     let mut prev = sos;
-    for i in 0..n {
-        if cls[i] == NSM {
-            cls[i] = prev;
+    for c in cls.iter_mut() {
+        if *c == NSM {
+            *c = prev;
         }
-        prev = cls[i];
-        match cls[i] {
-            L | R => last_strong = cls[i],
+        prev = *c;
+        match *c {
+            L | R => last_strong = *c,
             AL => {
                 last_strong = AL;
-                cls[i] = R;
+                *c = R;
             }
-            EN if last_strong == AL => cls[i] = AN,
+            EN if last_strong == AL => *c = AN,
             _ => {}
         }
     }
