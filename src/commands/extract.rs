@@ -11,7 +11,7 @@ use crate::extract::Extraction;
 use crate::library::extract_all;
 use crate::text::sanitize;
 
-use super::fields::Fields;
+use super::fields::{Fields, MIN_COLUMN};
 
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
@@ -77,6 +77,8 @@ fn write_json(out: &mut impl Write, articles: &[Article]) -> std::io::Result<()>
 /// The readable report. In logical order as stored; in visual order ([`Fields`]) names, titles,
 /// aliases and quotes are laid out for the terminal and long ones wrap under themselves.
 pub fn write_text(out: &mut impl Write, articles: &[Article], fields: &mut Fields) -> std::io::Result<()> {
+    // Names lead their line: at most half of it, so the label and the field after them still fit.
+    let name_max = fields.line_width().map(|w| (w / 2).max(MIN_COLUMN));
     for (a, x) in articles.iter().zip(extract_all(articles)) {
         let prefix = format!("== {} — ", fields.cell(&sanitize(&a.path)).text);
         fields.write_tail(out, &prefix, &sanitize(&a.title))?;
@@ -85,7 +87,7 @@ pub fn write_text(out: &mut impl Write, articles: &[Article], fields: &mut Field
             let kind = serde_json::to_value(ac.kind).ok().and_then(|v| v.as_str().map(str::to_string));
             let prefix = format!(
                 "  {} [{}] ×{}  ",
-                fields.cell(&sanitize(&ac.name)).text,
+                fields.fit(&sanitize(&ac.name), name_max).text,
                 kind.unwrap_or_default(),
                 ac.mentions.len(),
             );
@@ -95,7 +97,7 @@ pub fn write_text(out: &mut impl Write, articles: &[Article], fields: &mut Field
         for q in &x.quotes {
             let who = x.speaker_name(q).map(sanitize).unwrap_or_else(|| "?".into());
             let kind = serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_string));
-            let prefix = format!("  [{}] {}: ", kind.unwrap_or_default(), fields.cell(&who).text);
+            let prefix = format!("  [{}] {}: ", kind.unwrap_or_default(), fields.fit(&who, name_max).text);
             fields.write_tail(out, &prefix, &format!("«{}»", sanitize(&q.text).replace('\n', " ")))?;
         }
         writeln!(out)?;
