@@ -75,9 +75,7 @@ pub enum BidiMode {
 /// names, quotes, snippets). JSON output never changes.
 #[derive(Debug, Args, Clone, Default)]
 pub struct FieldDisplayArgs {
-    /// auto: visual on a terminal, logical into a pipe or a file. visual: reordered and joined for
-    /// terminals without bidi (xterm, tmux, most SSH sessions), even into a pipe. logical: as stored,
-    /// for scripts, grep and terminals that do their own bidi (Konsole, GNOME Terminal, mintty).
+    /// Arabic in the text format: visual on a terminal, logical into a pipe, unless forced.
     #[arg(long, value_enum, default_value_t = BidiChoice::Auto)]
     pub bidi: BidiChoice,
     /// Join Arabic letters into their presentation forms (default in visual output).
@@ -95,12 +93,13 @@ pub struct FieldDisplayArgs {
 /// Who reorders the fields of the text formats; `auto` decides by whether stdout is a terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum BidiChoice {
-    /// Visual when stdout is a terminal, logical otherwise.
+    /// Visual when stdout is a terminal, logical into a pipe or a file.
     #[default]
     Auto,
-    /// sahifa reorders and joins right-to-left fields, wherever the output goes.
+    /// Reordered and joined for terminals without bidi (xterm, tmux, most SSH sessions), even into a
+    /// pipe.
     Visual,
-    /// Fields are printed in logical order, as stored.
+    /// As stored: for scripts, grep, and terminals that do their own bidi (Konsole, GNOME Terminal).
     Logical,
 }
 
