@@ -71,6 +71,38 @@ pub enum BidiMode {
     Logical,
 }
 
+/// How the text formats of `list`, `search`, `actors` and `extract` show Arabic fields (titles,
+/// names, quotes, snippets). JSON output never changes.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FieldDisplayArgs {
+    /// Arabic in the text format: visual on a terminal, logical into a pipe, unless forced.
+    #[arg(long, value_enum, default_value_t = BidiChoice::Auto)]
+    pub bidi: BidiChoice,
+    /// Join Arabic letters into their presentation forms (default in visual output).
+    #[arg(long, overrides_with = "no_shape")]
+    pub shape: bool,
+    /// Leave Arabic letters unjoined in visual output.
+    #[arg(long, overrides_with = "shape")]
+    pub no_shape: bool,
+    /// Fit visual lines into N cells, wrapping long fields (default: the terminal's width; no limit
+    /// into a pipe).
+    #[arg(long, short, value_name = "N")]
+    pub width: Option<usize>,
+}
+
+/// Who reorders the fields of the text formats; `auto` decides by whether stdout is a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum BidiChoice {
+    /// Visual when stdout is a terminal, logical into a pipe or a file.
+    #[default]
+    Auto,
+    /// Reordered and joined for terminals without bidi (xterm, tmux, most SSH sessions), even into a
+    /// pipe.
+    Visual,
+    /// As stored: for scripts, grep, and terminals that do their own bidi (Konsole, GNOME Terminal).
+    Logical,
+}
+
 /// Forced paragraph direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum DirArg {
@@ -161,6 +193,8 @@ pub struct ListArgs {
     /// Show the text as found, without cleaning.
     #[arg(long)]
     pub raw: bool,
+    #[command(flatten)]
+    pub display: FieldDisplayArgs,
     /// Files and folders (default: the bundled articles).
     pub paths: Vec<PathBuf>,
 }
@@ -171,6 +205,8 @@ pub struct ExtractArgs {
     /// json or text.
     #[arg(long, value_enum, default_value_t = OutFormat::Json)]
     pub format: OutFormat,
+    #[command(flatten)]
+    pub display: FieldDisplayArgs,
     /// Files and folders (default: the bundled articles).
     pub paths: Vec<PathBuf>,
 }
@@ -181,6 +217,8 @@ pub struct SearchArgs {
     /// text or json.
     #[arg(long, value_enum, default_value_t = OutFormat::Text)]
     pub format: OutFormat,
+    #[command(flatten)]
+    pub display: FieldDisplayArgs,
     /// Words (all must match), "a phrase" in quotes; Arabic spelling variants and clitics folded.
     pub query: String,
     /// Files and folders (default: the bundled articles).

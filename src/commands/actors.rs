@@ -1,6 +1,7 @@
 //! `sahifa actors [--format text|json] [PATH...]`: each actor once across the library, merged
 //! across articles and spellings ([`crate::library::actors`]), most mentioned first.
 //!
+//! Text: in logical order into a pipe; laid out visually on a terminal ([`write_text`]).
 //! JSON: an array of `{name, kind, aliases, articles: [{file, index, title}], mentions,
 //! quotes: [{file, index, text, kind}]}`.
 
@@ -14,6 +15,8 @@ use crate::cli::{ListArgs, OutFormat};
 use crate::error::{Error, Result};
 use crate::extract::{ActorKind, Extraction, QuoteKind};
 use crate::library::{self, LibraryActor, sanitize};
+
+use super::fields::{Cell, Fields, MIN_COLUMN};
 
 /// An article an actor appears in.
 #[derive(Debug, Serialize)]
@@ -105,34 +108,50 @@ pub fn run(args: ListArgs) -> Result<ExitCode> {
     let extractions = library::extract_all(&loaded.articles);
     let merged = library::merge_actors(&extractions);
     let rows = rows(&merged, &loaded.articles, &extractions);
+    let mut fields = Fields::new(&args.display);
     super::search::write_stdout(|out| match args.format {
         OutFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)
         }
-        OutFormat::Text => rows.iter().try_for_each(|r| write_text(out, r)),
+        OutFormat::Text => write_text(out, &rows, &mut fields),
     })
 }
 
-fn write_text(out: &mut dyn Write, r: &ActorRow) -> std::io::Result<()> {
-    let kind = crate::library::export::kind_name(&r.kind);
-    writeln!(
-        out,
-        "{}\t{kind}\t{} mentions\t{} articles\t{} quotes",
-        r.name,
-        r.mentions,
-        r.articles.len(),
-        r.quotes.len()
-    )?;
-    if !r.aliases.is_empty() {
-        writeln!(out, "  aliases: {}", r.aliases.join("، "))?;
-    }
-    for a in &r.articles {
-        writeln!(out, "  article: {} #{}  {}", a.file, a.index, a.title)?;
-    }
-    for q in &r.quotes {
-        let kind = crate::library::export::kind_name(&q.kind);
-        writeln!(out, "  quote ({kind}, {} #{}): «{}»", q.file, q.index, q.text)?;
+/// The text format: a head line per actor, then its aliases, articles and quotes, indented.
+///
+/// In logical order the head line is tab-separated. In visual order ([`Fields`]) names, titles and
+/// quotes are laid out for the terminal, head lines are aligned in columns (names padded to the
+/// widest, cut at a third of the line) and long fields wrap under themselves.
+pub fn write_text(out: &mut dyn Write, rows: &[ActorRow], fields: &mut Fields) -> std::io::Result<()> {
+    let name_max = fields.line_width().map(|w| (w / 3).max(MIN_COLUMN));
+    let names: Vec<Cell> = rows.iter().map(|r| fields.fit(&r.name, name_max)).collect();
+    let name_w = names.iter().map(|c| c.width).max().unwrap_or(0);
+    let kinds: Vec<String> = rows.iter().map(|r| crate::library::export::kind_name(&r.kind)).collect();
+    let kind_w = kinds.iter().map(|k| k.len()).max().unwrap_or(0);
+    let num_w = |n: fn(&ActorRow) -> usize| rows.iter().map(|r| n(r).to_string().len()).max().unwrap_or(0);
+    let (mw, aw, qw) = (num_w(|r| r.mentions), num_w(|r| r.articles.len()), num_w(|r| r.quotes.len()));
+    for ((r, name), kind) in rows.iter().zip(&names).zip(&kinds) {
+        let (m, a, q) = (r.mentions, r.articles.len(), r.quotes.len());
+        if fields.is_visual() {
+            // A name is the first column of a heading: left-aligned, so headings stay flush left.
+            let name = Cell { rtl: false, ..name.clone() }.padded(name_w);
+            writeln!(out, "{name}  {kind:kind_w$}  {m:>mw$} mentions  {a:>aw$} articles  {q:>qw$} quotes")?;
+        } else {
+            writeln!(out, "{}\t{kind}\t{m} mentions\t{a} articles\t{q} quotes", name.text)?;
+        }
+        if !r.aliases.is_empty() {
+            fields.write_tail(out, "  aliases: ", &r.aliases.join("، "))?;
+        }
+        for a in &r.articles {
+            let prefix = format!("  article: {} #{}  ", fields.cell(&a.file).text, a.index);
+            fields.write_tail(out, &prefix, &a.title)?;
+        }
+        for q in &r.quotes {
+            let kind = crate::library::export::kind_name(&q.kind);
+            let prefix = format!("  quote ({kind}, {} #{}): ", fields.cell(&q.file).text, q.index);
+            fields.write_tail(out, &prefix, &format!("«{}»", q.text))?;
+        }
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! `sahifa extract`: actors and quotes of each article, as JSON (one object per article) or as a
-//! readable report.
+//! readable report (in logical order into a pipe, laid out visually on a terminal).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -10,6 +10,8 @@ use crate::error::{Error, Result};
 use crate::extract::Extraction;
 use crate::library::extract_all;
 use crate::text::sanitize;
+
+use super::fields::{Fields, MIN_COLUMN};
 
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
@@ -25,7 +27,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let res = match args.format {
         OutFormat::Json => write_json(&mut out, &articles),
-        OutFormat::Text => write_text(&mut out, &articles),
+        OutFormat::Text => write_text(&mut out, &articles, &mut Fields::new(&args.display)),
     };
     match res.and_then(|_| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
@@ -72,32 +74,31 @@ fn write_json(out: &mut impl Write, articles: &[Article]) -> std::io::Result<()>
     writeln!(out)
 }
 
-fn write_text(out: &mut impl Write, articles: &[Article]) -> std::io::Result<()> {
+/// The readable report. In logical order as stored; in visual order ([`Fields`]) names, titles,
+/// aliases and quotes are laid out for the terminal and long ones wrap under themselves.
+pub fn write_text(out: &mut impl Write, articles: &[Article], fields: &mut Fields) -> std::io::Result<()> {
+    // Names lead their line: at most half of it, so the label and the field after them still fit.
+    let name_max = fields.line_width().map(|w| (w / 2).max(MIN_COLUMN));
     for (a, x) in articles.iter().zip(extract_all(articles)) {
-        writeln!(out, "== {} — {}", sanitize(&a.path), sanitize(&a.title))?;
+        let prefix = format!("== {} — ", fields.cell(&sanitize(&a.path)).text);
+        fields.write_tail(out, &prefix, &sanitize(&a.title))?;
         writeln!(out, "Actors ({}):", x.actors.len())?;
         for ac in &x.actors {
             let kind = serde_json::to_value(ac.kind).ok().and_then(|v| v.as_str().map(str::to_string));
-            writeln!(
-                out,
-                "  {} [{}] ×{}  ({})",
-                sanitize(&ac.name),
+            let prefix = format!(
+                "  {} [{}] ×{}  ",
+                fields.fit(&sanitize(&ac.name), name_max).text,
                 kind.unwrap_or_default(),
                 ac.mentions.len(),
-                sanitize(&ac.aliases.join("، "))
-            )?;
+            );
+            fields.write_tail(out, &prefix, &format!("({})", sanitize(&ac.aliases.join("، "))))?;
         }
         writeln!(out, "Quotes ({}):", x.quotes.len())?;
         for q in &x.quotes {
             let who = x.speaker_name(q).map(sanitize).unwrap_or_else(|| "?".into());
             let kind = serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_string));
-            writeln!(
-                out,
-                "  [{}] {}: «{}»",
-                kind.unwrap_or_default(),
-                who,
-                sanitize(&q.text).replace('\n', " ")
-            )?;
+            let prefix = format!("  [{}] {}: ", kind.unwrap_or_default(), fields.fit(&who, name_max).text);
+            fields.write_tail(out, &prefix, &format!("«{}»", sanitize(&q.text).replace('\n', " ")))?;
         }
         writeln!(out)?;
     }

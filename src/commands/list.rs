@@ -1,14 +1,15 @@
 //! `sahifa list`: one row per article (file, index, format, encoding, title, paragraphs, words),
-//! as an aligned table or as JSON.
+//! as an aligned table or as JSON. On a terminal the table's Arabic is laid out visually
+//! ([`super::fields`]); into a pipe it is printed as stored.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::article::{self, Article};
 use crate::cli::{ListArgs, OutFormat};
 use crate::error::{Error, Result};
+
+use super::fields::{Cell, Fields, write_rows};
 
 /// One row of the listing; the JSON output is an array of these, with exactly these keys.
 #[derive(Debug, serde::Serialize)]
@@ -60,7 +61,7 @@ pub fn run(args: ListArgs) -> Result<ExitCode> {
             s.push('\n');
             s
         }
-        OutFormat::Text => table(&loaded.articles),
+        OutFormat::Text => table(&loaded.articles, &mut Fields::new(&args.display)),
     };
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
@@ -77,55 +78,55 @@ fn safe(s: &str) -> String {
         .collect()
 }
 
-/// The text table: columns padded by display width, the title last and unpadded (it may run right
-/// to left, so nothing is aligned after it).
-pub fn table(articles: &[Article]) -> String {
+/// The text table: columns padded by display width, the title last. In logical order the title is
+/// unpadded (it may run right to left, so nothing is aligned after it); in visual order ([`Fields`])
+/// it is laid out, wrapped into what the terminal has left, and right-aligned when it runs right to
+/// left, so the column reads from its right edge.
+pub fn table(articles: &[Article], fields: &mut Fields) -> String {
     let header = ["FILE", "#", "FORMAT", "ENCODING", "PARAS", "WORDS"];
-    let rows: Vec<[String; 7]> = articles
+    let mut rows: Vec<(Vec<Cell>, String)> = articles
         .iter()
         .map(|a| {
             let fmt = serde_json::to_value(a.format)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default();
-            [
+            let cells = [
                 safe(&a.path),
                 a.index.to_string(),
                 fmt,
                 a.encoding.clone(),
                 a.paragraphs.len().to_string(),
                 a.word_count().to_string(),
-                safe(&a.display_title()),
-            ]
+            ];
+            (cells.iter().map(|c| fields.cell(c)).collect(), safe(&a.display_title()))
         })
         .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for r in &rows {
-        for (w, cell) in widths.iter_mut().zip(r.iter()) {
-            *w = (*w).max(cell.width());
+    rows.insert(0, (header.iter().map(|h| fields.cell(h)).collect(), "TITLE".to_string()));
+    let mut widths = [0usize; 6];
+    for (cells, _) in &rows {
+        for (w, cell) in widths.iter_mut().zip(cells) {
+            *w = (*w).max(cell.width);
         }
     }
-    let mut out = String::new();
-    let mut line = |cells: &[&str], title: &str| {
-        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
-            let numeric = matches!(i, 1 | 4 | 5);
-            let pad = " ".repeat(w.saturating_sub(cell.width()));
-            if numeric {
-                out.push_str(&pad);
-                out.push_str(cell);
+    let indent: usize = widths.iter().map(|w| w + 2).sum();
+    let room = fields.room(indent);
+    let titles: Vec<Vec<Cell>> = rows.iter().map(|(_, t)| fields.wrap(t, room)).collect();
+    let col = titles.iter().flatten().map(|c| c.width).max().unwrap_or(0);
+    let mut out = Vec::new();
+    for ((cells, _), title) in rows.iter().zip(&titles) {
+        let mut prefix = String::new();
+        for (i, (cell, &w)) in cells.iter().zip(&widths).enumerate() {
+            if matches!(i, 1 | 4 | 5) {
+                prefix.push_str(&" ".repeat(w.saturating_sub(cell.width)));
+                prefix.push_str(&cell.text);
             } else {
-                out.push_str(cell);
-                out.push_str(&pad);
+                prefix.push_str(&cell.padded(w));
             }
-            out.push_str("  ");
+            prefix.push_str("  ");
         }
-        out.push_str(title);
-        out.push('\n');
-    };
-    line(&header, "TITLE");
-    for r in &rows {
-        let cells: Vec<&str> = r[..6].iter().map(String::as_str).collect();
-        line(&cells, &r[6]);
+        // Writing to memory cannot fail.
+        let _ = write_rows(&mut out, &prefix, indent, title, col);
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }

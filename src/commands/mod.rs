@@ -3,6 +3,7 @@
 pub mod actors;
 pub mod export;
 pub mod extract;
+pub mod fields;
 pub mod list;
 pub mod render;
 pub mod search;
@@ -61,4 +62,9 @@ pub fn layout_options(d: &DisplayArgs, width: usize) -> LayoutOptions {
         },
         shape: d.shaping(),
     }
+}
+
+/// The terminal's width in cells, when stdout is a terminal.
+pub(crate) fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size().map(|(w, _)| w.0 as usize)
 }

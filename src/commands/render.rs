@@ -21,8 +21,9 @@ use crate::text::{BaseDirection, LayoutOptions, Layouter, Order};
 pub fn run(args: RenderArgs) -> Result<ExitCode> {
     let art = load(&args)?;
     let stdout = std::io::stdout();
-    let width =
-        args.width.unwrap_or_else(|| if stdout.is_terminal() { terminal_width().unwrap_or(80) } else { 80 });
+    let width = args
+        .width
+        .unwrap_or_else(|| if stdout.is_terminal() { super::terminal_width().unwrap_or(80) } else { 80 });
     let opts = options(&args, width);
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     match write_article(&mut out, &art, &opts) {
@@ -161,10 +162,6 @@ fn write_paragraph(
         })();
     });
     res
-}
-
-fn terminal_width() -> Option<usize> {
-    terminal_size::terminal_size().map(|(w, _)| w.0 as usize)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! `sahifa search [--format text|json] QUERY [PATH...]`: one row per matching article.
 //!
-//! Text: `file<TAB>index<TAB>title<TAB>hits<TAB>snippet`, one line each. JSON: an array of objects
+//! Text: `file<TAB>index<TAB>title<TAB>hits<TAB>snippet`, one line each, in logical order; on a
+//! terminal (or with `--bidi visual`) the same fields laid out visually in aligned columns
+//! ([`write_columns`]). JSON: an array of objects
 //! with exactly the keys `file`, `index`, `title`, `hits`, `snippet`. No match prints nothing (or
 //! `[]`) and exits 0; exit 1 only when no article could be loaded.
 
@@ -14,6 +16,8 @@ use crate::cli::{OutFormat, SearchArgs};
 use crate::error::{Error, Result};
 use crate::library::sanitize;
 use crate::search::{Index, Query, snippet};
+
+use super::fields::{Cell, Fields, MIN_COLUMN, write_rows};
 
 /// Characters of context in a snippet.
 const SNIPPET_CHARS: usize = 80;
@@ -69,11 +73,13 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
         return Err(Error::nothing_loaded(&args.paths));
     }
     let rows = rows(&Query::parse(&args.query), &loaded.articles);
+    let mut fields = Fields::new(&args.display);
     write_stdout(|out| match args.format {
         OutFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)
         }
+        OutFormat::Text if fields.is_visual() => write_columns(out, &rows, &mut fields),
         OutFormat::Text => {
             for r in &rows {
                 writeln!(out, "{}\t{}\t{}\t{}\t{}", r.file, r.index, r.title, r.hits, r.snippet)?;
@@ -81,6 +87,35 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
             Ok(())
         }
     })
+}
+
+/// The text format in visual order, for a terminal: the same fields in the same order, in columns
+/// aligned by display width instead of tab-separated (a terminal's tab stops do not align text of
+/// varying width). Titles are cut to at most half of what the line has left and right-aligned when
+/// they run right to left; snippets wrap in the last column.
+pub fn write_columns(out: &mut dyn Write, rows: &[SearchRow], fields: &mut Fields) -> std::io::Result<()> {
+    let files: Vec<Cell> = rows.iter().map(|r| fields.cell(&r.file)).collect();
+    let width = |cells: &[Cell]| cells.iter().map(|c| c.width).max().unwrap_or(0);
+    let index_w = rows.iter().map(|r| r.index.to_string().len()).max().unwrap_or(0);
+    let hits_w = rows.iter().map(|r| r.hits.to_string().len()).max().unwrap_or(0);
+    let fixed = width(&files) + index_w + hits_w + 4 * 2;
+    let title_max = fields.line_width().map(|w| (w.saturating_sub(fixed) / 2).max(MIN_COLUMN));
+    let titles: Vec<Cell> = rows.iter().map(|r| fields.fit(&r.title, title_max)).collect();
+    let indent = fixed + width(&titles);
+    let room = fields.room(indent);
+    let snippets: Vec<Vec<Cell>> = rows.iter().map(|r| fields.wrap(&r.snippet, room)).collect();
+    let snippet_w = snippets.iter().flatten().map(|c| c.width).max().unwrap_or(0);
+    for (i, r) in rows.iter().enumerate() {
+        let prefix = format!(
+            "{}  {:>index_w$}  {}  {:>hits_w$}  ",
+            files[i].padded(width(&files)),
+            r.index,
+            titles[i].padded(width(&titles)),
+            r.hits
+        );
+        write_rows(out, &prefix, indent, &snippets[i], snippet_w)?;
+    }
+    Ok(())
 }
 
 /// Writes to stdout through a buffer; a closed pipe is not an error.
