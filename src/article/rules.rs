@@ -35,10 +35,10 @@ pub struct Rules {
     pub headlines: Headlines,
     /// HTML tags skipped with their content.
     pub html_skip_tags: Vec<String>,
-    /// Class/id words that mark page furniture.
-    pub html_skip_classes: Vec<String>,
-    /// Whole classes/ids that mark text not shown (screen-reader text).
-    pub html_skip_class_names: Vec<String>,
+    /// Class/id words that mark page furniture (lower case, for one look-up per word).
+    pub html_skip_classes: std::collections::HashSet<String>,
+    /// Whole classes/ids that mark text not shown (screen-reader text), lower case.
+    pub html_skip_class_names: std::collections::HashSet<String>,
     /// ARIA roles of page furniture.
     pub html_skip_roles: Vec<String>,
 }
@@ -166,8 +166,8 @@ pub fn rules() -> &'static Rules {
                 .expect("inline ad pattern"),
             headlines,
             html_skip_tags: f.html.skip_tags,
-            html_skip_classes: f.html.skip_classes,
-            html_skip_class_names: f.html.skip_class_names,
+            html_skip_classes: f.html.skip_classes.iter().map(|c| c.to_ascii_lowercase()).collect(),
+            html_skip_class_names: f.html.skip_class_names.iter().map(|c| c.to_ascii_lowercase()).collect(),
             html_skip_roles: f.html.skip_roles,
         }
     })

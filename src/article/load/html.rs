@@ -45,10 +45,10 @@ fn too_deep(text: &str, limit: usize) -> bool {
             Some(c) if c.is_ascii_alphabetic() => {
                 let name_end =
                     b[i..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |n| i + n);
-                let name = b[i..name_end].to_ascii_lowercase();
+                let name = &b[i..name_end];
                 let close = memchr::memchr(b'>', &b[name_end..]).map_or(b.len(), |n| name_end + n);
                 let self_closing = close > 0 && b.get(close - 1) == Some(&b'/');
-                if !self_closing && !VOID.contains(&name.as_slice()) {
+                if !self_closing && !VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
                     depth += 1;
                     if depth > limit {
                         return true;

@@ -13,25 +13,30 @@ pub fn skip_element(e: &Element, in_article: bool) -> bool {
     if r.html_skip_tags.iter().any(|t| t == name) {
         return !(in_article && name == "header");
     }
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") || hidden_by_style(e) {
-        return true;
-    }
-    if let Some(role) = e.attr("role")
-        && r.html_skip_roles.iter().any(|t| t.eq_ignore_ascii_case(role.trim()))
-    {
-        return true;
+    // One pass over the attributes (each `attr` look-up would be a scan of its own).
+    for (k, v) in e.attrs() {
+        let hidden = match k {
+            "hidden" => true,
+            "aria-hidden" => v == "true",
+            "style" => hidden_by_style(v),
+            "role" => r.html_skip_roles.iter().any(|t| t.eq_ignore_ascii_case(v.trim())),
+            _ => false,
+        };
+        if hidden {
+            return true;
+        }
     }
     if matches!(name, "html" | "body" | "main" | "article") {
         return false;
     }
     for class in e.classes().chain(e.id()) {
-        if r.html_skip_class_names.iter().any(|c| c.eq_ignore_ascii_case(class)) {
+        if in_set(&r.html_skip_class_names, class) {
             return true;
         }
         if is_taxonomy(class) {
             continue;
         }
-        let whole = |w: &str| r.html_skip_classes.iter().any(|c| c.eq_ignore_ascii_case(w));
+        let whole = |w: &str| in_set(&r.html_skip_classes, w);
         if whole(class) && !(in_article && class.eq_ignore_ascii_case("header")) {
             return true;
         }
@@ -42,11 +47,21 @@ pub fn skip_element(e: &Element, in_article: bool) -> bool {
     false
 }
 
+/// Whether the lower-cased `word` is in `set` (lower case), without allocating for short words.
+fn in_set(set: &std::collections::HashSet<String>, word: &str) -> bool {
+    let mut buf = [0u8; 48];
+    match buf.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).is_ok_and(|w| set.contains(w))
+        }
+        _ => set.contains(&word.to_ascii_lowercase()),
+    }
+}
+
 /// `style="display: none"` / `visibility: hidden`.
-fn hidden_by_style(e: &Element) -> bool {
-    let Some(style) = e.attr("style") else {
-        return false;
-    };
+fn hidden_by_style(style: &str) -> bool {
     let squeezed: String =
         style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
     squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
