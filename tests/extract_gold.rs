@@ -213,7 +213,7 @@ fn seeds_quote_and_speaker_f1() {
     assert!(s >= 0.84, "speaker F1 {s:.3}");
 }
 
-/// Sixty news articles from other outlets and topics (sport, economy, technology, culture,
+/// Eighty news articles from other outlets and topics (sport, economy, technology, culture,
 /// politics), annotated by hand independently of the rules, used while tuning them: floors a
 /// little under today's figures, so that a change that helps the seeds but hurts unseen news
 /// fails here.
@@ -221,7 +221,7 @@ fn seeds_quote_and_speaker_f1() {
 fn unseen_news_quote_precision_and_speaker_f1() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract/unseen");
     let files = gold_files(dir);
-    assert!(files.len() >= 60);
+    assert!(files.len() >= 80);
     let (tp, np, ng, atp) = evaluate_in(dir, &files, false);
     let (s, q) = (f1(atp, np, ng), f1(tp, np, ng));
     let (dtp, dnp, dng, _) = evaluate_in(dir, &files, true);
