@@ -218,28 +218,23 @@ impl Lexicon {
                 add(form, Tag::Nisba(i as u16));
             }
         }
-        let mut places = Vec::new();
-        for line in data_lines(file("places.txt")) {
-            let mut f = line.split('\t');
-            let name = f.next().unwrap_or("").trim();
-            let i = places.len() as u16;
-            places.push(name.to_string());
-            add(name, Tag::Place(i));
-            for alt in f.next().unwrap_or("").split(',').filter(|s| !s.trim().is_empty()) {
-                add(alt, Tag::Place(i));
+        // Gazetteers: "name<TAB>other spellings, comma-separated"; the tag carries the name's index.
+        let mut names = |file_name: &str, tag: fn(u16) -> Tag| {
+            let mut list = Vec::new();
+            for line in data_lines(file(file_name)) {
+                let mut f = line.split('\t');
+                let name = f.next().unwrap_or("").trim();
+                let i = list.len() as u16;
+                list.push(name.to_string());
+                add(name, tag(i));
+                for alt in f.next().unwrap_or("").split(',').filter(|s| !s.trim().is_empty()) {
+                    add(alt, tag(i));
+                }
             }
-        }
-        let mut orgs = Vec::new();
-        for line in data_lines(file("organizations.txt")) {
-            let mut f = line.split('\t');
-            let name = f.next().unwrap_or("").trim();
-            let i = orgs.len() as u16;
-            orgs.push(name.to_string());
-            add(name, Tag::Org(i));
-            for alt in f.next().unwrap_or("").split(',').filter(|s| !s.trim().is_empty()) {
-                add(alt, Tag::Org(i));
-            }
-        }
+            list
+        };
+        let places = names("places.txt", Tag::Place);
+        let orgs = names("organizations.txt", Tag::Org);
         for line in data_lines(file("naming_heads.txt")) {
             add(line, Tag::NamingHead);
         }
