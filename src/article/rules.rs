@@ -36,12 +36,16 @@ pub struct Rules {
     /// HTML tags skipped with their content.
     pub html_skip_tags: Vec<String>,
     /// Class/id words that mark page furniture (lower case, for one look-up per word).
-    pub html_skip_classes: std::collections::HashSet<String>,
+    pub html_skip_classes: WordSet,
     /// Whole classes/ids that mark text not shown (screen-reader text), lower case.
-    pub html_skip_class_names: std::collections::HashSet<String>,
+    pub html_skip_class_names: WordSet,
     /// ARIA roles of page furniture.
     pub html_skip_roles: Vec<String>,
 }
+
+/// A set of short lower-case words, hashed with XXH3 (cheaper than SipHash for class names; the
+/// words come from the rules file, not from an adversary).
+pub type WordSet = std::collections::HashSet<String, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
 
 /// What the line rules say about a (folded) line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -48,7 +48,7 @@ pub fn skip_element(e: &Element, in_article: bool) -> bool {
 }
 
 /// Whether the lower-cased `word` is in `set` (lower case), without allocating for short words.
-fn in_set(set: &std::collections::HashSet<String>, word: &str) -> bool {
+fn in_set(set: &crate::article::rules::WordSet, word: &str) -> bool {
     let mut buf = [0u8; 48];
     match buf.get_mut(..word.len()) {
         Some(b) if word.is_ascii() => {
