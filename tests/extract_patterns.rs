@@ -444,3 +444,13 @@ fn a_long_quoted_title_after_a_naming_word_is_a_name() {
     let x = run("وقالت الشركة المنتجة إن الفيلم سيحمل اسم \"حكاية قديمة في مدينة بعيدة جدا\" عند عرضه.");
     assert!(!quotes(&x).iter().any(|(t, _, _)| t.starts_with("حكاية")), "{:?}", quotes(&x));
 }
+
+#[test]
+fn a_generic_noun_refers_back_to_a_named_organisation() {
+    let s = "أعلن توتنهام أن المهاجم سيغيب أسبوعين. وقال النادي إن اللاعب بدأ العلاج.";
+    let x = run(s);
+    assert!(has(&x, "اللاعب بدأ العلاج", Some("توتنهام")), "{:?}", quotes(&x));
+    let s = "قالت شركة توتال إن المشروع متوقف. وأوضحت الشركة الفرنسية أنها أنفقت مبالغ كبيرة.";
+    let x = run(s);
+    assert!(has(&x, "أنفقت مبالغ كبيرة", Some("توتال")), "{:?}", quotes(&x));
+}

@@ -111,6 +111,8 @@ pub struct Lexicon {
     pub places: Vec<String>,
     /// Canonical names of organisations known by name, as written in the lexicon.
     pub orgs: Vec<String>,
+    /// For each of [`Lexicon::orgs`], the generic nouns (keys) that refer back to it (نادي، شركه).
+    pub org_heads: Vec<Vec<String>>,
 }
 
 /// The lexicon files, compiled in.
@@ -235,6 +237,16 @@ impl Lexicon {
         };
         let places = names("places.txt", Tag::Place);
         let orgs = names("organizations.txt", Tag::Org);
+        // The generic nouns of each organisation, from the "# heads:" line of its section.
+        let mut org_heads = Vec::with_capacity(orgs.len());
+        let mut heads: Vec<String> = Vec::new();
+        for line in file("organizations.txt").lines().map(str::trim) {
+            if let Some(h) = line.strip_prefix("# heads:") {
+                heads = h.split_whitespace().map(normalize_key).collect();
+            } else if !line.is_empty() && !line.starts_with('#') {
+                org_heads.push(heads.clone());
+            }
+        }
         for line in data_lines(file("naming_heads.txt")) {
             add(line, Tag::NamingHead);
         }
@@ -266,7 +278,7 @@ impl Lexicon {
         // finds every entry there. (A full DFA is faster per step but megabytes large, and its
         // cache misses cost more than the contiguous NFA's extra work.)
         let dfa = NFA::builder().match_kind(MatchKind::Standard).build(&pats).ok();
-        Lexicon { dfa, tags, lil, countries, places, orgs }
+        Lexicon { dfa, tags, lil, countries, places, orgs, org_heads }
     }
 
     /// Tags of a hit's pattern.

@@ -137,6 +137,14 @@ impl Actors {
         single.then_some(i)
     }
 
+    /// A named organisation is what its section's generic nouns refer back to (النادي، الشركة).
+    fn generic_heads(&mut self, org: u16, idx: usize) {
+        for h in LEXICON.org_heads.get(org as usize).into_iter().flatten() {
+            let hk = skeleton(h);
+            self.last_org.insert(strip_article(&hk).to_string(), idx);
+        }
+    }
+
     fn index(&mut self, idx: usize, kind: ActorKind, sk: &str) {
         let slot = self.by_key.entry(sk.to_string()).or_default();
         if !slot.iter().any(|(k, _)| *k == kind) {
@@ -405,7 +413,8 @@ pub fn find(doc: &Doc) -> Actors {
                 {
                     geo.remove(k);
                     let name = LEXICON.orgs[o as usize].clone();
-                    a.add(doc, ActorKind::Organization, &name, i..end, g);
+                    let idx = a.add(doc, ActorKind::Organization, &name, i..end, g);
+                    a.generic_heads(o, idx);
                     for (s, e) in geo.drain(..) {
                         add_geo(&mut a, doc, s, e);
                     }
@@ -421,8 +430,9 @@ pub fn find(doc: &Doc) -> Actors {
                 {
                     let cname = LEXICON.countries[c as usize].clone();
                     a.add(doc, ActorKind::Country, &cname, i..end, Gender::F);
-                } else if end == next && multiword_or_indefinite(doc, i) {
-                    // A bare generic noun (الوزارة): the last organisation with the same head.
+                } else if (end == next || only_nisbas(doc, next, end)) && multiword_or_indefinite(doc, i) {
+                    // A bare generic noun (الوزارة، الشركة الفرنسية): the last organisation with the
+                    // same head.
                     let core = doc.hit(i).map(|h| &doc.norm.key[h.core..h.end]).unwrap_or("");
                     let hk = skeleton(strip_article(core));
                     let prev = a.last_org.get(strip_article(&hk)).copied();
@@ -642,6 +652,11 @@ fn office(a: &Actors, doc: &Doc, i: usize) -> Option<usize> {
         .map(|(k, _)| k)
 }
 
+/// Whether tokens `s..e` are nisba adjectives only (الشركة الفرنسية).
+fn only_nisbas(doc: &Doc, s: usize, e: usize) -> bool {
+    e > s && (s..e).all(|j| doc.has(j, |t| matches!(t, Tag::Nisba(_))))
+}
+
 /// Whether the organisation head at `i` is a one-word generic noun (الوزارة، الحكومة).
 fn multiword_or_indefinite(doc: &Doc, i: usize) -> bool {
     let k = doc.key(i).trim_start_matches(['و', 'ف']);
@@ -676,7 +691,8 @@ fn add_geo(a: &mut Actors, doc: &Doc, s: usize, e: usize) {
             }
             Tag::Org(o) => {
                 let name = LEXICON.orgs[o as usize].clone();
-                a.add(doc, ActorKind::Organization, &name, s..e, Gender::Unknown);
+                let idx = a.add(doc, ActorKind::Organization, &name, s..e, Gender::Unknown);
+                a.generic_heads(o, idx);
                 return;
             }
             _ => {}
