@@ -454,3 +454,22 @@ fn a_generic_noun_refers_back_to_a_named_organisation() {
     let x = run(s);
     assert!(has(&x, "أنفقت مبالغ كبيرة", Some("توتال")), "{:?}", quotes(&x));
 }
+
+#[test]
+fn said_to_the_crowd_then_a_colon() {
+    let x = run("وقال بيكيه للجماهير التي حضرت المباراة: \"نحن عائلة واحدة وهم رفضوا أن يصفقوا لنا\".");
+    let q = quotes(&x);
+    assert!(
+        q.iter().any(|(t, s, k)| t.starts_with("نحن عائلة")
+            && s.as_deref() == Some("بيكيه")
+            && *k == QuoteKind::Direct),
+        "{q:?}"
+    );
+    assert!(!q.iter().any(|(_, _, k)| *k == QuoteKind::Indirect), "{q:?}");
+}
+
+#[test]
+fn kana_name_apposition_qad() {
+    let x = run("وكان مارك زوكربيرغ، الرئيس التنفيذي للشركة، قد أصر على أن الفكرة مجرد نظرية مؤامرة.");
+    assert!(has(&x, "الفكرة مجرد نظرية مؤامرة", Some("مارك زوكربيرغ")), "{:?}", quotes(&x));
+}

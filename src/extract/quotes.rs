@@ -75,6 +75,10 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         while stop < n && stop < limit {
             let t = doc.toks[stop];
             // A relative clause after the subject (أذربيجان، التي اتهمت …، إن) is skipped to its comma.
+            // (A colon or a quotation mark ends it too: what follows is the speech itself.)
+            if relative && doc.is_punct(stop, &[':', '"', '«', '»', '“', '”']) {
+                relative = false;
+            }
             if relative {
                 if doc.is_punct(stop, &['،', ',']) {
                     relative = false;
@@ -206,6 +210,8 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 (i.saturating_sub(6)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, e)| (j, a, e)));
             // (أما مجاهد، فقال: a comma may close the topic; وكانت فارو قد قالت: قد may stand between.)
             let adjacent = |e: usize| {
+                // (… زوكربيرغ، الرئيس التنفيذي للشركة، قد أصر: a comma and قد may stand between.)
+                let e = if doc.is_punct(e, &['،', ',']) && doc.key(e + 1) == "قد" { e + 1 } else { e };
                 e == i
                     || (topic && e + 1 == i && doc.is_punct(e, &['،', ',']))
                     || (e + 1 == i && doc.key(e) == "قد")

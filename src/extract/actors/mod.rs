@@ -496,7 +496,8 @@ pub fn find(doc: &Doc) -> Actors {
                     let w = doc.slice(next, e);
                     e == next + 1
                         && w.chars().count() >= 4
-                        && (w.ends_with('ه') || w.ends_with("ها") || w.ends_with("هم"))
+                        // (ـيه ends transliterated names: بيكيه، أندريه.)
+                        && ((w.ends_with('ه') && !w.ends_with("يه")) || w.ends_with("ها") || w.ends_with("هم"))
                 };
                 if let Some(e) = name_after(doc, next, false)
                     .filter(|_| !doc.key(next).starts_with('ل') && !subject_before)
@@ -549,9 +550,17 @@ fn clean_name(name: &str) -> String {
 /// قد قالت), when they are not an actor already.
 fn kana_qad_subject(a: &Actors, doc: &Doc, i: usize) -> Option<(usize, usize)> {
     let qad = i.checked_sub(1).filter(|&q| doc.key(q) == "قد")?;
-    let kana = (qad.saturating_sub(4)..qad.saturating_sub(1))
+    let kana = (qad.saturating_sub(14)..qad.saturating_sub(1))
+        .rev()
         .find(|&k| matches!(doc.key(k).trim_start_matches(['و', 'ف']), "كان" | "كانت"))?;
-    let (s, e) = (kana + 1, qad);
+    // The name runs to قد, or to a comma that opens an apposition closed by a comma before قد
+    // (وكان مارك زوكربيرغ، الرئيس التنفيذي للشركة، قد أصر).
+    let s = kana + 1;
+    let e = match (s..qad).find(|&j| doc.is_punct(j, &['،', ','])) {
+        Some(c) if doc.is_punct(qad - 1, &['،', ',']) && c < qad - 1 => c,
+        Some(_) => return None,
+        None => qad,
+    };
     let plain = (s..e).all(|j| {
         doc.is_word(j) && doc.toks[j].hit.is_none() && !doc.key(j).starts_with("ال") && !a.at.contains_key(&j)
     });

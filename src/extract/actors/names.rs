@@ -73,7 +73,9 @@ pub(super) fn name_boundary(doc: &Doc, j: usize) -> bool {
         Some(t) if t.kind != TokKind::Word => true,
         Some(_) => {
             let k = doc.key(j);
+            // (A word with ل and the article is never part of a name: قال بيكيه للجماهير.)
             is_complementizer(k)
+                || k.starts_with("لل")
                 || doc.is_stop(j)
                 || doc.has(j, |t| matches!(t, Tag::Title(_)))
                 || doc.verb(j).is_some()
