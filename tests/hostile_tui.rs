@@ -5,37 +5,22 @@
 
 #[path = "support/hostile_fixtures.rs"]
 mod fixtures;
+#[path = "support/tui.rs"]
+mod reader;
 
 use std::sync::Arc;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use sahifa::article::{Article, Format};
-use sahifa::config::Config;
 use sahifa::store::Store;
 use sahifa::tui::action::Action;
 use sahifa::tui::app::{App, Event};
-use sahifa::tui::keymap::Keymap;
-use sahifa::tui::theme::Theme;
-use sahifa::tui::ui;
+
+use reader::{draw, lines};
 
 const SIZE: (u16, u16) = (120, 40);
 
 fn app(articles: Vec<Article>) -> App {
-    let keymap = Keymap::new(&Config::defaults().keys).unwrap();
-    let layout = sahifa::commands::layout_options(&Default::default(), 80);
-    App::new(articles, Store::in_memory(), keymap, Theme { color: true }, layout, SIZE)
-}
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| ui::draw(f, app)).unwrap();
-    t
-}
-
-fn lines(t: &Terminal<TestBackend>) -> Vec<String> {
-    let b = t.backend().buffer();
-    (0..b.area.height).map(|y| (0..b.area.width).map(|x| b[(x, y)].symbol()).collect()).collect()
+    reader::app(articles, Store::in_memory(), &Default::default(), true, SIZE)
 }
 
 fn forbidden(c: char) -> bool {

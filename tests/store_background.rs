@@ -1,18 +1,12 @@
 //! Saving off the UI thread: begin_save / SaveJob::run / finish_save.
 
-use std::path::Path;
 use std::thread;
 
 use sahifa::store::{Store, StoreError};
 
-const A: &str = "bb4b77b62cfebfb5";
-const B: &str = "ab347057d505572f";
-
-fn open(dir: &Path) -> Store {
-    let (store, warnings) = Store::open(Some(dir.to_path_buf()));
-    assert!(warnings.is_empty(), "{warnings:?}");
-    store
-}
+#[path = "support/store.rs"]
+mod support;
+use support::{A, B, open};
 
 #[test]
 fn a_job_saves_on_another_thread_and_later_changes_stay_pending() {

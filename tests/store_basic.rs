@@ -6,14 +6,9 @@ use std::path::{Path, PathBuf};
 
 use sahifa::store::{Store, StoreError, quote_key};
 
-const A: &str = "bb4b77b62cfebfb5";
-const B: &str = "ab347057d505572f";
-
-fn open(dir: &Path) -> Store {
-    let (store, warnings) = Store::open(Some(dir.to_path_buf()));
-    assert!(warnings.is_empty(), "unexpected warnings: {warnings:?}");
-    store
-}
+#[path = "support/store.rs"]
+mod support;
+use support::{A, B, open};
 
 fn on_disk(dir: &Path) -> serde_json::Value {
     let text = fs::read_to_string(dir.join("state.json")).expect("state.json exists");

@@ -1,18 +1,12 @@
 //! Two instances on one data dir (two SSH logins) never lose each other's changes.
 
-use std::path::Path;
 use std::thread;
 
 use sahifa::store::{Store, quote_key};
 
-const A: &str = "bb4b77b62cfebfb5";
-const B: &str = "ab347057d505572f";
-
-fn open(dir: &Path) -> Store {
-    let (store, warnings) = Store::open(Some(dir.to_path_buf()));
-    assert!(warnings.is_empty(), "{warnings:?}");
-    store
-}
+#[path = "support/store.rs"]
+mod support;
+use support::{A, B, open};
 
 #[test]
 fn two_instances_changing_different_articles_keep_both() {

@@ -4,17 +4,15 @@
 use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 use sahifa::article::{Article, Format};
 use sahifa::cli::DisplayArgs;
-use sahifa::config::Config;
 use sahifa::extract::{Actor, ActorKind, Extraction, Quote, QuoteKind};
 use sahifa::tui::app::{App, Event};
-use sahifa::tui::keymap::Keymap;
-use sahifa::tui::theme::Theme;
-use sahifa::tui::ui;
+
+#[path = "support/tui.rs"]
+mod reader;
+use reader::{draw, lines};
 
 const TITLE: &str = "وزير المالية يعلن موازنة جديدة للعام المقبل";
 const BODY: &str = "قال وزير المالية سامي الخطيب إن الموازنة الجديدة ستخفض العجز إلى النصف. وأضاف أن الحكومة لن ترفع الضرائب.";
@@ -44,21 +42,8 @@ fn articles() -> Vec<Article> {
 fn app(size: (u16, u16), color: bool, shape: bool) -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let display = DisplayArgs { no_shape: !shape, ..Default::default() };
-    let keymap = Keymap::new(&Config::defaults().keys).unwrap();
     let store = sahifa::store::Store::open(Some(dir.path().into())).0;
-    let layout = sahifa::commands::layout_options(&display, 80);
-    (App::new(articles(), store, keymap, Theme { color }, layout, size), dir)
-}
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| ui::draw(f, app)).unwrap();
-    t
-}
-
-fn lines(t: &Terminal<TestBackend>) -> Vec<String> {
-    let b = t.backend().buffer();
-    (0..b.area.height).map(|y| (0..b.area.width).map(|x| b[(x, y)].symbol()).collect()).collect()
+    (reader::app(articles(), store, &display, color, size), dir)
 }
 
 fn key(app: &mut App, c: KeyCode) {
