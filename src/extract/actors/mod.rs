@@ -226,6 +226,11 @@ fn construct_title(doc: &Doc, next: usize) -> bool {
     doc.is_word(next) && doc.key(next).starts_with("ال") && !after_prep
 }
 
+/// The person most recently named with exactly this title.
+fn same_title(a: &Actors, title_sk: &str) -> Option<usize> {
+    recent(a).find(|(_, f)| f.title.as_deref() == Some(title_sk)).map(|(k, _)| k)
+}
+
 /// The person most recently named with a title of which `title_sk` (a definite title without a
 /// name) is a shorter form: its words, without the article, all occur in that title, and its first
 /// word is that title's head (الوزير المصري ⊂ وزير البترول المصري).
@@ -328,20 +333,19 @@ pub fn find(doc: &Doc) -> Actors {
                 if doc.is_punct(j, &['،', ',']) {
                     j += 1;
                 }
-                let same_title =
-                    recent(&a).find(|(_, f)| f.title.as_deref() == Some(title_sk.as_str())).map(|(k, _)| k);
-                let named_by_title = name_after(doc, j, true)
-                    .and_then(|e| titled_by(&a, &normalize_key(doc.slice(j, e))).map(|p| (p, e)));
+                let name_end = name_after(doc, j, true);
+                let named_by_title =
+                    name_end.and_then(|e| titled_by(&a, &normalize_key(doc.slice(j, e))).map(|p| (p, e)));
                 if let Some((p, e)) = named_by_title {
                     a.at.insert(i, (p, e));
                     end = e;
-                } else if let Some(e) = name_after(doc, j, true) {
+                } else if let Some(e) = name_end {
                     let name = doc.slice(j, e).to_string();
                     let idx = a.add(doc, ActorKind::Person, &name, j..e, g);
                     a.list[idx].title.get_or_insert(title_sk);
                     a.at.insert(i, (idx, e));
                     end = e;
-                } else if let Some(p) = same_title.filter(|_| end > next || !geo.is_empty()) {
+                } else if let Some(p) = same_title(&a, &title_sk).filter(|_| end > next || !geo.is_empty()) {
                     // A title without a name: the person introduced earlier with the same title.
                     a.at.insert(i, (p, end));
                 } else if let Some(p) =
