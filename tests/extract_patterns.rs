@@ -473,3 +473,10 @@ fn kana_name_apposition_qad() {
     let x = run("وكان مارك زوكربيرغ، الرئيس التنفيذي للشركة، قد أصر على أن الفكرة مجرد نظرية مؤامرة.");
     assert!(has(&x, "الفكرة مجرد نظرية مؤامرة", Some("مارك زوكربيرغ")), "{:?}", quotes(&x));
 }
+
+#[test]
+fn a_name_stops_before_a_noun_with_a_pronoun() {
+    let x = run("وأعلن الرئيس دونالد ترامب انسحاب بلاده من الاتفاق، وقال إن القرار نهائي.");
+    assert!(actor_names(&x).contains(&"دونالد ترامب".to_string()), "{:?}", actor_names(&x));
+    assert!(!actor_names(&x).iter().any(|n| n.contains("بلاده")), "{:?}", actor_names(&x));
+}

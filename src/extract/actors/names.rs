@@ -42,6 +42,17 @@ pub(super) fn name_word(doc: &Doc, i: usize, first: bool, prev: &str, pos: usize
     if first && adverb_or_object(k) {
         return false;
     }
+    // After the first word, a noun with a possessive pronoun (دونالد ترامب انسحاب بلاده، أردوغان
+    // وحزبه) is the sentence going on, not the name; ـيه ends transliterated names (بيكيه).
+    let original = doc.slice(i, i + 1);
+    if !first
+        && original.chars().count() >= 5
+        && ((original.ends_with('ه') && !original.ends_with("يه"))
+            || original.ends_with("ها")
+            || original.ends_with("هم"))
+    {
+        return false;
+    }
     // A clitic before the article (بالديوان، للجيش) marks a common noun, never a name.
     if ["بال", "لل", "وال", "فال", "كال"].iter().any(|p| k.starts_with(p)) {
         return false;
