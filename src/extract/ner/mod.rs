@@ -1,0 +1,205 @@
+//! Names recognised, not positioned: a linear-chain CRF tags every token of an article as the
+//! beginning or inside of a person, organisation, country (a geopolitical entity) or place name, or
+//! as outside any name.
+//!
+//! The model is data (`assets/ner/tagger.bin`, compiled in), trained at dev time with the `crfs`
+//! crate (CRFsuite's L-BFGS training) by `examples/train_ner.rs`, from the recipe in `tools/ner/`
+//! (public annotated corpora and the project's own tuning gold), and converted to the hashed form of
+//! [`model`]; lexicons enter as features ([`features`]), never as gates. Tagging runs per
+//! paragraph. `SAHIFA_NER_MODEL` points at another model file, for retraining experiments.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::doc::{Doc, TokKind};
+
+pub mod features;
+pub mod model;
+
+use features::{OFFSETS, TokenFacts, context_features, word_features};
+use model::HashedModel;
+
+/// The compiled-in model.
+static MODEL_BYTES: &[u8] = include_bytes!("../../../assets/ner/tagger.bin");
+
+/// The model, read on first use; `None` when the file is not a model (the tagger then finds
+/// nothing and the rules work alone).
+static MODEL: LazyLock<Option<HashedModel>> = LazyLock::new(|| match std::env::var_os("SAHIFA_NER_MODEL") {
+    Some(p) => match std::fs::read(&p) {
+        Ok(b) => HashedModel::read(&b),
+        Err(e) => {
+            log::warn!("SAHIFA_NER_MODEL {}: {e}", p.to_string_lossy());
+            HashedModel::read(MODEL_BYTES)
+        }
+    },
+    None => HashedModel::read(MODEL_BYTES),
+});
+
+/// What kind of name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameKind {
+    /// A person.
+    Person,
+    /// An organisation (ministries, parties, companies, clubs, media).
+    Organization,
+    /// A country or other geopolitical entity.
+    Country,
+    /// A place (cities, regions, landmarks).
+    Place,
+}
+
+impl NameKind {
+    /// The label suffix used in the training data.
+    pub fn code(self) -> &'static str {
+        match self {
+            NameKind::Person => "PER",
+            NameKind::Organization => "ORG",
+            NameKind::Country => "GPE",
+            NameKind::Place => "LOC",
+        }
+    }
+
+    /// The kind of a label suffix.
+    pub fn from_code(s: &str) -> Option<NameKind> {
+        Some(match s {
+            "PER" => NameKind::Person,
+            "ORG" => NameKind::Organization,
+            "GPE" => NameKind::Country,
+            "LOC" => NameKind::Place,
+            _ => return None,
+        })
+    }
+}
+
+/// A recognised name: tokens `toks` of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    /// Token range.
+    pub toks: Range<usize>,
+    /// Kind.
+    pub kind: NameKind,
+}
+
+/// The token sequences the tagger works on: the paragraphs of `doc`, line breaks excluded.
+fn sequences(doc: &Doc) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in doc.toks.iter().enumerate() {
+        if t.kind == TokKind::Break {
+            if i > start {
+                out.push(start..i);
+            }
+            start = i + 1;
+        }
+    }
+    if doc.toks.len() > start {
+        out.push(start..doc.toks.len());
+    }
+    out
+}
+
+/// Label indices of every token of `doc` under `model` (line breaks get none).
+pub fn tag(doc: &Doc, model: &HashedModel) -> Vec<Option<usize>> {
+    let facts = features::facts(doc);
+    let l = model.num_labels();
+    let mut out = vec![None; doc.toks.len()];
+    // The word-determined features' scores, per (offset, word): words repeat in an article.
+    let mut cache: HashMap<(i8, &str), Vec<f32>, xxhash_rust::xxh3::Xxh3DefaultBuilder> = HashMap::default();
+    let mut buf = String::new();
+    let mut state: Vec<f32> = Vec::new();
+    for r in sequences(doc) {
+        let f: &[TokenFacts] = &facts[r.clone()];
+        state.clear();
+        state.resize(f.len() * l, 0.0);
+        for i in 0..f.len() {
+            let row = &mut state[i * l..(i + 1) * l];
+            for d in OFFSETS {
+                let j = i as isize + d as isize;
+                if j < 0 || j as usize >= f.len() {
+                    continue;
+                }
+                let t = &f[j as usize];
+                let w = cache.entry((d, t.word)).or_insert_with(|| {
+                    let mut v = vec![0.0; l];
+                    word_features(t, d, &mut buf, &mut |s| model.add_feature(s, &mut v));
+                    v
+                });
+                for (a, b) in row.iter_mut().zip(w.iter()) {
+                    *a += b;
+                }
+            }
+            context_features(f, i, &mut buf, &mut |s| model.add_feature(s, row));
+        }
+        for (k, lab) in model.viterbi(&state).into_iter().enumerate() {
+            out[r.start + k] = Some(lab);
+        }
+    }
+    out
+}
+
+/// Whether a model is loaded.
+pub fn available() -> bool {
+    MODEL.is_some()
+}
+
+/// Names recognised in `doc`, in order.
+pub(crate) fn names(doc: &Doc) -> Vec<Name> {
+    let Some(model) = MODEL.as_ref() else { return Vec::new() };
+    let kinds: Vec<(bool, Option<NameKind>)> = model
+        .labels
+        .iter()
+        .map(|l| match l.split_once('-') {
+            Some((b, c)) => (b == "B", NameKind::from_code(c)),
+            None => (false, None),
+        })
+        .collect();
+    let mut out: Vec<Name> = Vec::new();
+    let mut cur: Option<Name> = None;
+    for (t, lab) in tag(doc, model).into_iter().enumerate() {
+        match lab.map(|x| kinds[x]) {
+            Some((false, Some(k))) if cur.as_ref().is_some_and(|c| c.kind == k && c.toks.end == t) => {
+                if let Some(c) = cur.as_mut() {
+                    c.toks.end = t + 1;
+                }
+            }
+            Some((_, Some(k))) => {
+                out.extend(cur.take());
+                cur = Some(Name { toks: t..t + 1, kind: k });
+            }
+            _ => out.extend(cur.take()),
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+/// For training: the paragraphs of `text` as sequences of (original byte span of the token, its
+/// feature strings), exactly as the tagger sees them.
+pub fn featurize(text: &str) -> Vec<Vec<(Range<usize>, Vec<String>)>> {
+    let doc = Doc::new(text);
+    let facts = features::facts(&doc);
+    sequences(&doc)
+        .into_iter()
+        .map(|r| {
+            let f = &facts[r.clone()];
+            r.clone().map(|t| (doc.span(t, t + 1), features::token_features(f, t - r.start))).collect()
+        })
+        .collect()
+}
+
+/// Every token of `text` with the label `model` gives it (for evaluation and checks).
+pub fn tag_text(text: &str, model: &HashedModel) -> Vec<(Range<usize>, String)> {
+    let doc = Doc::new(text);
+    tag(&doc, model)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(t, l)| Some((doc.span(t, t + 1), model.labels.get(l?)?.clone())))
+        .collect()
+}
+
+/// Names in `text`: (byte span, kind), for evaluation and inspection.
+pub fn recognise(text: &str) -> Vec<(Range<usize>, NameKind)> {
+    let doc = Doc::new(text);
+    names(&doc).into_iter().map(|n| (doc.span(n.toks.start, n.toks.end), n.kind)).collect()
+}
