@@ -1,4 +1,5 @@
-//! Actors: people (title + name, names after a reporting verb, recurring surnames), organisations
+//! Actors: names the trained tagger recognises anywhere (`tagged.rs`), people (title + name, names
+//! after a reporting verb, recurring surnames), organisations
 //! (head noun + إضافة chain), countries (names, nisba adjectives, capitals), places and anonymous
 //! sources, merged across spelling variants by a skeleton key.
 
@@ -14,9 +15,11 @@ use super::{Actor, ActorKind};
 
 mod names;
 mod recurring;
+mod tagged;
 
 use names::{chain, name_after, name_word, strip_article, strip_clitic_word};
 use recurring::recurring;
+use tagged::{Tagged, add_tagged};
 
 /// An actor being built, with what the quote rules need to know about it.
 #[derive(Debug, Clone)]
@@ -27,6 +30,9 @@ pub struct Found {
     pub gender: Gender,
     /// Whether it is an anonymous source (kept only when it speaks).
     pub anon: bool,
+    /// Whether it is only a generic noun (الحكومة، الجيش، الحزب) that no named organisation
+    /// explains: not a name, so kept only when it speaks.
+    pub generic: bool,
     /// Skeletons it answers to.
     keys: Vec<String>,
     /// Key of the title chain a person was introduced with (to resolve a later bare title).
@@ -90,6 +96,7 @@ impl Actors {
                 actor: Actor { name: clean_name(name), kind, aliases: Vec::new(), mentions: Vec::new() },
                 gender,
                 anon: false,
+                generic: false,
                 keys: vec![sk.clone()],
                 title: None,
             });
@@ -305,10 +312,17 @@ pub fn find(doc: &Doc) -> Actors {
         last_org: HashMap::default(),
     };
     let n = doc.toks.len();
+    let tagged = Tagged::new(doc);
     let mut i = 0;
     while i < n {
         let tags = doc.tags(i);
         let Some(first) = tags.first().copied() else {
+            // A name the tagger recognised where no lexicon rule starts.
+            if let Some((e, kind)) = tagged.at(i) {
+                add_tagged(&mut a, doc, &tagged, i, e, kind);
+                i = e;
+                continue;
+            }
             i += 1;
             continue;
         };
@@ -333,7 +347,12 @@ pub fn find(doc: &Doc) -> Actors {
                 if doc.is_punct(j, &['،', ',']) {
                     j += 1;
                 }
-                let name_end = name_after(doc, j, true);
+                // The tagger decides whether a name follows the title (not every word after a title
+                // is a name) and where it ends; the rules' reading stands where the tagger sees a
+                // name of another kind there.
+                let name_end = tagged
+                    .person_at(j)
+                    .or_else(|| name_after(doc, j, true).filter(|_| tagged.name_after_title(doc, j)));
                 let named_by_title =
                     name_end.and_then(|e| titled_by(&a, &normalize_key(doc.slice(j, e))).map(|p| (p, e)));
                 if let Some((p, e)) = named_by_title {
@@ -445,7 +464,10 @@ pub fn find(doc: &Doc) -> Actors {
                             a.at.insert(i, (p, end));
                         }
                         None => {
-                            a.add(doc, ActorKind::Organization, &name, i..end, g);
+                            let idx = a.add(doc, ActorKind::Organization, &name, i..end, g);
+                            if let Some(f) = a.list.get_mut(idx).filter(|f| f.actor.mentions.len() == 1) {
+                                f.generic = true;
+                            }
                         }
                     }
                 } else {

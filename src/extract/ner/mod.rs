@@ -36,6 +36,18 @@ static MODEL: LazyLock<Option<HashedModel>> = LazyLock::new(|| match std::env::v
     None => HashedModel::read(MODEL_BYTES),
 });
 
+/// Given and family names (matching keys), a gazetteer: `assets/lexicon/person_names.txt`.
+static PERSON_NAMES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    super::lexicon::data_lines(include_str!("../../../assets/lexicon/person_names.txt"))
+        .map(super::normalize::normalize_key)
+        .collect()
+});
+
+/// Whether the key word `k` is a known given or family name.
+pub fn is_person_name(k: &str) -> bool {
+    PERSON_NAMES.contains(k)
+}
+
 /// What kind of name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NameKind {

@@ -1,0 +1,109 @@
+//! Names found by the trained tagger ([`crate::extract::ner`]), indexed by token, and turned into
+//! actors where no lexicon rule claims them: the names recognised wherever they stand (a player
+//! listed in a line-up, a city in passing, a company with no head noun), not only after a title or
+//! a reporting verb.
+
+use super::super::ActorKind;
+use super::super::doc::Doc;
+use super::super::lexicon::Gender;
+use super::super::ner::{NameKind, is_person_name, names};
+use super::{Actors, HashMap};
+
+/// The tagger's names of one document, by token.
+pub(super) struct Tagged {
+    /// For a token that starts a name: its end token and kind.
+    start: Vec<Option<(u32, NameKind)>>,
+    /// For every token inside a name: its kind.
+    inside: Vec<Option<NameKind>>,
+    /// Keys of the document's words, to tell a proclitic from a name's first letter.
+    words: HashMap<String, ()>,
+    /// Whether a model tagged the document (without one, nothing is evidence against a name).
+    tagged: bool,
+}
+
+impl Tagged {
+    /// Tags `doc`.
+    pub(super) fn new(doc: &Doc) -> Tagged {
+        let n = doc.toks.len();
+        let mut start = vec![None; n + 1];
+        let mut inside = vec![None; n + 1];
+        let found = names(doc);
+        let tagged = super::super::ner::available();
+        for name in found {
+            start[name.toks.start] = Some((name.toks.end as u32, name.kind));
+            for slot in &mut inside[name.toks.clone()] {
+                *slot = Some(name.kind);
+            }
+        }
+        let mut words = HashMap::default();
+        for i in 0..n {
+            if doc.is_word(i) {
+                words.entry(doc.key(i).to_string()).or_insert(());
+            }
+        }
+        Tagged { start, inside, words, tagged }
+    }
+
+    /// The name that starts at token `i`: its end and kind.
+    pub(super) fn at(&self, i: usize) -> Option<(usize, NameKind)> {
+        self.start.get(i).copied().flatten().map(|(e, k)| (e as usize, k))
+    }
+
+    /// The person's name that starts at token `i`: its end.
+    pub(super) fn person_at(&self, i: usize) -> Option<usize> {
+        self.at(i).filter(|&(_, k)| k == NameKind::Person).map(|(e, _)| e)
+    }
+
+    /// Whether token `i` is inside any name (always, when no model is loaded).
+    pub(super) fn in_name(&self, i: usize) -> bool {
+        !self.tagged || self.inside.get(i).copied().flatten().is_some()
+    }
+
+    /// Whether a title's name at token `j` is one: the tagger says so, or its first word is a
+    /// known given name (the tagger misses names it has not seen in that frame).
+    pub(super) fn name_after_title(&self, doc: &Doc, j: usize) -> bool {
+        self.in_name(j) || is_person_name(doc.key(j))
+    }
+
+    /// The name of tokens `s..e` as written, without a proclitic on its first word when the word
+    /// also occurs without it in the document (وبوتين → بوتين), or, for a person, when the word
+    /// is not itself a known name (ولويس سواريز → لويس سواريز; وليد stays وليد).
+    pub(super) fn bare_name<'a>(&self, doc: &Doc<'a>, s: usize, e: usize, person: bool) -> &'a str {
+        let full = doc.slice(s, e);
+        let k = doc.key(s);
+        let multi = e > s + 1;
+        // Cut through the key's map back to the text, so that a haraka on the clitic goes with it.
+        let start = doc.span(s, e).start;
+        let cut = |p: &str| {
+            let at = doc.norm.original_offset(doc.toks[s].start + p.len()).saturating_sub(start);
+            full.get(at..).filter(|r| !r.is_empty()).unwrap_or(full)
+        };
+        for p in ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"] {
+            if k.strip_prefix(p).is_some_and(|rest| rest.chars().nth(2).is_some() && self.words.contains_key(rest)) {
+                return cut(p);
+            }
+        }
+        // A conjunction before a person's full name in a list (وفيليب كوتينيو).
+        if person && multi && !is_person_name(k) {
+            for p in ["و", "ف"] {
+                if k.strip_prefix(p).is_some_and(|rest| rest.chars().nth(2).is_some()) {
+                    return cut(p);
+                }
+            }
+        }
+        full
+    }
+}
+
+/// Adds the tagger's name at `s..e` as an actor of its kind; returns the actor.
+pub(super) fn add_tagged(a: &mut Actors, doc: &Doc, t: &Tagged, s: usize, e: usize, kind: NameKind) -> usize {
+    let name = t.bare_name(doc, s, e, kind == NameKind::Person).to_string();
+    let kind = match kind {
+        NameKind::Person => ActorKind::Person,
+        NameKind::Organization => ActorKind::Organization,
+        // A country the lexicon does not know is rare; a city or region the tagger calls a
+        // geopolitical entity is a place to the reader.
+        NameKind::Country | NameKind::Place => ActorKind::Place,
+    };
+    a.add(doc, kind, &name, s..e, Gender::Unknown)
+}
