@@ -67,6 +67,7 @@ fn extraction() -> Arc<Extraction> {
             span: qs..qs + q.len(),
             speaker: Some(0),
             speaker_span: Some(start..start + name.len()),
+            source: None,
             kind: QuoteKind::Indirect,
             cue: Some("قال".into()),
         }],

@@ -57,6 +57,7 @@ fn json_article(a: &Article, x: &Extraction) -> serde_json::Value {
             json!({
                 "text": q.text,
                 "speaker": x.speaker_name(q),
+                "source": q.source,
                 "kind": q.kind,
                 "start": q.span.start,
                 "end": q.span.end,
@@ -95,7 +96,11 @@ pub fn write_text(out: &mut impl Write, articles: &[Article], fields: &mut Field
         }
         writeln!(out, "Quotes ({}):", x.quotes.len())?;
         for q in &x.quotes {
-            let who = x.speaker_name(q).map(sanitize).unwrap_or_else(|| "?".into());
+            let who = match (x.speaker_name(q), &q.source) {
+                (Some(name), _) => sanitize(name),
+                (None, Some(source)) => format!("{} (anonymous)", sanitize(source)).into(),
+                (None, None) => "?".into(),
+            };
             let kind = serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_string));
             let prefix = format!("  [{}] {}: ", kind.unwrap_or_default(), fields.fit(&who, name_max).text);
             fields.write_tail(out, &prefix, &format!("«{}»", sanitize(&q.text).replace('\n', " ")))?;

@@ -1,4 +1,5 @@
-//! Who is named and who said what: actors and quotes found by rules and lexicons (no model).
+//! Who is named and who said what: names recognised by a trained tagger (`ner`), actors linked
+//! from them by rules and lexicons, and quotes attributed to them.
 //!
 //! Every span is a byte range in [`crate::article::Article::body`].
 
@@ -8,6 +9,7 @@ mod actors;
 mod doc;
 pub mod lexicon;
 mod marks;
+pub mod ner;
 pub mod normalize;
 mod quotes;
 mod sources;
@@ -66,6 +68,9 @@ pub struct Quote {
     pub speaker: Option<usize>,
     /// Byte span of the speaker's mention, when there is one.
     pub speaker_span: Option<Range<usize>>,
+    /// For speech by an unnamed source (مصدر دبلوماسي، سكان، متحدث باسم الوزارة), the source as
+    /// written; [`Quote::speaker`] is then `None`: no named actor said it.
+    pub source: Option<String>,
     /// Kind.
     pub kind: QuoteKind,
     /// The reporting verb or source phrase as written (قال، أكدت، بحسب …).
@@ -98,12 +103,19 @@ pub fn extract_text(text: &str) -> Extraction {
     let doc = doc::Doc::new(text);
     let mut found = actors::find(&doc);
     let mut quotes = quotes::find(&doc, &mut found);
-    // Anonymous sources are actors only when they speak; renumber the speakers.
+    // Anonymous sources and bare generic nouns are actors only when they speak; renumber the speakers.
+    // Speech by an unnamed source is kept, as a source, not as a named speaker.
+    for q in &mut quotes {
+        if let Some(f) = q.speaker.and_then(|s| found.list.get(s)).filter(|f| f.anon) {
+            q.source = Some(f.actor.name.clone());
+            q.speaker = None;
+        }
+    }
     let speaking: std::collections::HashSet<usize> = quotes.iter().filter_map(|q| q.speaker).collect();
     let mut remap = vec![None; found.list.len()];
     let mut actors = Vec::new();
     for (i, f) in found.list.into_iter().enumerate() {
-        if f.anon && !speaking.contains(&i) {
+        if (f.anon || f.generic) && !speaking.contains(&i) {
             continue;
         }
         remap[i] = Some(actors.len());

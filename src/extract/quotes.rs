@@ -549,6 +549,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             span: text_range(doc, p),
             speaker,
             speaker_span: tok.map(|(a, b)| doc.span(a, b)),
+            source: None,
             kind,
             cue: cue.map(|c| doc.slice(c.verb, doc.next(c.verb)).to_string()),
         };
@@ -624,6 +625,7 @@ fn make(doc: &Doc, s: usize, e: usize, c: &Cue, kind: QuoteKind) -> Quote {
         span,
         speaker: c.speaker,
         speaker_span: c.speaker_tok.map(|(a, b)| doc.span(a, b)),
+        source: None,
         kind,
         cue: Some(doc.slice(c.verb, doc.next(c.verb)).to_string()),
     }

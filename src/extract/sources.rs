@@ -73,6 +73,7 @@ fn quote(doc: &Doc, s: usize, e: usize, speaker: (usize, usize, usize), cue: usi
         span,
         speaker: Some(a),
         speaker_span: Some(doc.span(ms, me)),
+        source: None,
         kind: QuoteKind::Indirect,
         cue: Some(doc.slice(cue, doc.next(cue)).to_string()),
     })

@@ -18,6 +18,7 @@ fn quote(text: &str, speaker: usize) -> Quote {
         span: 0..text.len(),
         speaker: Some(speaker),
         speaker_span: None,
+        source: None,
         kind: QuoteKind::Direct,
         cue: None,
     }

@@ -16,6 +16,7 @@ fn library() -> (Vec<Article>, Vec<Extraction>) {
             span: start..start + text.len(),
             speaker: Some(0),
             speaker_span: None,
+            source: None,
             kind: QuoteKind::Direct,
             cue: Some("قال".into()),
         }

@@ -47,7 +47,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             }
             HlItem::Quote(q) => {
                 let quote = &ex.quotes[q];
-                let speaker = ex.speaker_name(quote).unwrap_or("?");
+                // Speech by an unnamed source shows the source as written, marked as such.
+                let speaker = match (ex.speaker_name(quote), &quote.source) {
+                    (Some(name), _) => name.to_string(),
+                    (None, Some(source)) => format!("{source} (anonymous)"),
+                    (None, None) => "?".to_string(),
+                };
                 let qs = app
                     .current_article()
                     .map(|a| app.store.quote(&a.id, &crate::store::quote_key(&quote.text, quote.span.start)))
@@ -58,7 +63,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
                     buf.set_string(inner.x + 1, y, "✎", base.patch(th.note()));
                 }
                 let area = Rect { x: inner.x + 2, width: inner.width - 2, ..inner };
-                let line = format!("{}: {}", clean(speaker), clean(&quote.text));
+                let line = format!("{}: {}", clean(&speaker), clean(&quote.text));
                 let row = one_row(&line, area.width as usize, &app.layout);
                 let marked = app.reader.marked_quote == Some(q);
                 let st = if marked { base.patch(th.marked()) } else { base };
