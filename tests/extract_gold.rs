@@ -128,16 +128,76 @@ fn gold_files(dir: &str) -> Vec<String> {
     v
 }
 
-/// (span true positives, predicted, gold, attributed true positives) over all files.
-fn evaluate() -> (usize, usize, usize, usize) {
+/// Counts over a set of articles.
+#[derive(Debug, Default, Clone, Copy)]
+struct Score {
+    /// Quotes matched, predicted, gold.
+    tp: usize,
+    np: usize,
+    ng: usize,
+    /// Quotes matched with the right speaker.
+    atp: usize,
+    /// Actors: predicted that match a gold actor, predicted, gold matched, gold.
+    a_tp: usize,
+    a_np: usize,
+    a_gm: usize,
+    a_ng: usize,
+}
+
+impl Score {
+    fn quote_f1(&self) -> f64 {
+        f1(self.tp, self.np, self.ng)
+    }
+    fn speaker_f1(&self) -> f64 {
+        f1(self.atp, self.np, self.ng)
+    }
+    fn actor_p(&self) -> f64 {
+        self.a_tp as f64 / self.a_np.max(1) as f64
+    }
+    fn actor_r(&self) -> f64 {
+        self.a_gm as f64 / self.a_ng.max(1) as f64
+    }
+    fn actor_f1(&self) -> f64 {
+        let (p, r) = (self.actor_p(), self.actor_r());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+    fn report(&self, name: &str) {
+        eprintln!(
+            "{name}: quote F1 {:.3} (tp {}, pred {}, gold {}); speaker F1 {:.3}; actor P/R/F1 {:.3}/{:.3}/{:.3}",
+            self.quote_f1(),
+            self.tp,
+            self.np,
+            self.ng,
+            self.speaker_f1(),
+            self.actor_p(),
+            self.actor_r(),
+            self.actor_f1()
+        );
+    }
+}
+
+fn evaluate() -> Score {
     let files: Vec<String> = FILES.iter().map(|f| f.to_string()).collect();
     evaluate_in(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract"), &files, false)
 }
 
-/// As [`evaluate`] over `files` of `dir`; `direct_only` keeps direct and partial quotes only.
-fn evaluate_in(dir: &str, files: &[String], direct_only: bool) -> (usize, usize, usize, usize) {
+/// Whether a gold speaker is an unnamed source (a description, `"unnamed": true`).
+fn unnamed_speaker(gold: &Value, name: &str) -> bool {
+    gold["actors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|a| a["name"].as_str() == Some(name) && a["unnamed"].as_bool() == Some(true))
+}
+
+/// Scores the articles `files` of `dir`; `direct_only` keeps direct and partial quotes only.
+///
+/// A quote by an unnamed gold speaker (مصدر مطلع، سكان) is attributed right when sahifa names no
+/// speaker and gives the source's description ([`sahifa::extract::Quote::source`]) or, as before,
+/// names that description as the speaker.
+fn evaluate_in(dir: &str, files: &[String], direct_only: bool) -> Score {
     let kept = |kind: &str| !direct_only || kind != "indirect";
-    let (mut tp, mut np, mut ng, mut atp) = (0, 0, 0, 0);
+    let mut sc = Score::default();
     for f in files {
         let text = std::fs::read_to_string(format!("{dir}/{f}.txt")).expect("fixture article");
         let gold: Value =
@@ -171,28 +231,51 @@ fn evaluate_in(dir: &str, files: &[String], direct_only: bool) -> (usize, usize,
                 opt_matched += 1;
                 continue;
             }
-            tp += 1;
+            sc.tp += 1;
             let p = &x.quotes[i];
+            let gs = g["speaker"].as_str().unwrap_or("");
+            let mut speakers = vec![gs.to_string()];
+            speakers.extend(
+                g["speaker_alternatives"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_str().map(str::to_string)),
+            );
             if let Some(sp) = p.speaker.and_then(|s| x.actors.get(s)) {
                 let cand = keys(std::iter::once(sp.name.clone()).chain(sp.aliases.iter().cloned()));
-                let mut speakers = vec![g["speaker"].as_str().unwrap_or("").to_string()];
-                speakers.extend(
-                    g["speaker_alternatives"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|v| v.as_str().map(str::to_string)),
-                );
-                if speakers.iter().filter(|s| !s.is_empty()).any(|s| same(&cand, &gold_actor_keys(&gold, s)))
-                {
-                    atp += 1;
+                if speakers.iter().filter(|s| !s.is_empty()).any(|s| same(&cand, &gold_actor_keys(&gold, s))) {
+                    sc.atp += 1;
                 }
+            } else if p.source.is_some() && unnamed_speaker(&gold, gs) {
+                sc.atp += 1;
             }
         }
-        np += x.quotes.len() - opt_matched;
-        ng += gq.iter().filter(|g| g["optional"].as_bool() != Some(true)).count();
+        sc.np += x.quotes.len() - opt_matched;
+        sc.ng += gq.iter().filter(|g| g["optional"].as_bool() != Some(true)).count();
+        // Actors: named gold actors (unnamed sources are listed only as speakers).
+        let ga: Vec<&Value> = gold["actors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|a| a["unnamed"].as_bool() != Some(true))
+            .collect();
+        let mut used = HashSet::new();
+        for a in &x.actors {
+            let cand = keys(std::iter::once(a.name.clone()).chain(a.aliases.iter().cloned()));
+            if let Some(j) = (0..ga.len())
+                .filter(|j| !used.contains(j))
+                .find(|&j| same(&cand, &gold_actor_keys(&gold, ga[j]["name"].as_str().unwrap_or(""))))
+            {
+                used.insert(j);
+                sc.a_tp += 1;
+            }
+        }
+        sc.a_np += x.actors.len();
+        sc.a_gm += used.len();
+        sc.a_ng += ga.len();
     }
-    (tp, np, ng, atp)
+    sc
 }
 
 fn f1(tp: usize, np: usize, ng: usize) -> f64 {
@@ -201,38 +284,65 @@ fn f1(tp: usize, np: usize, ng: usize) -> f64 {
     if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
 }
 
-#[test]
-fn seeds_quote_and_speaker_f1() {
-    let (tp, np, ng, atp) = evaluate();
-    let q = f1(tp, np, ng);
-    let s = f1(atp, np, ng);
-    eprintln!("quote F1 {q:.3} (tp {tp}, pred {np}, gold {ng}); speaker F1 {s:.3}");
-    // Floors a little under today's figures on the raw (uncleaned) seeds: a rule change that
-    // loses quotes or speakers fails here.
-    assert!(q >= 0.90, "quote F1 {q:.3}");
-    assert!(s >= 0.84, "speaker F1 {s:.3}");
+fn split(name: &str) -> (String, Vec<String>) {
+    let dir = format!("{}/tests/fixtures/extract/{name}", env!("CARGO_MANIFEST_DIR"));
+    let files = gold_files(&dir);
+    (dir, files)
 }
 
-/// Eighty news articles from other outlets and topics (sport, economy, technology, culture,
-/// politics), annotated by hand independently of the rules, used while tuning them: floors a
-/// little under today's figures, so that a change that helps the seeds but hurts unseen news
-/// fails here.
 #[test]
-fn unseen_news_quote_precision_and_speaker_f1() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract/unseen");
-    let files = gold_files(dir);
-    assert!(files.len() >= 80);
-    let (tp, np, ng, atp) = evaluate_in(dir, &files, false);
-    let (s, q) = (f1(atp, np, ng), f1(tp, np, ng));
-    let (dtp, dnp, dng, _) = evaluate_in(dir, &files, true);
-    let direct_p = dtp as f64 / dnp.max(1) as f64;
-    eprintln!(
-        "unseen: quote F1 {q:.3}, speaker F1 {s:.3}, direct precision {direct_p:.3} ({dtp}/{dnp}, gold {dng})"
-    );
-    assert!(q >= 0.84, "quote F1 {q:.3}");
-    assert!(s >= 0.70, "speaker F1 {s:.3}");
-    assert!(direct_p >= 0.90, "direct-quote precision {direct_p:.3}");
+fn seeds_quote_and_speaker_f1() {
+    let sc = evaluate();
+    sc.report("seeds");
+    // Floors a little under today's figures on the raw (uncleaned) seeds: a rule change that
+    // loses quotes or speakers fails here.
+    assert!(sc.quote_f1() >= 0.90, "quote F1 {:.3}", sc.quote_f1());
+    assert!(sc.speaker_f1() >= 0.84, "speaker F1 {:.3}", sc.speaker_f1());
 }
+
+/// The tuning split: eighty news articles from other outlets and topics (sport, economy,
+/// technology, culture, politics) and forty more annotated later (`tune/`), all annotated by hand
+/// independently of the rules and used while tuning them and training the name tagger: floors a
+/// little under today's figures, so that a change that helps the seeds but hurts other news fails.
+#[test]
+fn tuning_split_quotes_speakers_and_actors() {
+    let (dir, files) = split("unseen");
+    assert!(files.len() >= 80);
+    let sc = evaluate_in(&dir, &files, false);
+    let d = evaluate_in(&dir, &files, true);
+    let direct_p = d.tp as f64 / d.np.max(1) as f64;
+    sc.report("tuning/unseen");
+    eprintln!("tuning/unseen: direct precision {direct_p:.3} ({}/{}, gold {})", d.tp, d.np, d.ng);
+    assert!(sc.quote_f1() >= 0.84, "quote F1 {:.3}", sc.quote_f1());
+    assert!(sc.speaker_f1() >= 0.70, "speaker F1 {:.3}", sc.speaker_f1());
+    assert!(direct_p >= 0.90, "direct-quote precision {direct_p:.3}");
+    let (dir, files) = split("tune");
+    assert!(files.len() >= 40);
+    let sc = evaluate_in(&dir, &files, false);
+    sc.report("tuning/tune");
+    assert!(sc.quote_f1() >= TUNE_FLOOR.0, "quote F1 {:.3}", sc.quote_f1());
+    assert!(sc.speaker_f1() >= TUNE_FLOOR.1, "speaker F1 {:.3}", sc.speaker_f1());
+    assert!(sc.actor_f1() >= TUNE_FLOOR.2, "actor F1 {:.3}", sc.actor_f1());
+}
+
+/// Floors on the `tune/` articles: quote F1, speaker F1, actor F1.
+const TUNE_FLOOR: (f64, f64, f64) = (0.78, 0.64, 0.81);
+
+/// The frozen test split: thirty corpus articles (five outlets) annotated blind and never looked
+/// at while tuning; only their totals are read. Floors a little under the figures measured once.
+#[test]
+fn frozen_test_split() {
+    let (dir, files) = split("test");
+    assert!(files.len() >= 30);
+    let sc = evaluate_in(&dir, &files, false);
+    sc.report("test (frozen)");
+    assert!(sc.quote_f1() >= TEST_FLOOR.0, "quote F1 {:.3}", sc.quote_f1());
+    assert!(sc.speaker_f1() >= TEST_FLOOR.1, "speaker F1 {:.3}", sc.speaker_f1());
+    assert!(sc.actor_f1() >= TEST_FLOOR.2, "actor F1 {:.3}", sc.actor_f1());
+}
+
+/// Floors on the frozen test split: quote F1, speaker F1, actor F1.
+const TEST_FLOOR: (f64, f64, f64) = (0.81, 0.61, 0.73);
 
 #[test]
 fn overlap_is_longest_common_substring_ratio() {

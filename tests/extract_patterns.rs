@@ -1,14 +1,17 @@
 //! One test per extraction pattern, on sentences written for these tests.
 
-use sahifa::extract::{Extraction, QuoteKind, extract_text};
+use sahifa::extract::{ActorKind, Extraction, QuoteKind, extract_text};
 
 fn run(s: &str) -> Extraction {
     extract_text(s)
 }
 
-/// (text, speaker, kind) of every quote.
+/// (text, speaker or unnamed source, kind) of every quote.
 fn quotes(x: &Extraction) -> Vec<(String, Option<String>, QuoteKind)> {
-    x.quotes.iter().map(|q| (q.text.clone(), x.speaker_name(q).map(str::to_string), q.kind)).collect()
+    x.quotes
+        .iter()
+        .map(|q| (q.text.clone(), x.speaker_name(q).map(str::to_string).or(q.source.clone()), q.kind))
+        .collect()
 }
 
 fn has(x: &Extraction, text: &str, speaker: Option<&str>) -> bool {
@@ -91,6 +94,11 @@ fn partial_quote_inside_indirect_speech() {
 fn anonymous_source_speaks_as_itself() {
     let x = run("وقال مصدر مطلع إن المفاوضات ستستأنف الأسبوع المقبل.");
     assert!(has(&x, "المفاوضات ستستأنف الأسبوع المقبل", Some("مصدر مطلع")), "{:?}", quotes(&x));
+    // No named actor said it: the speaker stays empty, the source carries the description, and the
+    // description is no actor.
+    assert_eq!(x.quotes[0].speaker, None);
+    assert_eq!(x.quotes[0].source.as_deref(), Some("مصدر مطلع"));
+    assert!(x.actors.iter().all(|a| a.name != "مصدر مطلع"), "{:?}", x.actors);
 }
 
 #[test]
@@ -479,4 +487,31 @@ fn a_name_stops_before_a_noun_with_a_pronoun() {
     let x = run("وأعلن الرئيس دونالد ترامب انسحاب بلاده من الاتفاق، وقال إن القرار نهائي.");
     assert!(actor_names(&x).contains(&"دونالد ترامب".to_string()), "{:?}", actor_names(&x));
     assert!(!actor_names(&x).iter().any(|n| n.contains("بلاده")), "{:?}", actor_names(&x));
+}
+
+#[test]
+fn names_are_recognised_where_no_title_or_verb_stands() {
+    // A line-up: names with no title, no reporting verb.
+    let x = run("وشارك في المباراة كل من ليونيل ميسي ولويس سواريز وفيليب كوتينيو في ملعب كامب نو.");
+    let people: Vec<&str> =
+        x.actors.iter().filter(|a| a.kind == ActorKind::Person).map(|a| a.name.as_str()).collect();
+    for want in ["ميسي", "سواريز", "كوتينيو"] {
+        assert!(people.iter().any(|p| p.ends_with(want)), "{want} missing from {people:?}");
+    }
+    // The conjunction before a name in the list is not part of the name.
+    assert!(people.iter().all(|p| !p.starts_with("ولويس")), "{people:?}");
+}
+
+#[test]
+fn a_word_after_a_title_is_not_a_name_unless_it_is_one() {
+    let x = run("وتحدث الرئيس الأمريكي بشكل مباشر عن الأزمة أمام الصحفيين.");
+    assert!(x.actors.iter().all(|a| !a.name.contains("بشكل")), "{:?}", x.actors);
+}
+
+#[test]
+fn a_bare_generic_noun_is_no_actor_unless_it_speaks() {
+    let x = run("وأغلقت الشرطة الطريق المؤدي إلى الساحة مساء أمس.");
+    assert!(x.actors.iter().all(|a| a.name != "الشرطة"), "{:?}", x.actors);
+    let x = run("وقالت الشرطة إن الطريق سيفتح صباح الغد.");
+    assert!(has(&x, "الطريق سيفتح صباح الغد", Some("الشرطة")), "{:?}", quotes(&x));
 }
