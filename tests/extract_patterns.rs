@@ -480,3 +480,33 @@ fn a_name_stops_before_a_noun_with_a_pronoun() {
     assert!(actor_names(&x).contains(&"دونالد ترامب".to_string()), "{:?}", actor_names(&x));
     assert!(!actor_names(&x).iter().any(|n| n.contains("بلاده")), "{:?}", actor_names(&x));
 }
+
+// Verb forms generated from lemmas (src/extract/morph): shadda, future, object pronouns, jussive,
+// feminine plural.
+
+#[test]
+fn verb_with_shadda_and_participle() {
+    let x = run("وعلّق الوزير سامر حداد قائلا: «لن نتراجع عن هذا القرار مهما حدث».");
+    assert!(has(&x, "لن نتراجع عن هذا القرار مهما حدث", Some("سامر حداد")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn future_verb() {
+    let x = run("وسيؤكد الرئيس كريم حسن أن الانتخابات ستجري في موعدها المحدد.");
+    assert!(has(&x, "الانتخابات ستجري في موعدها المحدد", Some("كريم حسن")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn verb_with_object_pronoun() {
+    let x = run("وأبلغهم الوزير سامر حداد أن المفاوضات ستستأنف الأسبوع المقبل.");
+    assert!(has(&x, "المفاوضات ستستأنف الأسبوع المقبل", Some("سامر حداد")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn jussive_after_lam() {
+    let x = run("ولم يقل الوزير سامر حداد إن الحكومة ستستقيل قريبا.");
+    assert!(has(&x, "الحكومة ستستقيل قريبا", Some("سامر حداد")), "{:?}", quotes(&x));
+    // Without لم, يقل is "decreases": no speech.
+    let x = run("عدد السكان يقل عن مليون نسمة، وإن الهجرة مستمرة.");
+    assert!(x.quotes.is_empty(), "{:?}", quotes(&x));
+}

@@ -175,15 +175,19 @@ impl<'a> Doc<'a> {
             && self.toks.get(i + 1).is_some_and(|n| n.start == t.end && n.kind == TokKind::Word)
     }
 
-    /// A reporting verb starting at token `i` (no preposition attached).
+    /// A reporting verb starting at token `i`: no preposition attached, a jussive-only form (`يقل`)
+    /// only after `لم`/`لما`.
     pub fn verb(&self, i: usize) -> Option<(Gender, Strength)> {
-        if self.hit(i).is_some_and(|h| h.prep) {
+        let hit = self.hit(i)?;
+        if hit.prep {
             return None;
         }
-        self.tags(i).iter().find_map(|t| match t {
-            Tag::Verb { gender, strength } => Some((*gender, *strength)),
+        let lam = i > 0 && matches!(self.key(i - 1), "لم" | "ولم" | "فلم" | "الم" | "لما" | "ولما" | "فلما");
+        let found = self.tags(i).iter().find_map(|t| match t {
+            Tag::Verb { gender, strength, after_lam } if lam || !after_lam => Some((*gender, *strength)),
             _ => None,
-        })
+        })?;
+        Some(found)
     }
 
     /// Whether token `i` carries the tag picked by `f`.

@@ -8,6 +8,7 @@ mod actors;
 mod doc;
 pub mod lexicon;
 mod marks;
+pub mod morph;
 pub mod normalize;
 mod quotes;
 mod sources;

@@ -470,7 +470,8 @@ pub fn find(doc: &Doc) -> Actors {
                 i = anon(&mut a, doc, i);
                 continue;
             }
-            Tag::Verb { gender, strength } if !doc.hit(i).is_some_and(|h| h.prep) => {
+            // (`doc.verb` also refuses a verb with a preposition and a jussive without لم.)
+            Tag::Verb { gender, strength, .. } if doc.verb(i).is_some() => {
                 if strength == Strength::Weak {
                     i = next;
                     continue;
