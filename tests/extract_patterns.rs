@@ -482,7 +482,7 @@ fn a_name_stops_before_a_noun_with_a_pronoun() {
 }
 
 // Verb forms generated from lemmas (src/extract/morph): shadda, future, object pronouns, jussive,
-// feminine plural.
+// feminine plural; and the passive, which is not speech.
 
 #[test]
 fn verb_with_shadda_and_participle() {
@@ -508,5 +508,13 @@ fn jussive_after_lam() {
     assert!(has(&x, "الحكومة ستستقيل قريبا", Some("سامر حداد")), "{:?}", quotes(&x));
     // Without لم, يقل is "decreases": no speech.
     let x = run("عدد السكان يقل عن مليون نسمة، وإن الهجرة مستمرة.");
+    assert!(x.quotes.is_empty(), "{:?}", quotes(&x));
+}
+
+#[test]
+fn passive_with_harakat_is_not_speech() {
+    let x = run("اُتهم الوزير سامر حداد بأنه أخفى وثائق مهمة عن البرلمان.");
+    assert!(x.quotes.iter().all(|q| x.speaker_name(q) != Some("سامر حداد")), "{:?}", quotes(&x));
+    let x = run("وأُعلن أن الاجتماع سيعقد غدا في العاصمة.");
     assert!(x.quotes.is_empty(), "{:?}", quotes(&x));
 }

@@ -2,6 +2,7 @@
 //! and lexicon hits attached to the tokens where they start.
 
 use super::lexicon::{Gender, Hit, LEXICON, Strength, Tag};
+use super::morph::is_passive_marked;
 use super::normalize::{Normalized, is_word_char, normalize};
 
 /// What a token is.
@@ -176,7 +177,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A reporting verb starting at token `i`: no preposition attached, a jussive-only form (`يقل`)
-    /// only after `لم`/`لما`.
+    /// only after `لم`/`لما`, and not a passive where the text writes its vowels (`اُتهم`).
     pub fn verb(&self, i: usize) -> Option<(Gender, Strength)> {
         let hit = self.hit(i)?;
         if hit.prep {
@@ -187,6 +188,10 @@ impl<'a> Doc<'a> {
             Tag::Verb { gender, strength, after_lam } if lam || !after_lam => Some((*gender, *strength)),
             _ => None,
         })?;
+        let word = self.text.get(self.norm.to_original(hit.core..hit.end)).unwrap_or("");
+        if is_passive_marked(word) {
+            return None;
+        }
         Some(found)
     }
 

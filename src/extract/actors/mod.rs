@@ -470,7 +470,7 @@ pub fn find(doc: &Doc) -> Actors {
                 i = anon(&mut a, doc, i);
                 continue;
             }
-            // (`doc.verb` also refuses a verb with a preposition and a jussive without لم.)
+            // (`doc.verb` also refuses a verb with a preposition, a passive and a jussive without لم.)
             Tag::Verb { gender, strength, .. } if doc.verb(i).is_some() => {
                 if strength == Strength::Weak {
                     i = next;
