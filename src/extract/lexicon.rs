@@ -12,7 +12,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
-use super::morph::verbs::{Tense, paradigm, parse_lemmas};
+use super::morph::verbs::{Tense, parse_lemmas, third_person};
 use super::normalize::{is_word_char, normalize_key};
 
 /// Grammatical agreement shown by a verb form or a title: masculine, feminine, plural.
@@ -176,15 +176,9 @@ impl Lexicon {
                 tags[i].push(tag);
             }
         };
-        // Every 3rd person form and participle of the lemmas, generated (see `morph::verbs`). Object
-        // pronouns of the 1st and 2nd person (أكدنا، أبلغني) are left out: those spellings are mostly the
-        // speaker's own "we"/"I" inside a quotation.
+        // Every 3rd person form and participle of the lemmas, generated (see `morph::verbs`).
         for lemma in parse_lemmas(file("verb_lemmas.txt")) {
-            for form in paradigm(&lemma) {
-                let third = matches!(form.person, 0 | 3);
-                if !third || form.object.is_some_and(|o| !o.starts_with('ه')) {
-                    continue;
-                }
+            for form in third_person(&lemma) {
                 let strength =
                     if form.tense == Tense::Participle { lemma.participle_strength } else { lemma.strength };
                 add(&form.text, Tag::Verb { gender: form.agreement(), strength, after_lam: form.after_lam });

@@ -120,7 +120,7 @@ impl Form {
     }
 }
 
-/// Object pronouns that attach to a verb.
+/// Object pronouns that attach to a verb (the 3rd person first).
 pub const OBJECTS: &[&str] = &["ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "كن", "ني", "نا"];
 
 fn parse_strength(s: &str) -> Strength {
@@ -311,6 +311,17 @@ fn present_form(l: &Lemma, (p, g, n): Slot, mood: Mood) -> (String, bool) {
 
 /// Every form of a lemma, with its features.
 pub fn paradigm(l: &Lemma) -> Vec<Form> {
+    generate(l, SLOTS, OBJECTS)
+}
+
+/// The forms the lexicon matches: 3rd person subjects and participles, objects of the 3rd person
+/// only (`أكدنا`، `أبلغني` are mostly the speaker's own "we"/"I" inside a quotation).
+pub fn third_person(l: &Lemma) -> Vec<Form> {
+    generate(l, &SLOTS[..6], &OBJECTS[..5])
+}
+
+/// The forms of the subject slots `slots`, with the object pronouns `objects` where they attach.
+fn generate(l: &Lemma, slots: &[Slot], objects: &[&'static str]) -> Vec<Form> {
     let mut out = Vec::new();
     let mut push = |text: String, tense, mood, slot: Slot, after_lam, object_ok: bool| {
         if l.skip.contains(&text) {
@@ -320,7 +331,7 @@ pub fn paradigm(l: &Lemma) -> Vec<Form> {
         let form =
             |text: String, object| Form { text, tense, mood, person, gender, number, object, after_lam };
         if object_ok && l.takes_object {
-            for &o in OBJECTS {
+            for &o in objects {
                 out.push(form(attach_object(&text, o), Some(o)));
             }
         }
@@ -331,7 +342,7 @@ pub fn paradigm(l: &Lemma) -> Vec<Form> {
     // like أكد) and form V/VI (ت-first) sound and doubled verbs.
     let noun_like = matches!(l.class, Class::Sound | Class::Doubled)
         && ((l.past.chars().count() <= 3 && !l.past.starts_with('أ')) || l.past.starts_with('ت'));
-    for &slot in SLOTS {
+    for &slot in slots {
         let is_3ms = slot == (3, Gender::M, Number::Sg);
         push(past_form(l, slot), Tense::Past, Mood::Indicative, slot, false, !(is_3ms && noun_like));
         if l.past_only {
