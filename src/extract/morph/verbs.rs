@@ -332,7 +332,10 @@ fn generate(l: &Lemma, slots: &[Slot], objects: &[&'static str]) -> Vec<Form> {
             |text: String, object| Form { text, tense, mood, person, gender, number, object, after_lam };
         if object_ok && l.takes_object {
             for &o in objects {
-                out.push(form(attach_object(&text, o), Some(o)));
+                let t = attach_object(&text, o);
+                if !l.skip.contains(&t) {
+                    out.push(form(t, Some(o)));
+                }
             }
         }
         out.push(form(text, None));

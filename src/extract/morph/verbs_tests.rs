@@ -179,3 +179,11 @@ fn covers_the_legacy_list() {
     missing.sort();
     assert!(missing.is_empty(), "{} legacy forms differ:\n{}", missing.len(), missing.join("\n"));
 }
+
+#[test]
+fn skipped_object_form() {
+    // دعوه "they called him" is spelled like دعوة "a call" once ة folds to ه.
+    let f = lemma("دعا\tيدعو\tdefective\tداعي\tإلى\tW\tW\tobj,-دعوه");
+    assert!(!f.iter().any(|x| x.text == "دعوه"));
+    assert!(f.iter().any(|x| x.text == "دعوها" && x.agreement() == Gender::P));
+}
