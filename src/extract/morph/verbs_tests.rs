@@ -149,7 +149,7 @@ fn lexicon_verb(key: &str) -> Option<(Gender, Strength)> {
 }
 
 /// Every form of the hand-made list the generator replaced is generated, with the agreement and
-/// strength the list gave its first reading.
+/// strength the list gave its first reading (but for the strengths changed since, listed here).
 #[test]
 fn covers_the_legacy_list() {
     let mut old: HashMap<String, (Gender, Strength)> = HashMap::new();
@@ -166,6 +166,11 @@ fn covers_the_legacy_list() {
             "W" => Strength::Weak,
             "P" => Strength::Participle,
             _ => Strength::Speech,
+        };
+        // Strengths changed on purpose since the list, measured on the gold sets.
+        let s = match (f[2], s) {
+            ("تعهد", Strength::Weak) => Strength::Speech,
+            _ => s,
         };
         old.entry(normalize_key(f[0])).or_insert((g, s));
     }
