@@ -183,9 +183,10 @@ impl<'a> Doc<'a> {
         if hit.prep {
             return None;
         }
-        let lam = i > 0 && matches!(self.key(i - 1), "لم" | "ولم" | "فلم" | "الم" | "لما" | "ولما" | "فلما");
-        let found = self.tags(i).iter().find_map(|t| match t {
-            Tag::Verb { gender, strength, after_lam } if lam || !after_lam => Some((*gender, *strength)),
+        let lam =
+            || i > 0 && matches!(self.key(i - 1), "لم" | "ولم" | "فلم" | "الم" | "لما" | "ولما" | "فلما");
+        let found = self.tags(i).iter().find_map(|t| match *t {
+            Tag::Verb { gender, strength, after_lam } if !after_lam || lam() => Some((gender, strength)),
             _ => None,
         })?;
         let word = self.text.get(self.norm.to_original(hit.core..hit.end)).unwrap_or("");

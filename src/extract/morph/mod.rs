@@ -33,6 +33,10 @@ fn is_mark(c: char) -> bool {
 /// marked. (`يُؤكِّد`، `يُشير` keep their active kasra; `قُلن` "they said", 3fp, is the one active form
 /// with a first damma and is rare.)
 pub fn is_passive_marked(word: &str) -> bool {
+    // Every passive reading needs a damma; most text has no harakat at all.
+    if !word.contains(DAMMA) {
+        return false;
+    }
     let mut buf = [Letter::default(); 12];
     let mut n = 0;
     for c in word.chars() {
