@@ -143,6 +143,8 @@ pub fn parse_lemmas(text: &str) -> Vec<Lemma> {
             "hollow" => Class::Hollow,
             "defective" => Class::Defective,
             "doubled" => Class::Doubled,
+            // Hamzated and assimilated verbs inflect like sound ones from the stems given.
+            "sound" | "hamzated" | "assimilated" => Class::Sound,
             _ => Class::Sound,
         };
         let participle = Some(get(3)).filter(|p| *p != "-").map(str::to_string);
