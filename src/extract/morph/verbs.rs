@@ -6,7 +6,8 @@
 //! The past and present stems are given, not derived from a root, so hamzated (`أكد يؤكد`, `سأل يسأل`)
 //! and assimilated verbs (`وعد يعد`) need nothing special: they inflect like sound verbs from the
 //! stems given. Hollow (`قال يقول`), defective (`نفى ينفي`، `دعا يدعو`، `رأى يرى`) and doubled
-//! (`رد يرد`) verbs have their own short stems, built here.
+//! (`رد يرد`) verbs have their own short stems, built here. A hamza whose seat changes before a
+//! suffix (`قرأ` → `قرؤوا`) is not modelled; no reporting verb of the list needs it.
 //!
 //! [`paradigm`] yields, for every person, gender and number: the past, the present in its three
 //! moods (indicative; subjunctive after `لن`/`أن`; jussive after `لم`/`لما`), the future with `س`,
