@@ -515,3 +515,41 @@ fn a_bare_generic_noun_is_no_actor_unless_it_speaks() {
     let x = run("وقالت الشرطة إن الطريق سيفتح صباح الغد.");
     assert!(has(&x, "الطريق سيفتح صباح الغد", Some("الشرطة")), "{:?}", quotes(&x));
 }
+
+// Verb forms generated from lemmas (src/extract/morph): shadda, future, object pronouns, jussive,
+// feminine plural; and the passive, which is not speech.
+
+#[test]
+fn verb_with_shadda_and_participle() {
+    let x = run("وعلّق الوزير سامر حداد قائلا: «لن نتراجع عن هذا القرار مهما حدث».");
+    assert!(has(&x, "لن نتراجع عن هذا القرار مهما حدث", Some("سامر حداد")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn future_verb() {
+    let x = run("وسيؤكد الرئيس كريم حسن أن الانتخابات ستجري في موعدها المحدد.");
+    assert!(has(&x, "الانتخابات ستجري في موعدها المحدد", Some("كريم حسن")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn verb_with_object_pronoun() {
+    let x = run("وأبلغهم الوزير سامر حداد أن المفاوضات ستستأنف الأسبوع المقبل.");
+    assert!(has(&x, "المفاوضات ستستأنف الأسبوع المقبل", Some("سامر حداد")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn jussive_after_lam() {
+    let x = run("ولم يقل الوزير سامر حداد إن الحكومة ستستقيل قريبا.");
+    assert!(has(&x, "الحكومة ستستقيل قريبا", Some("سامر حداد")), "{:?}", quotes(&x));
+    // Without لم, يقل is "decreases": no speech.
+    let x = run("عدد السكان يقل عن مليون نسمة، وإن الهجرة مستمرة.");
+    assert!(x.quotes.is_empty(), "{:?}", quotes(&x));
+}
+
+#[test]
+fn passive_with_harakat_is_not_speech() {
+    let x = run("اُتهم الوزير سامر حداد بأنه أخفى وثائق مهمة عن البرلمان.");
+    assert!(x.quotes.iter().all(|q| x.speaker_name(q) != Some("سامر حداد")), "{:?}", quotes(&x));
+    let x = run("وأُعلن أن الاجتماع سيعقد غدا في العاصمة.");
+    assert!(x.quotes.is_empty(), "{:?}", quotes(&x));
+}

@@ -2,6 +2,7 @@
 //! and lexicon hits attached to the tokens where they start.
 
 use super::lexicon::{Gender, Hit, LEXICON, Strength, Tag};
+use super::morph::is_passive_marked;
 use super::normalize::{Normalized, is_word_char, normalize};
 
 /// What a token is.
@@ -175,15 +176,24 @@ impl<'a> Doc<'a> {
             && self.toks.get(i + 1).is_some_and(|n| n.start == t.end && n.kind == TokKind::Word)
     }
 
-    /// A reporting verb starting at token `i` (no preposition attached).
+    /// A reporting verb starting at token `i`: no preposition attached, a jussive-only form (`يقل`)
+    /// only after `لم`/`لما`, and not a passive where the text writes its vowels (`اُتهم`).
     pub fn verb(&self, i: usize) -> Option<(Gender, Strength)> {
-        if self.hit(i).is_some_and(|h| h.prep) {
+        let hit = self.hit(i)?;
+        if hit.prep {
             return None;
         }
-        self.tags(i).iter().find_map(|t| match t {
-            Tag::Verb { gender, strength } => Some((*gender, *strength)),
+        let lam =
+            || i > 0 && matches!(self.key(i - 1), "لم" | "ولم" | "فلم" | "الم" | "لما" | "ولما" | "فلما");
+        let found = self.tags(i).iter().find_map(|t| match *t {
+            Tag::Verb { gender, strength, after_lam } if !after_lam || lam() => Some((gender, strength)),
             _ => None,
-        })
+        })?;
+        let word = self.text.get(self.norm.to_original(hit.core..hit.end)).unwrap_or("");
+        if is_passive_marked(word) {
+            return None;
+        }
+        Some(found)
     }
 
     /// Whether token `i` carries the tag picked by `f`.

@@ -12,6 +12,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
+use super::morph::verbs::{Tense, parse_lemmas, third_person};
 use super::normalize::{is_word_char, normalize_key};
 
 /// Grammatical agreement shown by a verb form or a title: masculine, feminine, plural.
@@ -59,8 +60,9 @@ pub enum Strength {
 /// One tag of a lexicon key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tag {
-    /// A reporting verb form.
-    Verb { gender: Gender, strength: Strength },
+    /// A reporting verb form: the agreement it shows for its subject, its strength, and whether it
+    /// only reads as this verb after `لم`/`لما` (the jussive `يقل` is also "decreases").
+    Verb { gender: Gender, strength: Strength, after_lam: bool },
     /// A title or role before a name.
     Title(Gender),
     /// The head noun of an organisation's name.
@@ -117,7 +119,7 @@ pub struct Lexicon {
 
 /// The lexicon files, compiled in.
 pub const FILES: &[(&str, &str)] = &[
-    ("verbs.txt", include_str!("../../assets/lexicon/verbs.txt")),
+    ("verb_lemmas.txt", include_str!("../../assets/lexicon/verb_lemmas.txt")),
     ("titles.txt", include_str!("../../assets/lexicon/titles.txt")),
     ("org_heads.txt", include_str!("../../assets/lexicon/org_heads.txt")),
     ("countries.txt", include_str!("../../assets/lexicon/countries.txt")),
@@ -174,15 +176,13 @@ impl Lexicon {
                 tags[i].push(tag);
             }
         };
-        for line in data_lines(file("verbs.txt")) {
-            let f: Vec<&str> = line.split('\t').collect();
-            let strength = match f.get(4).map(|s| s.trim()) {
-                Some("C") => Strength::Continue,
-                Some("W") => Strength::Weak,
-                Some("P") => Strength::Participle,
-                _ => Strength::Speech,
-            };
-            add(f[0], Tag::Verb { gender: Gender::parse(f.get(1).unwrap_or(&"")), strength });
+        // Every 3rd person form and participle of the lemmas, generated (see `morph::verbs`).
+        for lemma in parse_lemmas(file("verb_lemmas.txt")) {
+            for form in third_person(&lemma) {
+                let strength =
+                    if form.tense == Tense::Participle { lemma.participle_strength } else { lemma.strength };
+                add(&form.text, Tag::Verb { gender: form.agreement(), strength, after_lam: form.after_lam });
+            }
         }
         for line in data_lines(file("titles.txt")) {
             let mut f = line.split('\t');

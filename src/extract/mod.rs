@@ -9,6 +9,7 @@ mod actors;
 mod doc;
 pub mod lexicon;
 mod marks;
+pub mod morph;
 pub mod ner;
 pub mod normalize;
 mod quotes;

@@ -492,7 +492,8 @@ pub fn find(doc: &Doc) -> Actors {
                 i = anon(&mut a, doc, i);
                 continue;
             }
-            Tag::Verb { gender, strength } if !doc.hit(i).is_some_and(|h| h.prep) => {
+            // (`doc.verb` also refuses a verb with a preposition, a passive and a jussive without لم.)
+            Tag::Verb { gender, strength, .. } if doc.verb(i).is_some() => {
                 if strength == Strength::Weak {
                     i = next;
                     continue;
