@@ -19,7 +19,7 @@ mod tagged;
 
 use names::{chain, name_after, name_word, strip_article, strip_clitic_word};
 use recurring::recurring;
-use tagged::{Tagged, add_tagged};
+use tagged::{Tagged, add_tagged, person_end};
 
 /// An actor being built, with what the quote rules need to know about it.
 #[derive(Debug, Clone)]
@@ -319,7 +319,7 @@ pub fn find(doc: &Doc) -> Actors {
         let Some(first) = tags.first().copied() else {
             // A name the tagger recognised where no lexicon rule starts.
             if let Some((e, kind)) = tagged.at(i) {
-                add_tagged(&mut a, doc, &tagged, i, e, kind);
+                let (_, e) = add_tagged(&mut a, doc, &tagged, i, e, kind);
                 i = e;
                 continue;
             }
@@ -352,6 +352,7 @@ pub fn find(doc: &Doc) -> Actors {
                 // name of another kind there.
                 let name_end = tagged
                     .person_at(j)
+                    .map(|e| person_end(&a, doc, &tagged, j, e))
                     .or_else(|| name_after(doc, j, true).filter(|_| tagged.name_after_title(doc, j)));
                 let named_by_title =
                     name_end.and_then(|e| titled_by(&a, &normalize_key(doc.slice(j, e))).map(|p| (p, e)));
@@ -471,7 +472,13 @@ pub fn find(doc: &Doc) -> Actors {
                         }
                     }
                 } else {
-                    a.add(doc, ActorKind::Organization, &name, i..end, g);
+                    let idx = a.add(doc, ActorKind::Organization, &name, i..end, g);
+                    // A head that nothing names (شركة، شرطة، منتخب بلاده، حكومة جديدة): no word of
+                    // it is in a name the tagger sees, and no country or place qualifies it.
+                    let named = geo.iter().any(|&(s, _)| s >= next) || (i..end).any(|j| tagged.in_name(j));
+                    if !named && let Some(f) = a.list.get_mut(idx).filter(|f| f.actor.mentions.len() == 1) {
+                        f.generic = true;
+                    }
                 }
                 for (s, e) in geo.drain(..) {
                     add_geo(&mut a, doc, s, e);
@@ -526,7 +533,12 @@ pub fn find(doc: &Doc) -> Actors {
                         // (ـيه ends transliterated names: بيكيه، أندريه.)
                         && ((w.ends_with('ه') && !w.ends_with("يه")) || w.ends_with("ها") || w.ends_with("هم"))
                 };
-                if let Some(e) = name_after(doc, next, false)
+                // Where the tagger sees a person there, its span says where the name ends
+                // (كيم مخاطبا ترامب is Kim, then a participle).
+                if let Some(e) = tagged
+                    .person_at(next)
+                    .map(|e| person_end(&a, doc, &tagged, next, e))
+                    .or_else(|| name_after(doc, next, false))
                     .filter(|_| !doc.key(next).starts_with('ل') && !subject_before)
                     .filter(|&e| !possessive(e))
                     .filter(|&e| {

@@ -6,6 +6,7 @@
 use super::super::ActorKind;
 use super::super::doc::Doc;
 use super::super::lexicon::Gender;
+use super::super::normalize::{normalize_key, skeleton};
 use super::super::ner::{NameKind, is_person_name, names};
 use super::{Actors, HashMap};
 
@@ -96,7 +97,28 @@ impl Tagged {
 }
 
 /// Adds the tagger's name at `s..e` as an actor of its kind; returns the actor.
-pub(super) fn add_tagged(a: &mut Actors, doc: &Doc, t: &Tagged, s: usize, e: usize, kind: NameKind) -> usize {
+/// The end of a person's name the tagger found at `s..e`: where its first words already name a
+/// known person and more words follow (وفتح ناصر النار), the known person's words only.
+pub(super) fn person_end(a: &Actors, doc: &Doc, t: &Tagged, s: usize, e: usize) -> usize {
+    (s + 1..e)
+        .find(|&k| {
+            let sk = skeleton(&normalize_key(t.bare_name(doc, s, k, true)));
+            a.find(ActorKind::Person, &sk).is_some()
+        })
+        .unwrap_or(e)
+}
+
+/// Adds the tagger's name at `s..e` as an actor of its kind; returns the actor and the end of
+/// its mention.
+pub(super) fn add_tagged(
+    a: &mut Actors,
+    doc: &Doc,
+    t: &Tagged,
+    s: usize,
+    e: usize,
+    kind: NameKind,
+) -> (usize, usize) {
+    let e = if kind == NameKind::Person { person_end(a, doc, t, s, e) } else { e };
     let name = t.bare_name(doc, s, e, kind == NameKind::Person).to_string();
     let kind = match kind {
         NameKind::Person => ActorKind::Person,
@@ -105,5 +127,5 @@ pub(super) fn add_tagged(a: &mut Actors, doc: &Doc, t: &Tagged, s: usize, e: usi
         // geopolitical entity is a place to the reader.
         NameKind::Country | NameKind::Place => ActorKind::Place,
     };
-    a.add(doc, kind, &name, s..e, Gender::Unknown)
+    (a.add(doc, kind, &name, s..e, Gender::Unknown), e)
 }

@@ -11,6 +11,7 @@ use std::fmt::Write;
 
 use super::super::doc::{Doc, TokKind};
 use super::super::lexicon::{Strength, Tag};
+use super::is_person_name;
 
 /// Proclitic strings a key word may start with, longest first (conjunction, preposition, article).
 const PROCLITICS: &[&str] = &[
@@ -127,7 +128,12 @@ pub fn word_features(t: &TokenFacts, d: i8, buf: &mut String, emit: &mut impl Fn
         let _ = buf.write_fmt(args);
         emit(buf);
     };
+    // A known given or family name: a hint the model weighs (many names are common words too).
+    let known = t.shape == "w" && (is_person_name(t.word) || is_person_name(t.stem));
     if d == 0 {
+        if known {
+            put(buf, format_args!("gz=per"));
+        }
         put(buf, format_args!("w={}", t.word));
         put(buf, format_args!("sh={}", t.shape));
         if t.shape == "w" {
@@ -145,6 +151,9 @@ pub fn word_features(t: &TokenFacts, d: i8, buf: &mut String, emit: &mut impl Fn
         return;
     }
     put(buf, format_args!("{d}:w={}", t.word));
+    if known {
+        put(buf, format_args!("{d}:gz=per"));
+    }
     if d.abs() == 1 {
         if t.shape == "w" {
             put(buf, format_args!("{d}:s={}", t.stem));
