@@ -235,12 +235,14 @@ fn build(extractions: &[Extraction], nodes: &[Node], sets: &mut Sets) -> Vec<Lib
         .filter_map(|members| {
             let first = nodes.get(*members.first()?)?;
             let actor = |n: &Node| extractions.get(n.article).and_then(|e| e.actors.get(n.actor));
-            // Name: for people the name with most words, then the one most mentioned, then the longest.
+            // Name: for people a full name (two words or more) before a single one, then the one
+            // most mentioned, then the longest; a longer run of words is not a better name (one
+            // article's "ترامب أرسل بومبيو" must not rename Pompeo across the library).
             let mut weight: HashMap<&str, (usize, usize)> = HashMap::new();
             for &m in &members {
                 if let Some(a) = actor(&nodes[m]) {
                     let words =
-                        if a.kind == ActorKind::Person { a.name.split_whitespace().count() } else { 0 };
+                        if a.kind == ActorKind::Person { a.name.split_whitespace().count().min(2) } else { 0 };
                     let e = weight.entry(a.name.as_str()).or_insert((words, 0));
                     e.1 += a.mentions.len().max(1);
                 }

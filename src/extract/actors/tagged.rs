@@ -97,6 +97,18 @@ impl Tagged {
 }
 
 /// Adds the tagger's name at `s..e` as an actor of its kind; returns the actor.
+/// Whether token `i` is a noun with a possessive pronoun (نجمه، رئيسها، لاعبهم) rather than a name:
+/// ـه/ـها/ـهم as written (not ة), four letters or more, no article, not a known name.
+fn possessive_noun(doc: &Doc, i: usize) -> bool {
+    let w = doc.slice(i, i + 1);
+    let k = doc.key(i);
+    w.chars().count() >= 4
+        && (w.ends_with('ه') || w.ends_with("ها") || w.ends_with("هم"))
+        && !w.ends_with("يه")
+        && !k.starts_with("ال")
+        && !is_person_name(k)
+}
+
 /// The end of a person's name the tagger found at `s..e`: where its first words already name a
 /// known person and more words follow (وفتح ناصر النار), the known person's words only.
 pub(super) fn person_end(a: &Actors, doc: &Doc, t: &Tagged, s: usize, e: usize) -> usize {
@@ -119,6 +131,12 @@ pub(super) fn add_tagged(
     kind: NameKind,
 ) -> (usize, usize) {
     let e = if kind == NameKind::Person { person_end(a, doc, t, s, e) } else { e };
+    // A noun with a possessive pronoun before the name is not part of it (نجمه محمد صلاح: his
+    // star, Mohamed Salah).
+    let mut s = s;
+    while kind == NameKind::Person && e > s + 1 && possessive_noun(doc, s) {
+        s += 1;
+    }
     let name = t.bare_name(doc, s, e, kind == NameKind::Person).to_string();
     let kind = match kind {
         NameKind::Person => ActorKind::Person,
