@@ -19,6 +19,7 @@ use unicode_bidi::BidiClass;
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{BidiChoice, FieldDisplayArgs};
+use crate::term::Mode;
 use crate::text::bidi::bidi_class;
 use crate::text::{BaseDirection, LayoutOptions, Layouter, Order, str_width};
 
@@ -71,22 +72,32 @@ impl Fields {
     /// From the flags, for stdout: `--bidi auto` is visual exactly when stdout is a terminal.
     pub fn new(args: &FieldDisplayArgs) -> Fields {
         let tty = io::stdout().is_terminal();
-        Fields::resolve(args, tty, if tty { super::terminal_width() } else { None })
+        let detected = (tty && args.bidi == BidiChoice::Auto).then(|| crate::term::resolve(None).0);
+        Fields::resolve_in(args, tty, if tty { super::terminal_width() } else { None }, detected)
     }
 
-    /// From the flags, given whether stdout is a terminal and its width.
+    /// From the flags, given whether stdout is a terminal and its width (`auto` on a terminal is
+    /// visual, as for a terminal without bidi).
     pub fn resolve(args: &FieldDisplayArgs, tty: bool, term_width: Option<usize>) -> Fields {
-        let visual = match args.bidi {
-            BidiChoice::Auto => tty,
-            BidiChoice::Visual => true,
-            BidiChoice::Logical => false,
+        Fields::resolve_in(args, tty, term_width, None)
+    }
+
+    /// [`Fields::resolve`] with the mode detected for the terminal, when it was.
+    pub fn resolve_in(
+        args: &FieldDisplayArgs,
+        tty: bool,
+        term_width: Option<usize>,
+        detected: Option<Mode>,
+    ) -> Fields {
+        let order = match args.bidi {
+            BidiChoice::Auto if tty => detected.map_or(Order::Visual, Mode::order),
+            BidiChoice::Auto | BidiChoice::Logical => Order::Logical,
+            BidiChoice::Visual => Order::Visual,
+            BidiChoice::Kitty => Order::Runs,
         };
-        let opts = LayoutOptions {
-            width: UNLIMITED,
-            direction: BaseDirection::Auto,
-            order: Order::Visual,
-            shape: !args.no_shape,
-        };
+        let visual = order != Order::Logical;
+        let opts =
+            LayoutOptions { width: UNLIMITED, direction: BaseDirection::Auto, order, shape: !args.no_shape };
         Fields {
             visual: visual.then_some(opts),
             line: args.width.or(term_width).map(|w| w.max(1)),

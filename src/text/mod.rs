@@ -50,6 +50,13 @@ pub enum Order {
     Visual,
     /// Logical order with the same line breaks, unshaped, unpadded: for terminals that do bidi.
     Logical,
+    /// For terminals that shape each run of right-to-left cells themselves and so reverse it
+    /// (kitty's HarfBuzz runs, split at spaces): rows laid out and right-aligned as in
+    /// [`Order::Visual`], but every space-separated word the terminal will shape right to left is
+    /// sent reversed back to logical order, its letters unshaped (harakat kept), so that the
+    /// terminal's own reversal and shaping draw it right. A lam-alef pair is sent as its ligature
+    /// (one cell, as in visual order), after a ZWJ when the lam joins the letter before it.
+    Runs,
 }
 
 /// How to lay a paragraph out.
@@ -61,7 +68,8 @@ pub struct LayoutOptions {
     pub direction: BaseDirection,
     /// Visual or logical order.
     pub order: Order,
-    /// Arabic presentation forms (only in visual order).
+    /// Arabic presentation forms (only in visual order; [`Order::Runs`] leaves letters to the
+    /// terminal and ligates lam-alef whatever this says).
     pub shape: bool,
 }
 

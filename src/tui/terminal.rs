@@ -2,6 +2,7 @@
 //! explicit mode; all of it undone on quit, on panic (before the message is printed) and on signals.
 
 use std::io::{self, Write};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -10,36 +11,32 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_ra
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-/// Tells bidi-aware terminals that sahifa sends rows already in display order: BDSM explicit mode
-/// (`CSI 8 l`) and a left-to-right character path (`CSI 1 SP k`) for VTE, mintty and WezTerm, and
-/// mlterm's own switch. Terminals without bidi ignore all three.
-pub const BIDI_EXPLICIT: &str = "\x1b[8l\x1b[1 k\x1b]5379;use_ctl=false\x07";
-/// Gives bidi-aware terminals their implicit mode back.
-pub const BIDI_RESTORE: &str = "\x1b[8h\x1b[0 k\x1b]5379;use_ctl=true\x07";
-
 /// Set while the terminal is in the reader's modes, so restoring happens exactly once.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
-static BIDI: AtomicBool = AtomicBool::new(false);
+/// What gives the terminal its bidi back (the mode's `leave` in `assets/terminals.toml`).
+static BIDI_LEAVE: Mutex<String> = Mutex::new(String::new());
 
 /// The terminal type the reader draws on.
 pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
-/// Puts the terminal in the reader's modes. `explicit_bidi` is false with `--bidi logical`, where the
-/// terminal is meant to reorder.
-pub fn enter(mouse: bool, explicit_bidi: bool) -> io::Result<Term> {
+/// Puts the terminal in the reader's modes. `bidi_enter` tells bidi-aware terminals how sahifa
+/// sends right-to-left text (the mode's `enter` in `assets/terminals.toml`: for visual order,
+/// BDSM explicit mode `CSI 8 l`, a left-to-right character path `CSI 1 SP k` and mlterm's own
+/// switch, which terminals without bidi ignore); `bidi_leave` undoes it on the way out.
+pub fn enter(mouse: bool, bidi_enter: &str, bidi_leave: &str) -> io::Result<Term> {
     install_panic_hook();
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     MOUSE.store(mouse, Ordering::SeqCst);
-    BIDI.store(explicit_bidi, Ordering::SeqCst);
+    *BIDI_LEAVE.lock().unwrap_or_else(|e| e.into_inner()) = bidi_leave.to_string();
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, crossterm::cursor::Hide)?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
-    if explicit_bidi {
-        out.write_all(BIDI_EXPLICIT.as_bytes())?;
+    if !bidi_enter.is_empty() {
+        out.write_all(bidi_enter.as_bytes())?;
         out.flush()?;
     }
     // Cleared here rather than with `Terminal::clear`, which asks the terminal for the cursor position
@@ -54,8 +51,9 @@ pub fn restore() {
         return;
     }
     let mut out = io::stdout();
-    if BIDI.load(Ordering::SeqCst) {
-        let _ = out.write_all(BIDI_RESTORE.as_bytes());
+    let leave = std::mem::take(&mut *BIDI_LEAVE.lock().unwrap_or_else(|e| e.into_inner()));
+    if !leave.is_empty() {
+        let _ = out.write_all(leave.as_bytes());
     }
     if MOUSE.load(Ordering::SeqCst) {
         let _ = execute!(out, DisableMouseCapture);
