@@ -147,6 +147,49 @@ impl Out<'_> {
         w
     }
 
+    /// Writes a row in logical order for a terminal that reorders every line as a left-to-right
+    /// paragraph and neither mirrors nor keeps lam-alef in one cell (Konsole): a right-to-left row
+    /// inside RLI … PDI (so that its own bidi treats it as right-to-left text), characters at odd
+    /// levels mirrored, lam-alef as its ligature (after a ZWJ when the lam joins). Returns the cells.
+    fn isolated(&mut self, text: &str, units: &[Unit], rtl: bool) -> usize {
+        let mut w = 0;
+        let mut k = 0;
+        while k < units.len() {
+            let u = &units[k];
+            let start = self.row.len() as u32;
+            if rtl && k == 0 {
+                self.row.push('\u{2067}');
+            }
+            if u.lig != '\0' && k + 1 < units.len() {
+                if k > 0 && (u.lig as u32).is_multiple_of(2) {
+                    self.row.push('\u{200D}');
+                    if let Some(p) = self.pieces.last_mut().filter(|_| self.want_pieces) {
+                        p.bytes.1 = self.row.len() as u32;
+                    }
+                }
+                let a = &units[k + 1];
+                let start = if k == 0 { start } else { self.row.len() as u32 };
+                self.row.push(u.lig);
+                self.row
+                    .push_str(text.get(u.start as usize + u.first.len_utf8()..u.end as usize).unwrap_or(""));
+                w += self.piece(start, 1, (u.start, a.end));
+                k += 2;
+                continue;
+            }
+            self.row.push(if u.level % 2 == 1 { bidi::mirror(u.first) } else { u.first });
+            self.row.push_str(text.get(u.start as usize + u.first.len_utf8()..u.end as usize).unwrap_or(""));
+            w += self.piece(start, u.width, (u.start, u.end));
+            k += 1;
+        }
+        if rtl && !units.is_empty() {
+            self.row.push('\u{2069}');
+            if let Some(p) = self.pieces.last_mut().filter(|_| self.want_pieces) {
+                p.bytes.1 = self.row.len() as u32;
+            }
+        }
+        w
+    }
+
     fn piece(&mut self, start: u32, cells: u8, logical: (u32, u32)) -> usize {
         if self.want_pieces {
             let end = self.row.len() as u32;
@@ -210,16 +253,17 @@ impl Layouter {
     ) {
         let width = opts.width.max(1);
         let simple = units_into(text, &mut self.units);
-        let visual = opts.order != Order::Logical;
+        let visual = matches!(opts.order, Order::Visual | Order::Runs);
         let runs = opts.order == Order::Runs;
-        let para = if visual {
+        let isolated = opts.order == Order::Isolated;
+        let para = if visual || isolated {
             self.levels_of_units(text, opts.direction, simple)
         } else {
             bidi::paragraph_level(text, opts.direction)
         };
         let rtl = para % 2 == 1;
         // Runs need the lam-alef ligatures (and fall back to shaped forms in mixed words).
-        let shaping = (visual && opts.shape) || runs;
+        let shaping = (visual && opts.shape) || runs || isolated;
         if shaping {
             shape_units(text, &mut self.units, simple);
         }
@@ -274,6 +318,9 @@ impl Layouter {
                         w += out.visual(text, units, it, shaping);
                     }
                 }
+            } else if isolated {
+                let mut out = Out { row: &mut self.row, pieces: &mut self.pieces, want_pieces, back: &back };
+                w = out.isolated(text, units, rtl);
             } else if let (Some(f), Some(l)) = (units.first(), units.last()) {
                 self.row.push_str(text.get(f.start as usize..l.end as usize).unwrap_or(""));
                 for u in units {
@@ -288,7 +335,7 @@ impl Layouter {
                     }
                 }
             }
-            let offset = if visual && rtl { width.saturating_sub(w) } else { 0 };
+            let offset = if (visual || isolated) && rtl { width.saturating_sub(w) } else { 0 };
             sink(RowView { text: &self.row, width: w, offset, rtl, pieces: &self.pieces });
         }
     }
@@ -372,6 +419,17 @@ mod tests {
         // (the terminal mirrors it in its right-to-left run); "(2024" has no Arabic: as visual order.
         assert_eq!(k[0].1, ".IMF (2024 (في قال");
         assert_eq!(v[0].1.chars().count(), k[0].1.chars().count());
+    }
+
+    #[test]
+    fn isolated_rows_are_logical_inside_rli_pdi_mirrored_and_right_aligned() {
+        let s = "السلام (في 2024) لا";
+        let r = rows(s, Order::Isolated, 30);
+        // Logical order; the brackets at level 1 sent mirrored; lam-alef one cell.
+        assert_eq!(r, vec![(13, "\u{2067}الس\u{200D}\u{FEFC}م )في 2024( \u{FEFB}\u{2069}".to_string())]);
+        assert_eq!(r[0].0, rows(s, Order::Visual, 30)[0].0);
+        // Left-to-right paragraphs are as stored.
+        assert_eq!(rows("IMF (2024) قال", Order::Isolated, 30), vec![(0, "IMF (2024) قال".to_string())]);
     }
 
     #[test]

@@ -57,6 +57,11 @@ pub enum Order {
     /// terminal's own reversal and shaping draw it right. A lam-alef pair is sent as its ligature
     /// (one cell, as in visual order), after a ZWJ when the lam joins the letter before it.
     Runs,
+    /// For terminals that reorder every line themselves as a left-to-right paragraph, without
+    /// mirroring and with lam-alef in two cells (Konsole): logical order, right-to-left rows
+    /// wrapped in RLI … PDI and right-aligned, characters at odd levels sent mirrored, lam-alef
+    /// sent as its ligature as in [`Order::Runs`].
+    Isolated,
 }
 
 /// How to lay a paragraph out.

@@ -43,6 +43,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             (Some(m), _, _) => m.as_str(),
             (None, Order::Logical, _) => "logical",
             (None, Order::Runs, _) => "kitty",
+            (None, Order::Isolated, _) => "konsole",
             (None, Order::Visual, true) => "visual·shaped",
             (None, Order::Visual, false) => "visual",
         };
