@@ -78,7 +78,10 @@ pub enum BidiMode {
     /// Words laid out right to left, each word's letters sent as stored for the terminal to shape
     /// (kitty, which shapes each word with HarfBuzz).
     Kitty,
-    /// Rows are sent in logical order for terminals that always do their own bidi (Konsole).
+    /// Logical order, each right-to-left row isolated (RLI … PDI), right-aligned and pre-mirrored,
+    /// for terminals that reorder every line as left-to-right text (Konsole).
+    Konsole,
+    /// Rows are sent in logical order for terminals that do all the bidi themselves.
     Logical,
 }
 
@@ -92,6 +95,7 @@ impl BidiMode {
             BidiMode::Explicit => Some(Mode::Explicit),
             BidiMode::Mlterm => Some(Mode::Mlterm),
             BidiMode::Kitty => Some(Mode::Kitty),
+            BidiMode::Konsole => Some(Mode::Konsole),
             BidiMode::Logical => Some(Mode::Logical),
         }
     }
@@ -129,6 +133,8 @@ pub enum BidiChoice {
     Logical,
     /// Words right to left, each word's letters as stored for the terminal to shape (kitty).
     Kitty,
+    /// Logical, right-to-left fields isolated and pre-mirrored (Konsole).
+    Konsole,
 }
 
 /// Forced paragraph direction.
@@ -192,6 +198,17 @@ pub enum Command {
     Actors(ListArgs),
     /// A review report: articles, actors, quotes, stars and notes.
     Export(ExportArgs),
+    /// Which terminal this is, the mode `--bidi auto` picks for it, and a line in each mode to
+    /// check by eye.
+    Doctor(DoctorArgs),
+}
+
+/// `sahifa doctor`.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct DoctorArgs {
+    /// One line: terminal, mode, and what identified it.
+    #[arg(long)]
+    pub brief: bool,
 }
 
 /// `sahifa render`.

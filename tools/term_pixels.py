@@ -38,10 +38,10 @@ try:
 except ImportError:
     raise SystemExit('needs python3-pil and python3-numpy (Debian), run with /usr/bin/python3')
 
-COLS, ROWS, WIDTH = 46, 9, 44
+COLS, ROWS, WIDTH = 46, 9, 46
 SAMPLE = ('السلام عليكم\n'
           'قالَ الوزير إن الاتفاق (في 2024) ممكن، وإنّ العلاقات لا تزال قوية.\n')
-MODES = ['auto', 'visual', 'explicit', 'mlterm', 'kitty', 'logical']
+MODES = ['auto', 'visual', 'explicit', 'mlterm', 'kitty', 'konsole', 'logical']
 TERMS = ['xterm', 'alacritty', 'kitty', 'mlterm', 'sakura', 'konsole', 'urxvt', 'st']
 BINARY = {'urxvt': 'urxvt', 'st': 'st'}
 # Sent before the reference lines: the terminal's own switch to draw cells as sent.
@@ -97,7 +97,17 @@ def launcher(term, script, as_sent):
 
 
 def shoot(term, command, out_png, as_sent=False, wait=2.5, keys=()):
-    """Runs `command` (a shell line) in `term` under a fresh Xvfb; saves the window as a PNG."""
+    """Runs `command` (a shell line) in `term` under a fresh Xvfb; saves the window as a PNG.
+    Tries twice (an Xvfb that did not come up, a terminal slow to map its window)."""
+    for attempt in range(2):
+        try:
+            return shoot_once(term, command, out_png, as_sent, wait + attempt * 2, keys)
+        except subprocess.CalledProcessError:
+            if attempt:
+                raise
+
+
+def shoot_once(term, command, out_png, as_sent, wait, keys):
     n = free_display()
     disp = f':{n}'
     xvfb = subprocess.Popen(['Xvfb', disp, '-screen', '0', '1200x600x24', '+extension', 'GLX'],
@@ -109,7 +119,11 @@ def shoot(term, command, out_png, as_sent=False, wait=2.5, keys=()):
     script.write('#!/bin/sh\nprintf "\\033[?25l"\n' + command + '\nsleep 600\n')
     script.close()
     os.chmod(script.name, 0o755)
-    time.sleep(0.8)
+    for _ in range(50):
+        if os.path.exists(f'/tmp/.X11-unix/X{n}'):
+            break
+        time.sleep(0.1)
+    time.sleep(0.3)
     t = subprocess.Popen(launcher(term, script.name, as_sent), env=env,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
@@ -119,7 +133,7 @@ def shoot(term, command, out_png, as_sent=False, wait=2.5, keys=()):
             time.sleep(0.4)
         time.sleep(0.8 if keys else 0.2)
         geo = window_geometry(env)
-        raw = subprocess.run(['xwd', '-root', '-silent'], env=env, capture_output=True).stdout
+        raw = subprocess.run(['xwd', '-root', '-silent'], env=env, capture_output=True, check=True).stdout
         crop = ['-crop', '{}x{}+{}+{}'.format(*geo), '+repage'] if geo else ['-trim', '+repage']
         subprocess.run(['convert', 'xwd:-', *crop, out_png], input=raw, check=True)
     finally:

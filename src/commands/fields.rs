@@ -72,7 +72,8 @@ impl Fields {
     /// From the flags, for stdout: `--bidi auto` is visual exactly when stdout is a terminal.
     pub fn new(args: &FieldDisplayArgs) -> Fields {
         let tty = io::stdout().is_terminal();
-        let detected = (tty && args.bidi == BidiChoice::Auto).then(|| crate::term::resolve(None).0);
+        let detected = (tty && args.bidi == BidiChoice::Auto)
+            .then(|| crate::term::resolve(None, crate::term::Use::Print).0);
         Fields::resolve_in(args, tty, if tty { super::terminal_width() } else { None }, detected)
     }
 
@@ -94,6 +95,7 @@ impl Fields {
             BidiChoice::Auto | BidiChoice::Logical => Order::Logical,
             BidiChoice::Visual => Order::Visual,
             BidiChoice::Kitty => Order::Runs,
+            BidiChoice::Konsole => Order::Isolated,
         };
         let visual = order != Order::Logical;
         let opts =

@@ -1,6 +1,7 @@
 //! The non-interactive commands; plain text or JSON to stdout. Never imports `tui`'s crates.
 
 pub mod actors;
+pub mod doctor;
 pub mod export;
 pub mod extract;
 pub mod fields;
@@ -27,6 +28,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Some(Command::Actors(args)) => actors::run(args),
         Some(Command::Export(args)) => export::run(args),
         Some(Command::Extract(args)) => extract::run(args),
+        Some(Command::Doctor(args)) => doctor::run(args),
     }
 }
 

@@ -31,8 +31,11 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
     let forced = args.display.bidi.forced();
     // Into a pipe or a file: visual unless forced, whatever the terminal (scripts and tests see
     // the same bytes everywhere).
-    let (mode, _) =
-        if stdout.is_terminal() { term::resolve(forced) } else { (forced.unwrap_or(Mode::Visual), None) };
+    let (mode, _) = if stdout.is_terminal() {
+        term::resolve(forced, term::Use::Print)
+    } else {
+        (forced.unwrap_or(Mode::Visual), None)
+    };
     let opts = super::layout_options_in(&args.display, width, mode);
     let spec = Catalog::builtin().mode(mode);
     let (enter, leave) =

@@ -2,7 +2,8 @@
 //!
 //! Terminals differ in what they do with right-to-left text: most draw cells as sent (xterm,
 //! alacritty, tmux), some reorder on their own unless told not to (VTE, mintty, WezTerm, mlterm),
-//! kitty shapes each word with HarfBuzz (and so reverses it), Konsole reorders whatever it gets.
+//! kitty shapes each word with HarfBuzz (and so reverses it), Konsole reorders whatever it gets
+//! as left-to-right lines.
 //! [`detect`] gathers evidence (environment, XTVERSION/DA2 replies, tmux's outer terminal) with
 //! pure parsing functions; [`strategy`] reads `assets/terminals.toml`, which maps each class of
 //! terminal to a [`Mode`] of the layout engine; [`probe`] is the small I/O part (asking the
@@ -31,13 +32,16 @@ pub enum Mode {
     Mlterm,
     /// Words right to left, each word's letters as stored (kitty shapes them).
     Kitty,
+    /// Logical order in right-to-left isolates, right-aligned, pre-mirrored (Konsole).
+    Konsole,
     /// Logical order, for terminals that always do bidi (Konsole).
     Logical,
 }
 
 impl Mode {
     /// Every mode, in the order `doctor` lists them.
-    pub const ALL: [Mode; 5] = [Mode::Visual, Mode::Explicit, Mode::Mlterm, Mode::Kitty, Mode::Logical];
+    pub const ALL: [Mode; 6] =
+        [Mode::Visual, Mode::Explicit, Mode::Mlterm, Mode::Kitty, Mode::Konsole, Mode::Logical];
 
     /// The mode's name, as `--bidi` spells it.
     pub fn name(self) -> &'static str {
@@ -46,6 +50,7 @@ impl Mode {
             Mode::Explicit => "explicit",
             Mode::Mlterm => "mlterm",
             Mode::Kitty => "kitty",
+            Mode::Konsole => "konsole",
             Mode::Logical => "logical",
         }
     }
@@ -62,16 +67,26 @@ impl Mode {
     }
 }
 
+/// Who the output is for: the reader (a screen of its own) or a printing command (lines that
+/// stay on the terminal after sahifa exits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Use {
+    /// The interactive reader.
+    Reader,
+    /// `render`, `list`, `search`, `actors`, `extract`.
+    Print,
+}
+
 /// The mode for output to a terminal: `forced` when given, else the detected terminal's (the
 /// terminal is asked when stdin and stdout are both it). Returns the choice too when detection
 /// ran, for the status bar and `doctor`.
-pub fn resolve(forced: Option<Mode>) -> (Mode, Option<Choice>) {
+pub fn resolve(forced: Option<Mode>, usage: Use) -> (Mode, Option<Choice>) {
     match forced {
         Some(m) => (m, None),
         None => {
             let ev = probe::gather(probe::interactive());
             let c = Catalog::builtin().choose(&ev);
-            (c.mode, Some(c))
+            (if usage == Use::Print { c.print } else { c.mode }, Some(c))
         }
     }
 }

@@ -20,6 +20,7 @@ pub const SOURCE: &str = include_str!("../../assets/terminals.toml");
 enum OrderName {
     Visual,
     Runs,
+    Isolated,
     Logical,
 }
 
@@ -69,6 +70,10 @@ pub struct Terminal {
     pub da2: Vec<u32>,
     /// The mode `--bidi auto` picks.
     pub mode: Mode,
+    /// The mode `--bidi auto` picks for printing commands, when not `mode` (mlterm: its switch is
+    /// global, so printed lines go in logical order and mlterm's own bidi draws them).
+    #[serde(default)]
+    pub print: Option<Mode>,
     /// The modes `doctor` shows a calibration line in.
     pub candidates: Vec<Mode>,
     /// The terminal-side fix, when there is one.
@@ -96,6 +101,8 @@ pub struct Choice {
     pub by: String,
     /// The mode `auto` picks.
     pub mode: Mode,
+    /// The mode `auto` picks for printing commands.
+    pub print: Mode,
     /// Modes worth a calibration line.
     pub candidates: Vec<Mode>,
     /// The terminal-side fix.
@@ -113,6 +120,7 @@ impl Catalog {
             spec.order = match spec.order_name {
                 OrderName::Visual => Order::Visual,
                 OrderName::Runs => Order::Runs,
+                OrderName::Isolated => Order::Isolated,
                 OrderName::Logical => Order::Logical,
             };
         }
@@ -191,6 +199,7 @@ impl Catalog {
             name: t.name.clone(),
             by,
             mode: t.mode,
+            print: t.print.unwrap_or(t.mode),
             candidates: t.candidates.clone(),
             fix: t.fix.clone(),
             through_mux: mux && t.id != "tmux",
@@ -241,8 +250,10 @@ mod tests {
         assert_eq!(pick(&env(&[("TERM", "xterm-kitty")])), ("kitty".into(), Mode::Kitty));
         assert_eq!(pick(&env(&[("KITTY_WINDOW_ID", "3"), ("TERM", "xterm-256color")])).1, Mode::Kitty);
         assert_eq!(pick(&env(&[("VTE_VERSION", "7006"), ("TERM", "xterm-256color")])).1, Mode::Explicit);
-        assert_eq!(pick(&env(&[("KONSOLE_VERSION", "221203")])).1, Mode::Logical);
+        assert_eq!(pick(&env(&[("KONSOLE_VERSION", "221203")])).1, Mode::Konsole);
         assert_eq!(pick(&env(&[("MLTERM", "3.9.3")])).1, Mode::Mlterm);
+        assert_eq!(Catalog::builtin().choose(&env(&[("MLTERM", "3.9.3")])).print, Mode::Logical);
+        assert_eq!(Catalog::builtin().choose(&env(&[("TERM", "xterm-kitty")])).print, Mode::Kitty);
         assert_eq!(pick(&env(&[("WEZTERM_PANE", "0")])).1, Mode::Explicit);
         assert_eq!(pick(&env(&[("WT_SESSION", "x")])), ("windows-terminal".into(), Mode::Visual));
         assert_eq!(pick(&env(&[("TERM_PROGRAM", "iTerm.app")])).0, "iterm2");
@@ -264,7 +275,7 @@ mod tests {
         ev.da2 = Some(vec![65, 7006, 1]);
         assert_eq!(pick(&ev), ("vte".into(), Mode::Explicit));
         ev.da2 = Some(vec![115, 0]);
-        assert_eq!(pick(&ev).1, Mode::Logical);
+        assert_eq!(pick(&ev).1, Mode::Konsole);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub fn run(args: ReaderArgs) -> Result<ExitCode> {
     }
     let config = Config::load()?;
     // Asked before raw mode and the input thread, so the terminal's replies are read here.
-    let (mode, choice) = crate::term::resolve(args.display.bidi.forced());
+    let (mode, choice) = crate::term::resolve(args.display.bidi.forced(), crate::term::Use::Reader);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = build_app_in(&args, &config, size, None, mode)?;
     app.mode = Some(match &choice {
