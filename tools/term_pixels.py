@@ -18,16 +18,18 @@ alacritty), with DejaVu Sans Mono and the same geometry:
              U+FEFF lam-alef fillers dropped, right-aligned): an independent picture of the correct
              lines, drawn by the same terminal with the same font.
   render     `sahifa render --width W --bidi MODE` of the same sample, for each mode.
-  reader     (--reader) the reader itself in `--bidi MODE`, against the reader in `--bidi visual`
-             in the terminal set to draw cells as sent; the status bar (which names the mode) is
-             left out.
+  reader     (--reader) the reader itself in `--bidi MODE` at 100×12 (the list and the reading
+             pane), against the reader in `--bidi visual` in the terminal set to draw cells as
+             sent (the reader's visual rows are those `render` checks against FriBidi); the status
+             bar (which names the mode) is left out.
 
 Screenshots are cropped to the terminal's window, rows aligned (the best vertical shift within
 ±3 px), and compared pixel by pixel on grey levels (a pixel differs when its grey level differs by
-more than 64). The score is differing pixels / ink pixels of the reference (ink: differs from the
-background by more than 64): 0 is identical. A picture reads right when its score is under 0.05
-(font antialiasing and HarfBuzz's versus presentation-form glyphs differ by a few percent at most;
-a reversed word or a missing join differs by 30 % and more). Prints a Markdown table and writes
+more than 64). The picture is cut into its text rows; a row's score is its differing pixels / its
+ink pixels in the reference (ink: differs from the background by more than 64), and the picture's
+score is its worst row's: 0 is identical. A picture reads right when its score is under 0.05
+(HarfBuzz's glyphs versus presentation forms and antialiasing differ by a few percent at most; a
+reversed word or a missing join differs by 30 % and more). Prints a Markdown table and writes
 every PNG and `results.json` to --out.
 """
 import json, os, shlex, shutil, subprocess, sys, tempfile, time
@@ -39,6 +41,8 @@ except ImportError:
     raise SystemExit('needs python3-pil and python3-numpy (Debian), run with /usr/bin/python3')
 
 COLS, ROWS, WIDTH = 46, 9, 46
+# The reader at a medium width shows the list and the reading pane side by side.
+READER_COLS, READER_ROWS = 100, 12
 SAMPLE = ('السلام عليكم\n'
           'قالَ الوزير إن الاتفاق (في 2024) ممكن، وإنّ العلاقات لا تزال قوية.\n')
 MODES = ['auto', 'visual', 'explicit', 'mlterm', 'kitty', 'konsole', 'logical']
@@ -61,14 +65,14 @@ def free_display():
     raise SystemExit('no free X display number')
 
 
-def launcher(term, script, as_sent):
+def launcher(term, script, as_sent, cols=COLS, rows=ROWS):
     """The command line that starts `term` running `script`."""
     font = 'DejaVu Sans Mono'
     if term == 'xterm':
         return ['xterm', '-fa', font, '-fs', '12', '-bg', 'white', '-fg', 'black',
-                '-geometry', f'{COLS}x{ROWS}+0+0', '-e', script]
+                '-geometry', f'{cols}x{rows}+0+0', '-e', script]
     if term == 'alacritty':
-        return ['alacritty', '-o', f'window.dimensions.columns={COLS}', '-o', f'window.dimensions.lines={ROWS}',
+        return ['alacritty', '-o', f'window.dimensions.columns={cols}', '-o', f'window.dimensions.lines={rows}',
                 '-o', f'font.normal.family={font}', '-o', 'font.size=12',
                 '-o', "colors.primary.background='#ffffff'", '-o', "colors.primary.foreground='#000000'",
                 '-e', script]
@@ -76,44 +80,51 @@ def launcher(term, script, as_sent):
         extra = ['-o', 'force_ltr=yes'] if as_sent else []
         return ['kitty', *extra, '-o', f'font_family={font}', '-o', 'font_size=12',
                 '-o', 'background=#ffffff', '-o', 'foreground=#000000', '-o', 'cursor_blink_interval=0',
-                '-o', f'initial_window_width={COLS}c', '-o', f'initial_window_height={ROWS}c',
+                '-o', f'initial_window_width={cols}c', '-o', f'initial_window_height={rows}c',
                 '-o', 'remember_window_size=no', script]
     if term == 'mlterm':
-        return ['mlterm', '-g', f'{COLS}x{ROWS}+0+0', '--fontsize', '14', '--bg', 'white', '--fg', 'black',
+        return ['mlterm', '-g', f'{cols}x{rows}+0+0', '--fontsize', '14', '--bg', 'white', '--fg', 'black',
                 '-e', script]
     if term == 'sakura':
-        return ['dbus-launch', 'sakura', '-c', str(COLS), '-r', str(ROWS), '-x', script]
+        return ['dbus-launch', 'sakura', '-c', str(cols), '-r', str(rows), '-x', script]
     if term == 'konsole':
         return ['dbus-launch', 'konsole', '--nofork', '--hide-menubar', '--hide-tabbar',
-                '-p', f'TerminalColumns={COLS}', '-p', f'TerminalRows={ROWS}', '-p', f'Font={font},12',
+                '-p', f'TerminalColumns={cols}', '-p', f'TerminalRows={rows}', '-p', f'Font={font},12',
                 '-p', 'ColorScheme=BlackOnWhite', '-p', f'BidiRenderingEnabled={"false" if as_sent else "true"}',
                 '-e', script]
     if term == 'urxvt':
         return ['urxvt', '-fn', f'xft:{font}:size=12', '-bg', 'white', '-fg', 'black',
-                '-geometry', f'{COLS}x{ROWS}+0+0', '-e', script]
+                '-geometry', f'{cols}x{rows}+0+0', '-e', script]
     if term == 'st':
-        return ['st', '-f', f'{font}:size=12', '-g', f'{COLS}x{ROWS}+0+0', '-e', script]
+        return ['st', '-f', f'{font}:size=12', '-g', f'{cols}x{rows}+0+0', '-e', script]
     raise SystemExit(f'unknown terminal {term}')
 
 
-def shoot(term, command, out_png, as_sent=False, wait=2.5, keys=()):
+def shoot(term, command, out_png, as_sent=False, wait=2.5, keys=(), size=(COLS, ROWS)):
     """Runs `command` (a shell line) in `term` under a fresh Xvfb; saves the window as a PNG.
     Tries twice (an Xvfb that did not come up, a terminal slow to map its window)."""
-    for attempt in range(2):
+    for attempt in range(3):
         try:
-            return shoot_once(term, command, out_png, as_sent, wait + attempt * 2, keys)
+            shoot_once(term, command, out_png, as_sent, wait + attempt * 3, keys, size)
         except subprocess.CalledProcessError:
-            if attempt:
+            if attempt == 2:
                 raise
+            continue
+        # A window mapped but not drawn yet (software GL on a busy machine): try again, slower.
+        g = grey(out_png)
+        bg = int(np.bincount(g.ravel().clip(0, 255)).argmax())
+        if int((abs(g - bg) > 64).sum()) > 200 or attempt == 2:
+            return out_png
 
 
-def shoot_once(term, command, out_png, as_sent, wait, keys):
+def shoot_once(term, command, out_png, as_sent, wait, keys, size):
     n = free_display()
     disp = f':{n}'
     xvfb = subprocess.Popen(['Xvfb', disp, '-screen', '0', '1200x600x24', '+extension', 'GLX'],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     env = {k: v for k, v in os.environ.items() if k not in SCRUB}
-    env.update(DISPLAY=disp, LIBGL_ALWAYS_SOFTWARE='1', LANG='C.UTF-8', LC_ALL='C.UTF-8')
+    env.update(DISPLAY=disp, LIBGL_ALWAYS_SOFTWARE='1', LANG='C.UTF-8', LC_ALL='C.UTF-8',
+               SAHIFA_DATA_DIR=tempfile.mkdtemp(prefix='sahifa-pixels-'))
     script = tempfile.NamedTemporaryFile('w', suffix='.sh', delete=False)
     # The cursor is hidden so that its blinking does not count.
     script.write('#!/bin/sh\nprintf "\\033[?25l"\n' + command + '\nsleep 600\n')
@@ -124,7 +135,7 @@ def shoot_once(term, command, out_png, as_sent, wait, keys):
             break
         time.sleep(0.1)
     time.sleep(0.3)
-    t = subprocess.Popen(launcher(term, script.name, as_sent), env=env,
+    t = subprocess.Popen(launcher(term, script.name, as_sent, *size), env=env,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         time.sleep(wait)
@@ -178,23 +189,35 @@ def grey(path):
     return np.asarray(Image.open(path).convert('L'), dtype=np.int16)
 
 
-def score(ref_png, test_png, drop_bottom=0.0):
-    """(differing pixels, ink pixels of the reference, score) after aligning rows (±3 px)."""
+def score(ref_png, test_png, rows, drop_bottom=0):
+    """(differing pixels, ink pixels of the reference, score) after aligning rows (the best
+    vertical shift within ±3 px). The picture is cut into `rows` bands (text rows); the score is
+    the worst band's differing pixels / its ink (at least 50 pixels), so that one wrong row of
+    Arabic counts fully however much else (frames, paths) is right. `drop_bottom` bands (the
+    reader's status bar) are left out."""
     a, b = grey(ref_png), grey(test_png)
     h, w = min(a.shape[0], b.shape[0]), min(a.shape[1], b.shape[1])
-    cut = int(h * (1 - drop_bottom))
+    band = h / rows
+    cut = int(h - band * drop_bottom)
     a, b = a[:cut, :w], b[:h, :w]
     bg = int(np.bincount(a.ravel().clip(0, 255)).argmax())
-    ink = int((abs(a - bg) > 64).sum())
+    inkmap = abs(a - bg) > 64
     best = None
     for dy in range(-3, 4):
         lo, hi = max(0, dy), min(cut, b.shape[0] + dy)
         if hi - lo < cut - 6:
             continue
-        d = int((abs(a[lo:hi] - b[lo - dy:hi - dy]) > 64).sum())
-        best = d if best is None else min(best, d)
-    best = best if best is not None else ink
-    return best, ink, round(best / max(ink, 1), 3)
+        diff = np.zeros_like(inkmap)
+        diff[lo:hi] = abs(a[lo:hi] - b[lo - dy:hi - dy]) > 64
+        bands = []
+        for k in range(int(cut / band + 0.999)):
+            y0, y1 = int(k * band), min(cut, int((k + 1) * band))
+            bands.append((int(diff[y0:y1].sum()), int(inkmap[y0:y1].sum())))
+        total = sum(d for d, _ in bands)
+        worst = max((d / max(i, 50) for d, i in bands), default=0.0)
+        if best is None or (worst, total) < (best[2], best[0]):
+            best = (total, int(inkmap.sum()), round(worst, 3))
+    return best if best is not None else (int(inkmap.sum()), int(inkmap.sum()), 1.0)
 
 
 def reference_lines(sahifa, sample):
@@ -252,17 +275,18 @@ def main():
             if mode == 'auto':
                 cmd = f'{shlex.quote(sahifa)} doctor --brief > {shlex.quote(doctor)} 2>&1; ' + cmd
             png = shoot(term, cmd, os.path.join(out, f'{term}-render-{mode}.png'), wait=wait)
-            d, ink, s = score(ref, png)
+            d, ink, s = score(ref, png, ROWS)
             results.append(dict(terminal=term, what='render', mode=mode, diff=d, ink=ink, score=s))
             print(f'{term:10} render {mode:9} diff {d:6} / ink {ink:6} = {s}', file=sys.stderr)
         if reader:
+            rsize = (READER_COLS, READER_ROWS)
             rref = shoot(term, f'{shlex.quote(sahifa)} --bidi visual --no-mouse {shlex.quote(sample)}',
                          os.path.join(out, f'{term}-reader-reference.png'), as_sent=True, wait=wait + 1,
-                         keys=['Return'])
+                         size=rsize)
             for mode in modes:
                 png = shoot(term, f'{shlex.quote(sahifa)} --bidi {mode} --no-mouse {shlex.quote(sample)}',
-                            os.path.join(out, f'{term}-reader-{mode}.png'), wait=wait + 1, keys=['Return'])
-                d, ink, s = score(rref, png, drop_bottom=1.5 / ROWS)
+                            os.path.join(out, f'{term}-reader-{mode}.png'), wait=wait + 1, size=rsize)
+                d, ink, s = score(rref, png, READER_ROWS, drop_bottom=1)
                 results.append(dict(terminal=term, what='reader', mode=mode, diff=d, ink=ink, score=s))
                 print(f'{term:10} reader {mode:9} diff {d:6} / ink {ink:6} = {s}', file=sys.stderr)
         if os.path.exists(doctor):

@@ -66,6 +66,8 @@ pub struct Fields {
     /// Cells a line may take (visual only); `None` is unlimited.
     line: Option<usize>,
     lay: Layouter,
+    /// Sent before and after the output (see [`Fields::enter`]).
+    switch: (&'static str, &'static str),
 }
 
 impl Fields {
@@ -74,7 +76,23 @@ impl Fields {
         let tty = io::stdout().is_terminal();
         let detected = (tty && args.bidi == BidiChoice::Auto)
             .then(|| crate::term::resolve(None, crate::term::Use::Print).0);
-        Fields::resolve_in(args, tty, if tty { super::terminal_width() } else { None }, detected)
+        let mut f = Fields::resolve_in(args, tty, if tty { super::terminal_width() } else { None }, detected);
+        if let Some(m) = detected.filter(|_| f.is_visual()) {
+            let spec = crate::term::Catalog::builtin().mode(m);
+            f.switch = (spec.print_enter.as_str(), spec.print_leave.as_str());
+        }
+        f
+    }
+
+    /// Sent before the output when the terminal's bidi must be switched off for it (VTE's
+    /// explicit mode), else empty.
+    pub fn enter(&self) -> &'static str {
+        self.switch.0
+    }
+
+    /// Sent after the output: the terminal's bidi back.
+    pub fn leave(&self) -> &'static str {
+        self.switch.1
     }
 
     /// From the flags, given whether stdout is a terminal and its width (`auto` on a terminal is
@@ -104,12 +122,13 @@ impl Fields {
             visual: visual.then_some(opts),
             line: args.width.or(term_width).map(|w| w.max(1)),
             lay: Layouter::new(),
+            switch: ("", ""),
         }
     }
 
     /// Fields as stored, whatever the terminal: what pipes get by default.
     pub fn logical() -> Fields {
-        Fields { visual: None, line: None, lay: Layouter::new() }
+        Fields { visual: None, line: None, lay: Layouter::new(), switch: ("", "") }
     }
 
     /// Whether fields are laid out in visual order.
