@@ -123,8 +123,10 @@ def shoot_once(term, command, out_png, as_sent, wait, keys, size):
     xvfb = subprocess.Popen(['Xvfb', disp, '-screen', '0', '1200x600x24', '+extension', 'GLX'],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     env = {k: v for k, v in os.environ.items() if k not in SCRUB}
-    env.update(DISPLAY=disp, LIBGL_ALWAYS_SOFTWARE='1', LANG='C.UTF-8', LC_ALL='C.UTF-8',
-               SAHIFA_DATA_DIR=tempfile.mkdtemp(prefix='sahifa-pixels-'))
+    # A fresh HOME: no terminal remembers a window size or reads a user's settings.
+    home = tempfile.mkdtemp(prefix='sahifa-pixels-')
+    env.update(DISPLAY=disp, LIBGL_ALWAYS_SOFTWARE='1', LANG='C.UTF-8', LC_ALL='C.UTF-8', HOME=home,
+               XDG_CONFIG_HOME=os.path.join(home, '.config'), SAHIFA_DATA_DIR=os.path.join(home, 'data'))
     script = tempfile.NamedTemporaryFile('w', suffix='.sh', delete=False)
     # The cursor is hidden so that its blinking does not count.
     script.write('#!/bin/sh\nprintf "\\033[?25l"\n' + command + '\nsleep 600\n')
@@ -155,6 +157,7 @@ def shoot_once(term, command, out_png, as_sent, wait, keys, size):
         xvfb.terminate()
         xvfb.wait()
         os.unlink(script.name)
+        shutil.rmtree(home, ignore_errors=True)
     return out_png
 
 
@@ -200,8 +203,13 @@ def score(ref_png, test_png, rows, drop_bottom=0):
     band = h / rows
     cut = int(h - band * drop_bottom)
     a, b = a[:cut, :w], b[:h, :w]
-    bg = int(np.bincount(a.ravel().clip(0, 255)).argmax())
-    inkmap = abs(a - bg) > 64
+    # Ink: pixels away from their row's own background (a selection bar has its own).
+    inkmap = np.zeros(a.shape, dtype=bool)
+    for k in range(int(cut / band + 0.999)):
+        y0, y1 = int(k * band), min(cut, int((k + 1) * band))
+        if y1 > y0:
+            bg = int(np.bincount(a[y0:y1].ravel().clip(0, 255)).argmax())
+            inkmap[y0:y1] = abs(a[y0:y1] - bg) > 64
     best = None
     for dy in range(-3, 4):
         lo, hi = max(0, dy), min(cut, b.shape[0] + dy)
