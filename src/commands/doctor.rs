@@ -56,8 +56,12 @@ pub fn write_report(out: &mut dyn Write, ev: &Evidence, args: &DoctorArgs, tty: 
         writeln!(out, "           {} for render, list, …: {}", c.print.name(), cat.mode(c.print).about)?;
     }
     writeln!(out)?;
-    writeln!(out, "calibration: each line below is \"{CALIBRATION}\" sent in one mode. The right one reads")?;
-    writeln!(out, "right to left from the right edge, letters joined, the number and the bracket in place.")?;
+    writeln!(
+        out,
+        "calibration: each line below is the same Arabic greeting and a year in brackets, sent in"
+    )?;
+    writeln!(out, "one mode. The right one reads right to left from the right edge, letters joined, the")?;
+    writeln!(out, "year and its brackets on the left.")?;
     for m in modes(&c) {
         write!(out, "  {:<9}│", m.name())?;
         if m == Mode::Mlterm {
@@ -78,7 +82,7 @@ pub fn write_report(out: &mut dyn Write, ev: &Evidence, args: &DoctorArgs, tty: 
 /// What the terminal answered, in one line.
 fn asked(ev: &Evidence) -> String {
     if !ev.asked {
-        return "not asked (stdin is not a terminal)".into();
+        return "not asked (the environment names the terminal, or stdin is not a terminal)".into();
     }
     let mut parts = Vec::new();
     if let Some(x) = &ev.xtversion {

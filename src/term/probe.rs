@@ -13,13 +13,17 @@ use super::detect::{Evidence, QUERY, parse_replies, parse_tmux};
 pub const TIMEOUT: Duration = Duration::from_millis(100);
 
 /// Gathers the evidence: the environment, tmux's client terminal when inside tmux, and, with
-/// `ask` (stdin and stdout are the terminal), the terminal's replies.
+/// `ask` (stdin and stdout are the terminal), the terminal's replies, when the environment leaves
+/// the terminal unknown (over SSH with a generic TERM, in screen, tmux without a client name).
+/// A terminal the environment names is not asked: a reply slower than [`TIMEOUT`] (seen with
+/// kitty on a loaded machine) would reach the shell, or the reader, as typed text.
 pub fn gather(ask: bool) -> Evidence {
     let mut ev = Evidence::from_env(|k| std::env::var(k).ok());
     if ev.var("TMUX").is_some() {
         ev.outer = tmux_client().and_then(|o| parse_tmux(&o));
     }
-    if ask {
+    let known = super::Catalog::builtin().choose(&ev).id;
+    if ask && (known == "unknown" || known == "tmux") {
         ev.asked = true;
         if let Some(bytes) = ask_terminal(TIMEOUT) {
             ev.add_replies(&bytes);
