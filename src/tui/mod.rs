@@ -52,7 +52,7 @@ pub fn run(args: ReaderArgs) -> Result<ExitCode> {
     });
     let mouse = config.mouse && !args.no_mouse;
     let spec = crate::term::Catalog::builtin().mode(mode);
-    let term = terminal::enter(mouse, &spec.enter, &spec.leave)
+    let term = terminal::enter(mouse, &spec.enter, &spec.leave, spec.order == crate::text::Order::Isolated)
         .map_err(|e| Error::Usage(format!("cannot set up the terminal: {e}")))?;
     let _guard = terminal::Guard;
     event_loop(app, term)
