@@ -307,12 +307,18 @@ def main():
 
 
 def table(results, modes):
-    rows = ['| terminal | auto chose | ' + ' | '.join(modes) + ' |', '|---|---|' + '---|' * len(modes)]
+    """The Markdown table of the README: terminal, what `auto` picked and why, then per mode
+    `render / reader` scores (✓ under 0.05)."""
+    import re
+    rows = ['| terminal | `auto` picks (from) | ' + ' | '.join(f'`{m}`' for m in modes) + ' |',
+            '|---|---|' + '---|' * len(modes)]
     for term in dict.fromkeys(r['terminal'] for r in results):
-        chose = next((r['detected'] for r in results if r['terminal'] == term and r['what'] == 'doctor'), '?')
+        d = next((r['detected'] for r in results if r['terminal'] == term and r['what'] == 'doctor'), '?')
+        m = re.match(r'^(\S+) (\S+)(?: \(render: (\S+)\))? \((.*)\)$', d)
+        chose = (m.group(2) + (f', render {m.group(3)}' if m.group(3) else '') + f' ({m.group(4)})') if m else d
         cells = []
-        for m in modes:
-            cs = [r for r in results if r['terminal'] == term and r['mode'] == m and r['what'] != 'doctor']
+        for mode in modes:
+            cs = [r for r in results if r['terminal'] == term and r['mode'] == mode and r['what'] != 'doctor']
             cells.append(' / '.join(('✓' if r['score'] < 0.05 else '✗') + f' {r["score"]}' for r in cs) or '–')
         rows.append(f'| {term} | {chose} | ' + ' | '.join(cells) + ' |')
     return '\n'.join(rows)
