@@ -40,8 +40,9 @@ pub struct ReaderArgs {
 /// How text is laid out for the terminal: shared by the reader and `render`.
 #[derive(Debug, Args, Clone, Default)]
 pub struct DisplayArgs {
-    /// visual: sahifa reorders (any terminal); logical: the terminal does bidi itself (Konsole).
-    #[arg(long, value_enum, default_value_t = BidiMode::Visual)]
+    /// How right-to-left text is sent: auto picks the mode for the detected terminal (`sahifa
+    /// doctor` shows which); the others force one.
+    #[arg(long, value_enum, default_value_t = BidiMode::Auto)]
     pub bidi: BidiMode,
     /// Join Arabic letters into their presentation forms (default in visual mode).
     #[arg(long, overrides_with = "no_shape")]
@@ -57,18 +58,47 @@ pub struct DisplayArgs {
 impl DisplayArgs {
     /// Whether to shape: on unless `--no-shape`, and never in logical order.
     pub fn shaping(&self) -> bool {
-        self.bidi == BidiMode::Visual && !self.no_shape
+        self.bidi != BidiMode::Logical && !self.no_shape
     }
 }
 
-/// Who reorders right-to-left text.
+/// Who reorders right-to-left text, and how it is sent to the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum BidiMode {
-    /// sahifa reorders every row; the terminal must not (it is told so).
+    /// The mode of the detected terminal (visual when output is not a terminal).
     #[default]
+    Auto,
+    /// sahifa reorders and joins every row; bidi-aware terminals are told not to (xterm class).
     Visual,
-    /// Rows are sent in logical order for terminals that always do their own bidi.
+    /// Visual, with the terminal switched to explicit mode while sahifa writes (VTE, mintty,
+    /// WezTerm).
+    Explicit,
+    /// Visual, with mlterm's own bidi switched off while sahifa writes.
+    Mlterm,
+    /// Words laid out right to left, each word's letters sent as stored for the terminal to shape
+    /// (kitty, which shapes each word with HarfBuzz).
+    Kitty,
+    /// Logical order, each right-to-left row isolated (RLI … PDI), right-aligned and pre-mirrored,
+    /// for terminals that reorder every line as left-to-right text (Konsole).
+    Konsole,
+    /// Rows are sent in logical order for terminals that do all the bidi themselves.
     Logical,
+}
+
+impl BidiMode {
+    /// The mode forced on the command line; `None` for `auto`.
+    pub fn forced(self) -> Option<crate::term::Mode> {
+        use crate::term::Mode;
+        match self {
+            BidiMode::Auto => None,
+            BidiMode::Visual => Some(Mode::Visual),
+            BidiMode::Explicit => Some(Mode::Explicit),
+            BidiMode::Mlterm => Some(Mode::Mlterm),
+            BidiMode::Kitty => Some(Mode::Kitty),
+            BidiMode::Konsole => Some(Mode::Konsole),
+            BidiMode::Logical => Some(Mode::Logical),
+        }
+    }
 }
 
 /// How the text formats of `list`, `search`, `actors` and `extract` show Arabic fields (titles,
@@ -101,6 +131,10 @@ pub enum BidiChoice {
     Visual,
     /// As stored: for scripts, grep, and terminals that do their own bidi (Konsole, GNOME Terminal).
     Logical,
+    /// Words right to left, each word's letters as stored for the terminal to shape (kitty).
+    Kitty,
+    /// Logical, right-to-left fields isolated and pre-mirrored (Konsole).
+    Konsole,
 }
 
 /// Forced paragraph direction.
@@ -164,6 +198,17 @@ pub enum Command {
     Actors(ListArgs),
     /// A review report: articles, actors, quotes, stars and notes.
     Export(ExportArgs),
+    /// Which terminal this is, the mode `--bidi auto` picks for it, and a line in each mode to
+    /// check by eye.
+    Doctor(DoctorArgs),
+}
+
+/// `sahifa doctor`.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct DoctorArgs {
+    /// One line: terminal, mode, and what identified it.
+    #[arg(long)]
+    pub brief: bool,
 }
 
 /// `sahifa render`.

@@ -15,6 +15,7 @@ pub mod library;
 pub mod logging;
 pub mod search;
 pub mod store;
+pub mod term;
 pub mod text;
 pub mod tui;
 

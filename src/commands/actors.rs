@@ -114,7 +114,11 @@ pub fn run(args: ListArgs) -> Result<ExitCode> {
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)
         }
-        OutFormat::Text => write_text(out, &rows, &mut fields),
+        OutFormat::Text => {
+            out.write_all(fields.enter().as_bytes())?;
+            write_text(out, &rows, &mut fields)?;
+            out.write_all(fields.leave().as_bytes())
+        }
     })
 }
 

@@ -27,7 +27,12 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let res = match args.format {
         OutFormat::Json => write_json(&mut out, &articles),
-        OutFormat::Text => write_text(&mut out, &articles, &mut Fields::new(&args.display)),
+        OutFormat::Text => {
+            let mut fields = Fields::new(&args.display);
+            out.write_all(fields.enter().as_bytes())
+                .and_then(|_| write_text(&mut out, &articles, &mut fields))
+                .and_then(|_| out.write_all(fields.leave().as_bytes()))
+        }
     };
     match res.and_then(|_| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),

@@ -19,6 +19,7 @@ use unicode_bidi::BidiClass;
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{BidiChoice, FieldDisplayArgs};
+use crate::term::Mode;
 use crate::text::bidi::bidi_class;
 use crate::text::{BaseDirection, LayoutOptions, Layouter, Order, str_width};
 
@@ -65,38 +66,69 @@ pub struct Fields {
     /// Cells a line may take (visual only); `None` is unlimited.
     line: Option<usize>,
     lay: Layouter,
+    /// Sent before and after the output (see [`Fields::enter`]).
+    switch: (&'static str, &'static str),
 }
 
 impl Fields {
     /// From the flags, for stdout: `--bidi auto` is visual exactly when stdout is a terminal.
     pub fn new(args: &FieldDisplayArgs) -> Fields {
         let tty = io::stdout().is_terminal();
-        Fields::resolve(args, tty, if tty { super::terminal_width() } else { None })
+        let detected = (tty && args.bidi == BidiChoice::Auto)
+            .then(|| crate::term::resolve(None, crate::term::Use::Print).0);
+        let mut f = Fields::resolve_in(args, tty, if tty { super::terminal_width() } else { None }, detected);
+        if let Some(m) = detected.filter(|_| f.is_visual()) {
+            let spec = crate::term::Catalog::builtin().mode(m);
+            f.switch = (spec.print_enter.as_str(), spec.print_leave.as_str());
+        }
+        f
     }
 
-    /// From the flags, given whether stdout is a terminal and its width.
+    /// Sent before the output when the terminal's bidi must be switched off for it (VTE's
+    /// explicit mode), else empty.
+    pub fn enter(&self) -> &'static str {
+        self.switch.0
+    }
+
+    /// Sent after the output: the terminal's bidi back.
+    pub fn leave(&self) -> &'static str {
+        self.switch.1
+    }
+
+    /// From the flags, given whether stdout is a terminal and its width (`auto` on a terminal is
+    /// visual, as for a terminal without bidi).
     pub fn resolve(args: &FieldDisplayArgs, tty: bool, term_width: Option<usize>) -> Fields {
-        let visual = match args.bidi {
-            BidiChoice::Auto => tty,
-            BidiChoice::Visual => true,
-            BidiChoice::Logical => false,
+        Fields::resolve_in(args, tty, term_width, None)
+    }
+
+    /// [`Fields::resolve`] with the mode detected for the terminal, when it was.
+    pub fn resolve_in(
+        args: &FieldDisplayArgs,
+        tty: bool,
+        term_width: Option<usize>,
+        detected: Option<Mode>,
+    ) -> Fields {
+        let order = match args.bidi {
+            BidiChoice::Auto if tty => detected.map_or(Order::Visual, Mode::order),
+            BidiChoice::Auto | BidiChoice::Logical => Order::Logical,
+            BidiChoice::Visual => Order::Visual,
+            BidiChoice::Kitty => Order::Runs,
+            BidiChoice::Konsole => Order::Isolated,
         };
-        let opts = LayoutOptions {
-            width: UNLIMITED,
-            direction: BaseDirection::Auto,
-            order: Order::Visual,
-            shape: !args.no_shape,
-        };
+        let visual = order != Order::Logical;
+        let opts =
+            LayoutOptions { width: UNLIMITED, direction: BaseDirection::Auto, order, shape: !args.no_shape };
         Fields {
             visual: visual.then_some(opts),
             line: args.width.or(term_width).map(|w| w.max(1)),
             lay: Layouter::new(),
+            switch: ("", ""),
         }
     }
 
     /// Fields as stored, whatever the terminal: what pipes get by default.
     pub fn logical() -> Fields {
-        Fields { visual: None, line: None, lay: Layouter::new() }
+        Fields { visual: None, line: None, lay: Layouter::new(), switch: ("", "") }
     }
 
     /// Whether fields are laid out in visual order.

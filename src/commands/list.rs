@@ -61,7 +61,11 @@ pub fn run(args: ListArgs) -> Result<ExitCode> {
             s.push('\n');
             s
         }
-        OutFormat::Text => table(&loaded.articles, &mut Fields::new(&args.display)),
+        OutFormat::Text => {
+            let mut fields = Fields::new(&args.display);
+            let t = table(&loaded.articles, &mut fields);
+            format!("{}{t}{}", fields.enter(), fields.leave())
+        }
     };
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {

@@ -1,6 +1,7 @@
 //! The non-interactive commands; plain text or JSON to stdout. Never imports `tui`'s crates.
 
 pub mod actors;
+pub mod doctor;
 pub mod export;
 pub mod extract;
 pub mod fields;
@@ -12,9 +13,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::article;
-use crate::cli::{BidiMode, Cli, Command, DirArg, DisplayArgs};
+use crate::cli::{Cli, Command, DirArg, DisplayArgs};
 use crate::error::Result;
-use crate::text::{BaseDirection, LayoutOptions, Order};
+use crate::term::Mode;
+use crate::text::{BaseDirection, LayoutOptions};
 
 /// Runs the chosen command, or the reader when there is none.
 pub fn dispatch(cli: Cli) -> Result<ExitCode> {
@@ -26,6 +28,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Some(Command::Actors(args)) => actors::run(args),
         Some(Command::Export(args)) => export::run(args),
         Some(Command::Extract(args)) => extract::run(args),
+        Some(Command::Doctor(args)) => doctor::run(args),
     }
 }
 
@@ -47,8 +50,14 @@ pub fn load_articles(paths: &[PathBuf], raw: bool) -> Loaded {
     loaded
 }
 
-/// Layout options from the display flags, at `width` cells.
+/// Layout options from the display flags, at `width` cells, without asking the terminal: the mode
+/// `--bidi` forces, visual for `auto`.
 pub fn layout_options(d: &DisplayArgs, width: usize) -> LayoutOptions {
+    layout_options_in(d, width, d.bidi.forced().unwrap_or(Mode::Visual))
+}
+
+/// Layout options from the display flags, at `width` cells, in `mode` (what `--bidi` resolved to).
+pub fn layout_options_in(d: &DisplayArgs, width: usize, mode: Mode) -> LayoutOptions {
     LayoutOptions {
         width: width.max(1),
         direction: match d.direction {
@@ -56,11 +65,8 @@ pub fn layout_options(d: &DisplayArgs, width: usize) -> LayoutOptions {
             DirArg::Rtl => BaseDirection::Rtl,
             DirArg::Ltr => BaseDirection::Ltr,
         },
-        order: match d.bidi {
-            BidiMode::Visual => Order::Visual,
-            BidiMode::Logical => Order::Logical,
-        },
-        shape: d.shaping(),
+        order: mode.order(),
+        shape: mode.shapes(d.no_shape),
     }
 }
 

@@ -1,10 +1,13 @@
 //! `sahifa render`: one article as the reading view lays it out, one line per screen row.
 //!
 //! Output: the title row(s), one blank row, then the paragraphs separated by one blank row. Every
-//! printed line is exactly one screen row. In visual order (the default) right-to-left rows are
-//! padded with spaces on the left so they end at the right edge; with `--bidi logical` rows are in
-//! logical order, unshaped and unpadded (same breaks). No escape sequences are ever written: article
-//! text is sanitised by the layout, and render adds no colours.
+//! printed line is exactly one screen row. In visual order (the default into a pipe) right-to-left
+//! rows are padded with spaces on the left so they end at the right edge; with `--bidi logical`
+//! rows are in logical order, unshaped and unpadded (same breaks); `--bidi kitty` is visual with
+//! each Arabic word's letters as stored. On a terminal, `--bidi auto` takes the detected
+//! terminal's mode, and a mode that switches the terminal's bidi (explicit, for VTE) writes its
+//! switch before the rows and its restore after them. No other escape sequence is ever written:
+//! article text is sanitised by the layout, and render adds no colours.
 //!
 //! `--raw` is accepted and has no effect yet: plain text is not cleaned at all for now (cleaning
 //! comes with the article library).
@@ -13,9 +16,10 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::article::{self, Article};
-use crate::cli::{BidiMode, DirArg, RenderArgs};
+use crate::cli::RenderArgs;
 use crate::error::{Error, Result};
-use crate::text::{BaseDirection, LayoutOptions, Layouter, Order};
+use crate::term::{self, Catalog, Mode};
+use crate::text::{LayoutOptions, Layouter};
 
 /// Runs `render`.
 pub fn run(args: RenderArgs) -> Result<ExitCode> {
@@ -24,9 +28,25 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
     let width = args
         .width
         .unwrap_or_else(|| if stdout.is_terminal() { super::terminal_width().unwrap_or(80) } else { 80 });
-    let opts = options(&args, width);
+    let forced = args.display.bidi.forced();
+    // Into a pipe or a file: visual unless forced, whatever the terminal (scripts and tests see
+    // the same bytes everywhere).
+    let (mode, _) = if stdout.is_terminal() {
+        term::resolve(forced, term::Use::Print)
+    } else {
+        (forced.unwrap_or(Mode::Visual), None)
+    };
+    let opts = super::layout_options_in(&args.display, width, mode);
+    let spec = Catalog::builtin().mode(mode);
+    let (enter, leave) =
+        if stdout.is_terminal() { (spec.print_enter.as_str(), spec.print_leave.as_str()) } else { ("", "") };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    match write_article(&mut out, &art, &opts) {
+    let res = out
+        .write_all(enter.as_bytes())
+        .and_then(|_| write_article(&mut out, &art, &opts))
+        .and_then(|_| out.write_all(leave.as_bytes()))
+        .and_then(|_| out.flush());
+    match res {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Output(e)),
         _ => Ok(ExitCode::SUCCESS),
     }
@@ -56,23 +76,6 @@ fn load(args: &RenderArgs) -> Result<Article> {
             args.index
         ),
     })
-}
-
-/// Layout options from the command line.
-fn options(args: &RenderArgs, width: usize) -> LayoutOptions {
-    LayoutOptions {
-        width: width.max(1),
-        direction: match args.display.direction {
-            DirArg::Auto => BaseDirection::Auto,
-            DirArg::Rtl => BaseDirection::Rtl,
-            DirArg::Ltr => BaseDirection::Ltr,
-        },
-        order: match args.display.bidi {
-            BidiMode::Visual => Order::Visual,
-            BidiMode::Logical => Order::Logical,
-        },
-        shape: args.display.shaping(),
-    }
 }
 
 /// Writes the article's rows: title, a blank row, paragraphs separated by one blank row.

@@ -79,7 +79,11 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)
         }
-        OutFormat::Text if fields.is_visual() => write_columns(out, &rows, &mut fields),
+        OutFormat::Text if fields.is_visual() => {
+            out.write_all(fields.enter().as_bytes())?;
+            write_columns(out, &rows, &mut fields)?;
+            out.write_all(fields.leave().as_bytes())
+        }
         OutFormat::Text => {
             for r in &rows {
                 writeln!(out, "{}\t{}\t{}\t{}\t{}", r.file, r.index, r.title, r.hits, r.snippet)?;

@@ -50,6 +50,18 @@ pub enum Order {
     Visual,
     /// Logical order with the same line breaks, unshaped, unpadded: for terminals that do bidi.
     Logical,
+    /// For terminals that shape each run of right-to-left cells themselves and so reverse it
+    /// (kitty's HarfBuzz runs, split at spaces): rows laid out and right-aligned as in
+    /// [`Order::Visual`], but every space-separated word the terminal will shape right to left is
+    /// sent reversed back to logical order, its letters unshaped (harakat kept), so that the
+    /// terminal's own reversal and shaping draw it right. A lam-alef pair is sent as its ligature
+    /// (one cell, as in visual order), after a ZWJ when the lam joins the letter before it.
+    Runs,
+    /// For terminals that reorder every line themselves as a left-to-right paragraph, without
+    /// mirroring and with lam-alef in two cells (Konsole): logical order, right-to-left rows
+    /// wrapped in RLI … PDI and right-aligned, characters at odd levels sent mirrored, lam-alef
+    /// sent as its ligature as in [`Order::Runs`].
+    Isolated,
 }
 
 /// How to lay a paragraph out.
@@ -61,7 +73,8 @@ pub struct LayoutOptions {
     pub direction: BaseDirection,
     /// Visual or logical order.
     pub order: Order,
-    /// Arabic presentation forms (only in visual order).
+    /// Arabic presentation forms (only in visual order; [`Order::Runs`] leaves letters to the
+    /// terminal and ligates lam-alef whatever this says).
     pub shape: bool,
 }
 

@@ -73,6 +73,9 @@ pub struct App {
     pub show_highlights: bool,
     /// A one-line message for the status bar.
     pub status: Option<String>,
+    /// How right-to-left text is sent, for the status bar (`kitty (auto: kitty)`); `None` shows
+    /// the layout's order.
+    pub mode: Option<String>,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     /// Set when the user quits.
@@ -113,6 +116,7 @@ impl App {
             actors: None,
             show_highlights: false,
             status: None,
+            mode: None,
             size,
             quit: false,
             wanted: Vec::new(),

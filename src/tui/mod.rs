@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event as TermEvent, KeyEventKind};
 
-use crate::cli::{BidiMode, ColorChoice, ReaderArgs};
+use crate::cli::{ColorChoice, ReaderArgs};
 use crate::config::{ColorSetting, Config};
 use crate::error::{Error, Result};
 use app::{App, Event};
@@ -42,10 +42,17 @@ pub fn run(args: ReaderArgs) -> Result<ExitCode> {
         ));
     }
     let config = Config::load()?;
-    let app = build_app(&args, &config, crossterm::terminal::size().unwrap_or((80, 24)), None)?;
+    // Asked before raw mode and the input thread, so the terminal's replies are read here.
+    let (mode, choice) = crate::term::resolve(args.display.bidi.forced(), crate::term::Use::Reader);
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = build_app_in(&args, &config, size, None, mode)?;
+    app.mode = Some(match &choice {
+        Some(c) => format!("{} (auto: {})", mode.name(), c.id),
+        None => mode.name().to_string(),
+    });
     let mouse = config.mouse && !args.no_mouse;
-    let explicit = args.display.bidi == BidiMode::Visual;
-    let term = terminal::enter(mouse, explicit)
+    let spec = crate::term::Catalog::builtin().mode(mode);
+    let term = terminal::enter(mouse, &spec.enter, &spec.leave, spec.order == crate::text::Order::Isolated)
         .map_err(|e| Error::Usage(format!("cannot set up the terminal: {e}")))?;
     let _guard = terminal::Guard;
     event_loop(app, term)
@@ -58,6 +65,18 @@ pub fn build_app(
     config: &Config,
     size: (u16, u16),
     data_dir: Option<std::path::PathBuf>,
+) -> Result<App> {
+    let mode = args.display.bidi.forced().unwrap_or(crate::term::Mode::Visual);
+    build_app_in(args, config, size, data_dir, mode)
+}
+
+/// [`build_app`] with right-to-left text sent in `mode` (what `--bidi` resolved to).
+pub fn build_app_in(
+    args: &ReaderArgs,
+    config: &Config,
+    size: (u16, u16),
+    data_dir: Option<std::path::PathBuf>,
+    mode: crate::term::Mode,
 ) -> Result<App> {
     let loaded = crate::commands::load_articles(&args.paths, args.raw);
     if loaded.articles.is_empty() {
@@ -72,7 +91,7 @@ pub fn build_app(
         (ColorChoice::Auto, ColorSetting::Auto) => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let (store, warnings) = crate::store::Store::open(data_dir);
-    let layout = crate::commands::layout_options(&args.display, 80);
+    let layout = crate::commands::layout_options_in(&args.display, 80, mode);
     let mut app = App::new(loaded.articles, store, keymap, theme::Theme { color }, layout, size);
     let msgs: Vec<String> = loaded.warnings.into_iter().chain(warnings).collect();
     if let Some(first) = msgs.first() {

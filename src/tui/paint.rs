@@ -31,6 +31,8 @@ pub fn paint_row(
     let mut x = area.left().saturating_add(row.offset.min(u16::MAX as usize) as u16);
     let mut cell_idx = 0usize;
     let mut last: Option<u16> = None;
+    // Zero-width text before the first cell (the RLI of an isolated row) goes into that cell.
+    let mut lead = String::new();
     for g in row.text.graphemes(true) {
         let w = g.width();
         if w == 0 {
@@ -38,6 +40,8 @@ pub fn paint_row(
                 let cell = &mut buf[(lx, y)];
                 let sym = format!("{}{}", cell.symbol(), g);
                 cell.set_symbol(&sym);
+            } else {
+                lead.push_str(g);
             }
             continue;
         }
@@ -48,7 +52,13 @@ pub fn paint_row(
             Some(r) => base.patch(style_of(r)),
             None => base,
         };
-        buf[(x, y)].set_symbol(g).set_style(style);
+        if lead.is_empty() {
+            buf[(x, y)].set_symbol(g).set_style(style);
+        } else {
+            lead.push_str(g);
+            buf[(x, y)].set_symbol(&lead).set_style(style);
+            lead.clear();
+        }
         last = Some(x);
         for k in 1..w as u16 {
             buf[(x + k, y)].reset();
@@ -83,6 +93,15 @@ mod tests {
         assert_eq!(buf[(3, 0)].symbol(), "بَ");
         assert_eq!(buf[(4, 0)].symbol(), "ب");
         assert_eq!(buf[(0, 0)].symbol(), " ");
+    }
+
+    #[test]
+    fn leading_zero_width_text_joins_the_first_cell() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        let area = buf.area;
+        paint_row(&mut buf, area, 0, &row("\u{2067}بب\u{2069}", 2), Style::default(), |_| Style::default());
+        assert_eq!(buf[(2, 0)].symbol(), "\u{2067}ب");
+        assert_eq!(buf[(3, 0)].symbol(), "ب\u{2069}");
     }
 
     #[test]

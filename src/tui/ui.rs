@@ -95,6 +95,20 @@ pub fn draw(f: &mut Frame, app: &App) {
     if app.help {
         panes::help::draw(buf, area, app);
     }
+    if app.layout.order == crate::text::Order::Isolated {
+        write_blanks(buf);
+    }
+}
+
+/// In isolated order (Konsole) every blank cell becomes an EN SPACE (bidi class WS, like a
+/// space): ratatui does not send cells that stay blank, and Konsole leaves cells never written
+/// out of the line it reorders, which drew right-aligned rows at the left (seen in screenshots).
+fn write_blanks(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        if cell.symbol() == " " {
+            cell.set_symbol("\u{2002}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ pub fn one_row(s: &str, width: usize, base: &LayoutOptions) -> Row {
     let mut rows = text::layout(s, &[], &opts);
     let more = rows.len() > 1;
     let mut row = if rows.is_empty() { Row::default() } else { rows.swap_remove(0) };
-    if more && row.width > 0 && opts.order == text::Order::Visual {
+    if more && row.width > 0 && opts.order != text::Order::Logical {
         // The text continues at the row's end: on the left for RTL rows, on the right for LTR.
         if row.rtl {
             row.text.insert(0, '…');

@@ -39,10 +39,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     } else {
         let n = app.articles.len();
         let pos = app.reader.article.map_or(0, |i| i + 1);
-        let mode = match (app.layout.order, app.layout.shape) {
-            (Order::Logical, _) => "logical",
-            (Order::Visual, true) => "visual·shaped",
-            (Order::Visual, false) => "visual",
+        let mode = match (&app.mode, app.layout.order, app.layout.shape) {
+            (Some(m), _, _) => m.as_str(),
+            (None, Order::Logical, _) => "logical",
+            (None, Order::Runs, _) => "kitty",
+            (None, Order::Isolated, _) => "konsole",
+            (None, Order::Visual, true) => "visual·shaped",
+            (None, Order::Visual, false) => "visual",
         };
         let mut left = format!(" article {pos}/{n} │ {} │ {mode}", app.focus.label());
         if let Some(msg) = &app.status {
