@@ -538,7 +538,12 @@ pub fn find(doc: &Doc) -> Actors {
                 if let Some(e) = tagged
                     .person_at(next)
                     .map(|e| person_end(&a, doc, &tagged, next, e))
-                    .or_else(|| name_after(doc, next, false))
+                    // One word the tagger does not take for a name is not taken on position alone
+                    // (وأعلن عوضا عن ذلك); a run of words or a known given name still is.
+                    .or_else(|| {
+                        name_after(doc, next, false)
+                            .filter(|&e| e > next + 1 || tagged.name_after_title(doc, next))
+                    })
                     .filter(|_| !doc.key(next).starts_with('ل') && !subject_before)
                     .filter(|&e| !possessive(e))
                     .filter(|&e| {

@@ -8,7 +8,7 @@ use super::super::doc::Doc;
 use super::super::lexicon::Gender;
 use super::super::normalize::{normalize_key, skeleton};
 use super::super::ner::{NameKind, is_person_name, names};
-use super::{Actors, HashMap};
+use super::Actors;
 
 /// The tagger's names of one document, by token.
 pub(super) struct Tagged {
@@ -16,8 +16,6 @@ pub(super) struct Tagged {
     start: Vec<Option<(u32, NameKind)>>,
     /// For every token inside a name: its kind.
     inside: Vec<Option<NameKind>>,
-    /// Keys of the document's words, to tell a proclitic from a name's first letter.
-    words: HashMap<String, ()>,
     /// Whether a model tagged the document (without one, nothing is evidence against a name).
     tagged: bool,
 }
@@ -36,13 +34,7 @@ impl Tagged {
                 *slot = Some(name.kind);
             }
         }
-        let mut words = HashMap::default();
-        for i in 0..n {
-            if doc.is_word(i) {
-                words.entry(doc.key(i).to_string()).or_insert(());
-            }
-        }
-        Tagged { start, inside, words, tagged }
+        Tagged { start, inside, tagged }
     }
 
     /// The name that starts at token `i`: its end and kind.
@@ -80,7 +72,10 @@ impl Tagged {
             full.get(at..).filter(|r| !r.is_empty()).unwrap_or(full)
         };
         for p in ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"] {
-            if k.strip_prefix(p).is_some_and(|rest| rest.chars().nth(2).is_some() && self.words.contains_key(rest)) {
+            // (A scan, not an index: only the few tagged names ask.)
+            if k.strip_prefix(p).is_some_and(|rest| {
+                rest.chars().nth(2).is_some() && (0..doc.toks.len()).any(|i| doc.is_word(i) && doc.key(i) == rest)
+            }) {
                 return cut(p);
             }
         }

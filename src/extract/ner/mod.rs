@@ -17,7 +17,7 @@ use super::doc::{Doc, TokKind};
 pub mod features;
 pub mod model;
 
-use features::{OFFSETS, TokenFacts, context_features, word_features};
+use features::{OFFSETS, TokenFacts, edge_feature, lex_feature, word_features};
 use model::HashedModel;
 
 /// The compiled-in model.
@@ -111,42 +111,105 @@ fn sequences(doc: &Doc) -> Vec<Range<usize>> {
     out
 }
 
+/// How many words' score vectors a thread keeps: the words of news repeat across articles, so
+/// most look-ups hit; past this the cache starts over (bounded memory, ≈ 25 MB).
+const WORD_CACHE_MAX: usize = 1 << 17;
+
+thread_local! {
+    /// For each word (by hash), the scores of its word-determined features at every offset of
+    /// [`OFFSETS`], one block of labels per offset: one look-up per token serves its neighbours.
+    static WORD_CACHE: std::cell::RefCell<HashMap<u64, Box<[f32]>, std::hash::BuildHasherDefault<model::IdentityHasher>>> =
+        Default::default();
+}
+
 /// Label indices of every token of `doc` under `model` (line breaks get none).
 pub fn tag(doc: &Doc, model: &HashedModel) -> Vec<Option<usize>> {
     let facts = features::facts(doc);
     let l = model.num_labels();
     let mut out = vec![None; doc.toks.len()];
-    // The word-determined features' scores, per (offset, word): words repeat in an article.
-    let mut cache: HashMap<(i8, &str), Vec<f32>, xxhash_rust::xxh3::Xxh3DefaultBuilder> = HashMap::default();
     let mut buf = String::new();
     let mut state: Vec<f32> = Vec::new();
-    for r in sequences(doc) {
-        let f: &[TokenFacts] = &facts[r.clone()];
-        state.clear();
-        state.resize(f.len() * l, 0.0);
-        for i in 0..f.len() {
-            let row = &mut state[i * l..(i + 1) * l];
-            for d in OFFSETS {
-                let j = i as isize + d as isize;
-                if j < 0 || j as usize >= f.len() {
-                    continue;
-                }
-                let t = &f[j as usize];
-                let w = cache.entry((d, t.word)).or_insert_with(|| {
-                    let mut v = vec![0.0; l];
-                    word_features(t, d, &mut buf, &mut |s| model.add_feature(s, &mut v));
-                    v
-                });
-                for (a, b) in row.iter_mut().zip(w.iter()) {
-                    *a += b;
-                }
-            }
-            context_features(f, i, &mut buf, &mut |s| model.add_feature(s, row));
-        }
-        for (k, lab) in model.viterbi(&state).into_iter().enumerate() {
-            out[r.start + k] = Some(lab);
+    let mut bias = vec![0.0; l];
+    model.add_feature(features::BIAS, &mut bias);
+    // The context features' scores, per offset: the sequence edges, and each lexicon code (a few
+    // dozen codes, so computed once per code and article).
+    let mut edges = vec![0.0; OFFSETS.len() * l];
+    for (k, &d) in OFFSETS.iter().enumerate() {
+        if d != 0 {
+            edge_feature(d, &mut buf, &mut |s| model.add_feature(s, &mut edges[k * l..(k + 1) * l]));
         }
     }
+    let mut lex_blocks: HashMap<&'static str, Vec<f32>> = HashMap::new();
+    WORD_CACHE.with_borrow_mut(|cache| {
+        for r in sequences(doc) {
+            let f: &[TokenFacts] = &facts[r.clone()];
+            let n = f.len();
+            state.clear();
+            for _ in 0..n {
+                state.extend_from_slice(&bias);
+            }
+            // Each word adds its block for offset d to the token d places before it.
+            for (j, t) in f.iter().enumerate() {
+                let key = model::feature_hash(t.word);
+                if cache.len() >= WORD_CACHE_MAX && !cache.contains_key(&key) {
+                    cache.clear();
+                }
+                let w = cache.entry(key).or_insert_with(|| {
+                    let mut v = vec![0.0; OFFSETS.len() * l];
+                    for (k, &d) in OFFSETS.iter().enumerate() {
+                        let block = &mut v[k * l..(k + 1) * l];
+                        word_features(t, d, &mut buf, &mut |s| model.add_feature(s, block));
+                    }
+                    v.into_boxed_slice()
+                });
+                for (k, &d) in OFFSETS.iter().enumerate() {
+                    let i = j as isize - d as isize;
+                    if i < 0 || i as usize >= n {
+                        continue;
+                    }
+                    let row = &mut state[i as usize * l..(i as usize + 1) * l];
+                    for (a, b) in row.iter_mut().zip(&w[k * l..(k + 1) * l]) {
+                        *a += b;
+                    }
+                }
+            }
+            for (j, t) in f.iter().enumerate() {
+                for &code in &t.lex {
+                    let block = lex_blocks.entry(code).or_insert_with(|| {
+                        let mut v = vec![0.0; OFFSETS.len() * l];
+                        for (k, &d) in OFFSETS.iter().enumerate() {
+                            lex_feature(d, code, &mut buf, &mut |s| model.add_feature(s, &mut v[k * l..(k + 1) * l]));
+                        }
+                        v
+                    });
+                    for (k, &d) in OFFSETS.iter().enumerate() {
+                        let i = j as isize - d as isize;
+                        if i >= 0 && (i as usize) < n {
+                            let row = &mut state[i as usize * l..(i as usize + 1) * l];
+                            for (a, b) in row.iter_mut().zip(&block[k * l..(k + 1) * l]) {
+                                *a += b;
+                            }
+                        }
+                    }
+                }
+            }
+            // A token near an end of the sequence has neighbours beyond it.
+            for i in (0..n.min(2)).chain(n.saturating_sub(2).max(2)..n) {
+                for (k, &d) in OFFSETS.iter().enumerate() {
+                    let j = i as isize + d as isize;
+                    if j < 0 || j as usize >= n {
+                        let row = &mut state[i * l..(i + 1) * l];
+                        for (a, b) in row.iter_mut().zip(&edges[k * l..(k + 1) * l]) {
+                            *a += b;
+                        }
+                    }
+                }
+            }
+            for (k, lab) in model.viterbi(&state).into_iter().enumerate() {
+                out[r.start + k] = Some(lab);
+            }
+        }
+    });
     out
 }
 

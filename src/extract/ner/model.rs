@@ -187,6 +187,26 @@ impl HashedModel {
         out
     }
 
+    /// Drops state features whose weights are all below `min` in magnitude: a smaller table
+    /// tags faster (fewer cache misses) and `train_ner` reports what it costs in accuracy.
+    pub fn prune(&mut self, min: f32) {
+        let mut index = FeatureMap::default();
+        let mut weights = Vec::new();
+        for (&h, &(start, count)) in &self.index {
+            let kept: Vec<(u8, f32)> = self.weights[start as usize..start as usize + count as usize]
+                .iter()
+                .copied()
+                .filter(|(_, w)| w.abs() >= min)
+                .collect();
+            if !kept.is_empty() {
+                index.insert(h, (weights.len() as u32, kept.len() as u8));
+                weights.extend(kept);
+            }
+        }
+        self.index = index;
+        self.weights = weights;
+    }
+
     /// Number of labels.
     pub fn num_labels(&self) -> usize {
         self.labels.len()
