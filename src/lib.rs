@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod config;
+pub mod db;
 pub mod error;
 pub mod extract;
 pub mod library;

@@ -86,6 +86,38 @@ impl Extraction {
     pub fn speaker_name(&self, q: &Quote) -> Option<&str> {
         q.speaker.and_then(|i| self.actors.get(i)).map(|a| a.name.as_str())
     }
+
+    /// Actors and quotes as `sahifa extract` prints them: `{"actors": [...], "quotes": [...]}`,
+    /// spans as byte offsets into the body. The library stores this.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        let actors: Vec<_> = self
+            .actors
+            .iter()
+            .map(|ac| {
+                json!({
+                    "name": ac.name,
+                    "kind": ac.kind,
+                    "aliases": ac.aliases,
+                    "mentions": ac.mentions.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let quotes: Vec<_> = self
+            .quotes
+            .iter()
+            .map(|q| {
+                json!({
+                    "text": q.text,
+                    "speaker": self.speaker_name(q),
+                    "kind": q.kind,
+                    "start": q.span.start,
+                    "end": q.span.end,
+                })
+            })
+            .collect();
+        json!({"actors": actors, "quotes": quotes})
+    }
 }
 
 /// Extracts actors and quotes from an article's body.

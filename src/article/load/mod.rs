@@ -65,6 +65,9 @@ pub struct Draft {
     pub source: Option<String>,
     /// Author.
     pub author: Option<String>,
+    /// The item's identity in its feed (RSS `guid`, Atom `id`, JSON Feed `id`): a feed item seen
+    /// again is the same article even when its text was edited.
+    pub guid: Option<String>,
 }
 
 /// A parser's result: the format it read, its drafts, and its problems (phrases without the path).
@@ -191,6 +194,7 @@ pub fn finish(
     a.date = meta(d.date);
     a.source = meta(d.source);
     a.author = meta(d.author);
+    a.guid = d.guid.filter(|g| !g.trim().is_empty());
     a
 }
 
