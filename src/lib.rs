@@ -12,6 +12,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod feeds;
 pub mod library;
 pub mod logging;
 pub mod search;
