@@ -155,15 +155,20 @@ impl Db {
         r.map(|_| ()).map_err(|e| self.err(e))
     }
 
-    /// The guids of the articles already stored from a feed (items seen before are not fetched
-    /// again in full text).
-    pub fn known_guids(&self, feed_id: i64) -> Result<std::collections::HashSet<String>, DbError> {
+    /// The items already stored from a feed: each one's guid (or, without one, its content id)
+    /// and its content id. A fetch skips items that are there unchanged, so nothing is extracted
+    /// or fetched in full text twice.
+    pub fn known_items(&self, feed_id: i64) -> Result<std::collections::HashMap<String, String>, DbError> {
+        let prefix = format!("feed:{feed_id}:");
         let mut st = self
             .conn
-            .prepare_cached("SELECT guid FROM articles WHERE feed_id = ?1 AND guid IS NOT NULL")
+            .prepare_cached("SELECT key, content_id FROM articles WHERE feed_id = ?1")
             .map_err(|e| self.err(e))?;
-        let rows = st.query_map([feed_id], |r| r.get(0)).and_then(|rows| rows.collect());
-        rows.map_err(|e| self.err(e))
+        let rows = st
+            .query_map([feed_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(|e| self.err(e))?;
+        Ok(rows.into_iter().filter_map(|(k, c)| Some((k.strip_prefix(&prefix)?.to_string(), c))).collect())
     }
 }
 

@@ -1,6 +1,8 @@
 //! Feed subscriptions: OPML lists ([`opml`]), URL checks, and fetching feeds into the library
 //! ([`fetch`]).
 
+pub mod fetch;
+pub mod http;
 pub mod opml;
 
 /// Checks that `s` is an http or https URL with a host; the error is a phrase for the user.
