@@ -97,6 +97,16 @@ impl Db {
         &self.path
     }
 
+    /// SQLite's `PRAGMA integrity_check`: `Ok(())`, or what it found damaged (one line).
+    pub fn check_integrity(&self) -> Result<(), String> {
+        let res: Result<String, _> = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0));
+        match res {
+            Ok(s) if s == "ok" => Ok(()),
+            Ok(s) => Err(s.replace('\n', " ")),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
     /// Wraps an SQLite error with the file's name.
     fn err(&self, source: rusqlite::Error) -> DbError {
         DbError::Sql { path: self.path.clone(), source }

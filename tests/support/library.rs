@@ -17,6 +17,16 @@ pub fn sahifa(data: &Path) -> Command {
     c
 }
 
+/// The same as a plain `std::process::Command`, for tests that spawn and kill it.
+pub fn std_command(data: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin!("sahifa"));
+    c.env("SAHIFA_DATA_DIR", data).env("SAHIFA_CONFIG_DIR", data.join("config")).env_remove("SAHIFA_LOG");
+    for v in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"] {
+        c.env_remove(v);
+    }
+    c
+}
+
 /// Runs `sahifa ARGS` on `data`; returns (exit code, stdout, stderr).
 pub fn run(data: &Path, args: &[&str]) -> (i32, String, String) {
     let out = sahifa(data).args(args).output().expect("run sahifa");
