@@ -290,6 +290,9 @@ pub struct SearchArgs {
     pub format: OutFormat,
     #[command(flatten)]
     pub display: FieldDisplayArgs,
+    /// Search the library (feeds and imported files, newest first) through its index.
+    #[arg(long, conflicts_with = "paths")]
+    pub library: bool,
     /// Words (all must match), "a phrase" in quotes; Arabic spelling variants and clitics folded.
     pub query: String,
     /// Files and folders (default: the bundled articles).

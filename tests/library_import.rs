@@ -45,6 +45,23 @@ fn import_files_folders_and_feeds_once() {
     assert_eq!(rows.len(), 5);
     assert!(rows.iter().all(|r| db.article(r.id).unwrap().unwrap().extraction.is_some()));
 
+    // Searching the library finds what searching the files finds (two of the articles are stored
+    // under feed.xml, which was read first: files are compared by what they hold).
+    let sub = src.join("sub");
+    for q in ["أذربيجان", "\"ناغورنو كاراباخ\"", "=باكو", "لاوجودلها"] {
+        let (code, lib, err) = run(&d, &["search", "--format", "json", "--library", q]);
+        assert_eq!(code, 0, "{err}");
+        let (_, files, _) = run(&d, &["search", "--format", "json", q, sub.to_str().unwrap()]);
+        let sorted = |s: &str| {
+            let v: Vec<serde_json::Value> = serde_json::from_str(s).unwrap();
+            let mut v: Vec<String> =
+                v.iter().map(|r| format!("{} {} {}", r["title"], r["hits"], r["snippet"])).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(sorted(&lib), sorted(&files), "{q}");
+    }
+
     let (code, _, err) = run(&d, &["import", missing.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(err.contains(&format!("no article could be loaded from {}", missing.display())), "{err}");

@@ -115,6 +115,36 @@ impl Db {
         rows.map_err(|e| self.err(e))
     }
 
+    /// The ids of the articles that match `query` (as [`crate::search::Query::matches_text`] says),
+    /// newest first, at most `limit`. The FTS5 index finds the candidates; each is then checked on
+    /// its title and body.
+    pub fn search(&self, query: &crate::search::Query, limit: usize) -> Result<Vec<i64>, DbError> {
+        let Some(fts) = crate::search::fts_query(query) else {
+            return Ok(self.article_rows(limit)?.into_iter().map(|r| r.id).collect());
+        };
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, a.title, a.body FROM article_words w JOIN articles a ON a.id = w.rowid
+                 WHERE article_words MATCH ?1 ORDER BY a.published DESC, a.id DESC",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = st.query([fts]).map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        while out.len() < limit
+            && let Some(r) = rows.next().map_err(|e| self.err(e))?
+        {
+            let (title, body) =
+                (r.get_ref(1).and_then(|v| Ok(v.as_str()?)), r.get_ref(2).and_then(|v| Ok(v.as_str()?)));
+            if let (Ok(title), Ok(body)) = (title, body)
+                && query.matches_text(title, body)
+            {
+                out.push(r.get(0).map_err(|e| self.err(e))?);
+            }
+        }
+        Ok(out)
+    }
+
     /// One article read back whole, with its stored extraction; `None` when there is no such row.
     pub fn article(&self, id: i64) -> Result<Option<StoredArticle>, DbError> {
         let row = self
@@ -225,6 +255,12 @@ fn store_one(
                 tx.last_insert_rowid()
             }
         };
+    let words = crate::search::terms(&a.title, &a.body);
+    if !is_new {
+        tx.prepare_cached("DELETE FROM article_words WHERE rowid = ?1")?.execute([id])?;
+    }
+    tx.prepare_cached("INSERT INTO article_words (rowid, exact, stems, forms) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![id, words.exact, words.stems, words.forms])?;
     tx.prepare_cached("INSERT OR REPLACE INTO extractions (article_id, version, json) VALUES (?1, ?2, ?3)")?
         .execute(params![id, EXTRACT_VERSION, item.extraction])?;
     Ok(Some(is_new))

@@ -8,7 +8,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 /// The migrations, in order; the database's `user_version` counts those applied.
 pub const MIGRATIONS: &[&str] = &[
-    // 1: feeds, articles, their extraction, reading state and notes.
+    // 1: feeds, articles, their extraction, their words for search, reading state and notes.
     r#"
     CREATE TABLE feeds (
         id            INTEGER PRIMARY KEY,
@@ -51,6 +51,14 @@ pub const MIGRATIONS: &[&str] = &[
         version     INTEGER NOT NULL,               -- EXTRACT_VERSION when computed
         json        TEXT NOT NULL                   -- actors and quotes, as `sahifa extract` prints them
     );
+    -- Our own folded keys, stems and prefix forms (search::terms), one space-separated list each;
+    -- rowid = articles.id. Contentless: the text is in articles already.
+    CREATE VIRTUAL TABLE article_words USING fts5(
+        exact, stems, forms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+    );
+    CREATE TRIGGER articles_words_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM article_words WHERE rowid = old.id;
+    END;
     CREATE TABLE reading_state (
         content_id  TEXT PRIMARY KEY,
         read        INTEGER NOT NULL DEFAULT 0,

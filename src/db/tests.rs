@@ -115,3 +115,44 @@ fn dates_parse_in_both_feed_styles() {
     assert_eq!(articles::parse_date("Fri, 02 Jan 2026 10:00:00 +0000"), Some(1767348000));
     assert_eq!(articles::parse_date("yesterday"), None);
 }
+
+#[test]
+fn search_finds_what_the_matcher_finds_and_forgets_removed_articles() {
+    use crate::search::Query;
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(dir.path()).unwrap();
+    let arts = crate::article::load_bundled(&Default::default()).articles;
+    db.add_feed(&NewFeed { url: "http://x/feed".into(), ..NewFeed::default() }).unwrap();
+    let fid = db.feeds().unwrap()[0].id;
+    let items: Vec<NewArticle> = arts.iter().cloned().map(item).collect();
+    db.store_articles(Some(fid), &items).unwrap();
+    for q in [
+        "أذربيجان",
+        "=أذربيجان",
+        "الأرمن",
+        "\"ناغورنو كاراباخ\"",
+        "باشينيان",
+        "كلمةغيرموجودة",
+        "رويترز أردوغان",
+    ] {
+        let query = Query::parse(q);
+        let mut want: Vec<String> =
+            arts.iter().filter(|a| query.matches_article(a)).map(|a| a.id.clone()).collect();
+        let mut got: Vec<String> = db
+            .search(&query, 100)
+            .unwrap()
+            .into_iter()
+            .map(|id| db.article(id).unwrap().unwrap().article.id)
+            .collect();
+        want.sort();
+        got.sort();
+        assert_eq!(got, want, "{q}");
+    }
+    let typing = Query::parse_typing("أذرب");
+    assert_eq!(
+        db.search(&typing, 100).unwrap().len(),
+        arts.iter().filter(|a| typing.matches_article(a)).count()
+    );
+    db.remove_feed("http://x/feed").unwrap();
+    assert!(db.search(&Query::parse("أذربيجان"), 100).unwrap().is_empty());
+}
