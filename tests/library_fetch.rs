@@ -235,3 +235,99 @@ fn full_text_feeds_read_each_linked_page_once() {
     assert_eq!(srv.seen("/page/0.html").len(), 1, "a page is read once");
     assert_eq!(db.article_count().unwrap(), 2);
 }
+
+/// A server with `n` feeds of two items each (distinct guids), answering after `delay`.
+fn many_feeds(srv: &FeedServer, n: usize, delay: Duration) -> Vec<String> {
+    let items = seed_items();
+    (0..n)
+        .map(|f| {
+            let its: Vec<feed_server::Item> = (0..2)
+                .map(|k| feed_server::Item {
+                    guid: format!("urn:feed{f}:item{k}"),
+                    title: format!("{} ({f}-{k})", items[k].title),
+                    ..items[(f + k) % items.len()].clone()
+                })
+                .collect();
+            let path = format!("/f{f}.xml");
+            srv.route(
+                &path,
+                Route {
+                    delay: Some(delay),
+                    ..xml(rss(&format!("موجز {f}"), &its, "utf-8", |_| String::new()))
+                },
+            );
+            srv.url(&path)
+        })
+        .collect()
+}
+
+#[test]
+fn two_fetches_and_an_import_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("data");
+    let srv = FeedServer::start();
+    let urls = many_feeds(&srv, 8, Duration::from_millis(100));
+    let mut args = vec!["add"];
+    args.extend(urls.iter().map(String::as_str));
+    assert_eq!(run(&d, &args).0, 0);
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    for (name, text) in sahifa::article::BUNDLED {
+        std::fs::write(seeds.join(name.trim_start_matches("seeds/")), text).unwrap();
+    }
+    let spawn = |args: &[&str]| {
+        support::std_command(&d)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let children = vec![
+        spawn(&["fetch", "--jobs", "3"]),
+        spawn(&["import", seeds.to_str().unwrap()]),
+        spawn(&["fetch", "--jobs", "2"]),
+    ];
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.is_empty(), "no warnings, no 'database is locked': {err}");
+    }
+    let db = Db::open(&d).unwrap();
+    db.check_integrity().unwrap();
+    assert_eq!(db.article_count().unwrap(), 8 * 2 + 5, "every item once, every file once");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigkill_during_fetch_leaves_each_feed_whole_or_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("data");
+    let srv = FeedServer::start();
+    let urls = many_feeds(&srv, 6, Duration::from_millis(150));
+    let mut args = vec!["add"];
+    args.extend(urls.iter().map(String::as_str));
+    assert_eq!(run(&d, &args).0, 0);
+    for delay_ms in [120u64, 400] {
+        let mut child = support::std_command(&d)
+            .args(["fetch", "--jobs", "2"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let db = Db::open(&d).unwrap();
+        db.check_integrity().unwrap();
+        for f in db.feeds().unwrap() {
+            assert!(f.articles == 0 || f.articles == 2, "{}: {} articles", f.url, f.articles);
+            // A feed's validators are stored with its articles, never without them.
+            assert_eq!(f.last_fetched.is_some(), f.articles == 2, "{}", f.url);
+        }
+    }
+    let (code, _, err) = run(&d, &["fetch"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(Db::open(&d).unwrap().article_count().unwrap(), 12);
+}

@@ -60,12 +60,40 @@ impl Db {
     /// Stores articles from a feed (`Some(id)`: deduplicated by guid within the feed) or from files
     /// (`None`: deduplicated by content), all in one transaction.
     pub fn store_articles(&mut self, feed_id: Option<i64>, items: &[NewArticle]) -> Result<Stored, DbError> {
+        self.store_and_record(feed_id, items, None)
+    }
+
+    /// Stores a fetched feed's items and records the fetch on the feed in one transaction, so its
+    /// validators (ETag, Last-Modified) never get ahead of, or behind, the articles they stand for.
+    pub fn store_fetch(
+        &mut self,
+        feed_id: i64,
+        items: &[NewArticle],
+        result: &super::FetchResult,
+    ) -> Result<Stored, DbError> {
+        self.store_and_record(Some(feed_id), items, Some(result))
+    }
+
+    fn store_and_record(
+        &mut self,
+        feed_id: Option<i64>,
+        items: &[NewArticle],
+        result: Option<&super::FetchResult>,
+    ) -> Result<Stored, DbError> {
         let path = self.path.clone();
         let err = |source| DbError::Sql { path: path.clone(), source };
         let tx =
             self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
         let mut n = Stored::default();
         let now = now_secs();
+        if let Some(f) = feed_id {
+            // Removed by another process while this fetch ran: nothing to store it under.
+            let exists =
+                tx.query_row("SELECT 1 FROM feeds WHERE id = ?1", [f], |_| Ok(())).optional().map_err(err)?;
+            if exists.is_none() {
+                return Ok(n);
+            }
+        }
         for item in items {
             let a = &item.article;
             let key = match feed_id {
@@ -77,6 +105,9 @@ impl Db {
                 Some(false) => n.updated += 1,
                 None => {}
             }
+        }
+        if let (Some(f), Some(r)) = (feed_id, result) {
+            super::feeds::record(&tx, f, r).map_err(err)?;
         }
         tx.commit().map_err(err)?;
         Ok(n)

@@ -136,23 +136,7 @@ impl Db {
     /// Records a fetch's outcome on the feed. A failure keeps the validators, so the next
     /// fetch is still conditional.
     pub fn record_fetch(&mut self, feed_id: i64, res: &FetchResult) -> Result<(), DbError> {
-        let now = now_secs();
-        let r = match res {
-            FetchResult::NotModified => self.conn.execute(
-                "UPDATE feeds SET last_fetched = ?2, last_error = NULL WHERE id = ?1",
-                params![feed_id, now],
-            ),
-            FetchResult::Fetched { etag, last_modified, title } => self.conn.execute(
-                "UPDATE feeds SET last_fetched = ?2, last_error = NULL, etag = ?3, last_modified = ?4,
-                        title = coalesce(?5, title) WHERE id = ?1",
-                params![feed_id, now, etag, last_modified, title],
-            ),
-            FetchResult::Failed(why) => self.conn.execute(
-                "UPDATE feeds SET last_fetched = ?2, last_error = ?3 WHERE id = ?1",
-                params![feed_id, now, why],
-            ),
-        };
-        r.map(|_| ()).map_err(|e| self.err(e))
+        record(&self.conn, feed_id, res).map_err(|e| self.err(e))
     }
 
     /// The items already stored from a feed: each one's guid (or, without one, its content id)
@@ -170,6 +154,27 @@ impl Db {
             .map_err(|e| self.err(e))?;
         Ok(rows.into_iter().filter_map(|(k, c)| Some((k.strip_prefix(&prefix)?.to_string(), c))).collect())
     }
+}
+
+/// Sets a fetch's outcome on the feed's row (inside the caller's transaction, if any).
+pub(super) fn record(conn: &rusqlite::Connection, feed_id: i64, res: &FetchResult) -> rusqlite::Result<()> {
+    let now = now_secs();
+    match res {
+        FetchResult::NotModified => conn.execute(
+            "UPDATE feeds SET last_fetched = ?2, last_error = NULL WHERE id = ?1",
+            params![feed_id, now],
+        ),
+        FetchResult::Fetched { etag, last_modified, title } => conn.execute(
+            "UPDATE feeds SET last_fetched = ?2, last_error = NULL, etag = ?3, last_modified = ?4,
+                    title = coalesce(?5, title) WHERE id = ?1",
+            params![feed_id, now, etag, last_modified, title],
+        ),
+        FetchResult::Failed(why) => conn.execute(
+            "UPDATE feeds SET last_fetched = ?2, last_error = ?3 WHERE id = ?1",
+            params![feed_id, now, why],
+        ),
+    }
+    .map(|_| ())
 }
 
 fn tags_json(tags: &[String]) -> String {

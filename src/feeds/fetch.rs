@@ -110,23 +110,22 @@ pub fn fetch_all(
                 error: None,
                 warnings,
             };
-            let record = match found {
+            match found {
                 Found::NotModified => {
                     r.not_modified = true;
-                    FetchResult::NotModified
+                    db.record_fetch(feed.id, &FetchResult::NotModified)?;
                 }
                 Found::Failed(why) => {
                     r.error = Some(why.clone());
-                    FetchResult::Failed(why)
+                    db.record_fetch(feed.id, &FetchResult::Failed(why))?;
                 }
                 Found::Items { etag, last_modified, title, items } => {
-                    let stored = db.store_articles(Some(feed.id), &items)?;
+                    let done = FetchResult::Fetched { etag, last_modified, title };
+                    let stored = db.store_fetch(feed.id, &items, &done)?;
                     r.added = stored.added;
                     r.updated = stored.updated;
-                    FetchResult::Fetched { etag, last_modified, title }
                 }
-            };
-            db.record_fetch(feed.id, &record)?;
+            }
             reports.push(r);
             ids.push(feed.id);
             progress(reports.len(), total, &feed.url);
