@@ -208,6 +208,8 @@ pub struct FeedsArgs {
     /// text, json or opml.
     #[arg(long, value_enum, default_value_t = FeedsFormat::Text)]
     pub format: FeedsFormat,
+    #[command(flatten)]
+    pub display: FieldDisplayArgs,
 }
 
 /// `sahifa remove`.

@@ -35,7 +35,7 @@ fn add_urls_list_and_remove() {
     assert_eq!(feeds[1]["full_text"], false);
     let (_, text, _) = run(d, &["feeds"]);
     assert!(
-        text.contains("https://a.example/rss.xml  [عربي]  full-text\n  0 articles, never fetched\n"),
+        text.contains("https://a.example/rss.xml  full-text\n  tags: عربي\n  0 articles, never fetched\n"),
         "{text}"
     );
     let (code, out, _) = run(d, &["remove", "http://b.example/feed"]);

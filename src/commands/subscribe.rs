@@ -10,6 +10,8 @@ use crate::error::{Error, Result};
 use crate::feeds::{check_url, looks_like_url, opml};
 use crate::text::sanitize;
 
+use super::fields::Fields;
+
 /// Runs `add`: each URL or OPML file's feeds are subscribed; one line per problem on stderr;
 /// exit 1 when any argument could not be used.
 pub fn add(args: AddArgs) -> Result<ExitCode> {
@@ -103,38 +105,40 @@ pub fn feeds(args: FeedsArgs) -> Result<ExitCode> {
             s.push('\n');
             s
         }
-        FeedsFormat::Text => text(&feeds),
+        FeedsFormat::Text => text(&feeds, &mut Fields::new(&args.display)),
     };
     print(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// One block per feed: URL and flags, then title, articles and the last fetch (or its error).
-pub fn text(feeds: &[Feed]) -> String {
+/// One block per feed: URL and flags, then title, tags, articles and the last fetch (or its
+/// error). Titles and tags are laid out like the other text formats' Arabic fields ([`Fields`]).
+pub fn text(feeds: &[Feed], fields: &mut Fields) -> String {
     if feeds.is_empty() {
         return "no feeds yet: sahifa add URL|OPML-FILE\n".into();
     }
-    let mut s = String::new();
+    let mut out: Vec<u8> = Vec::new();
     for f in feeds {
-        s.push_str(&sanitize(&f.url));
-        if !f.tags.is_empty() {
-            s.push_str(&format!("  [{}]", sanitize(&f.tags.join(", "))));
-        }
-        if f.full_text {
-            s.push_str("  full-text");
-        }
-        s.push('\n');
-        if let Some(t) = &f.title {
-            s.push_str(&format!("  title: {}\n", sanitize(t)));
-        }
+        let flags = if f.full_text { "  full-text" } else { "" };
         let when =
             f.last_fetched.map_or_else(|| "never fetched".to_string(), |t| format!("fetched {}", utc(t)));
-        s.push_str(&format!("  {} articles, {when}\n", f.articles));
-        if let Some(e) = &f.last_error {
-            s.push_str(&format!("  error: {}\n", sanitize(e)));
-        }
+        // Writing to memory cannot fail.
+        let _ = (|| -> std::io::Result<()> {
+            writeln!(out, "{}{flags}", sanitize(&f.url))?;
+            if let Some(t) = &f.title {
+                fields.write_tail(&mut out, "  title: ", &sanitize(t))?;
+            }
+            if !f.tags.is_empty() {
+                fields.write_tail(&mut out, "  tags: ", &sanitize(&f.tags.join("، ")))?;
+            }
+            writeln!(out, "  {} articles, {when}", f.articles)?;
+            if let Some(e) = &f.last_error {
+                fields.write_tail(&mut out, "  error: ", &sanitize(e))?;
+            }
+            Ok(())
+        })();
     }
-    s
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Unix seconds as `YYYY-MM-DD HH:MM UTC`.

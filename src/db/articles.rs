@@ -147,30 +147,41 @@ impl Db {
     }
 
     /// The ids of the articles that match `query` (as [`crate::search::Query::matches_text`] says),
-    /// newest first, at most `limit`. The FTS5 index finds the candidates; each is then checked on
-    /// its title and body.
+    /// newest first, at most `limit`. The FTS5 index answers words exactly (it holds the same
+    /// keys, stems and prefix forms the matcher compares); a query with a phrase is then checked
+    /// on each candidate's title and body, since the index does not keep word order.
     pub fn search(&self, query: &crate::search::Query, limit: usize) -> Result<Vec<i64>, DbError> {
         let Some(fts) = crate::search::fts_query(query) else {
             return Ok(self.article_rows(limit)?.into_iter().map(|r| r.id).collect());
         };
+        let phrases = query.terms.iter().any(|t| t.words.len() > 1);
+        // Only ids and dates are sorted; texts are read one by one, and only for phrases.
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT a.id, a.title, a.body FROM article_words w JOIN articles a ON a.id = w.rowid
-                 WHERE article_words MATCH ?1 ORDER BY a.published DESC, a.id DESC",
+                "SELECT a.id FROM articles a
+                 WHERE a.id IN (SELECT rowid FROM article_words WHERE article_words MATCH ?1)
+                 ORDER BY a.published DESC, a.id DESC",
             )
+            .map_err(|e| self.err(e))?;
+        let mut text = self
+            .conn
+            .prepare_cached("SELECT title, body FROM articles WHERE id = ?1")
             .map_err(|e| self.err(e))?;
         let mut rows = st.query([fts]).map_err(|e| self.err(e))?;
         let mut out = Vec::new();
         while out.len() < limit
             && let Some(r) = rows.next().map_err(|e| self.err(e))?
         {
-            let (title, body) =
-                (r.get_ref(1).and_then(|v| Ok(v.as_str()?)), r.get_ref(2).and_then(|v| Ok(v.as_str()?)));
-            if let (Ok(title), Ok(body)) = (title, body)
-                && query.matches_text(title, body)
-            {
-                out.push(r.get(0).map_err(|e| self.err(e))?);
+            let id: i64 = r.get(0).map_err(|e| self.err(e))?;
+            let ok = !phrases
+                || text
+                    .query_row([id], |t| {
+                        Ok(query.matches_text(t.get_ref(0)?.as_str()?, t.get_ref(1)?.as_str()?))
+                    })
+                    .map_err(|e| self.err(e))?;
+            if ok {
+                out.push(id);
             }
         }
         Ok(out)
