@@ -22,24 +22,13 @@ fn main() {
     let text: usize = loaded.articles.iter().map(|a| a.title.len() + a.body.len()).sum();
     println!("load+clean {n} articles ({} MB of text): {:.2?}", text / 1_000_000, t.elapsed());
     let t = Instant::now();
-    let extractions = sahifa::library::extract_all(&loaded.articles);
-    println!("extract {n}: {:.2?}", t.elapsed());
-    let items: Vec<NewArticle> = loaded
-        .articles
-        .into_iter()
-        .zip(extractions)
-        .map(|(article, x)| NewArticle { article, extraction: x.to_json().to_string() })
-        .collect();
+    let items: Vec<NewArticle> = sahifa::db::prepare(loaded.articles);
+    println!("extract and index {n} (all cores): {:.2?}", t.elapsed());
 
-    let t = Instant::now();
-    for it in &items {
-        std::hint::black_box(sahifa::search::terms(&it.article.title, &it.article.body));
-    }
-    println!("search terms of {n} (part of storing): {:.2?}", t.elapsed());
     let mut db = Db::open(dir.path()).expect("open");
     let t = Instant::now();
     db.store_articles(None, &items).expect("store");
-    println!("store {n} (one transaction, FTS terms included): {:.2?}", t.elapsed());
+    println!("store {n} (one transaction): {:.2?}", t.elapsed());
     let t = Instant::now();
     for k in 1..copies {
         let copy: Vec<NewArticle> = items
@@ -48,7 +37,7 @@ fn main() {
                 let mut a = it.article.clone();
                 a.title = format!("{} ({k})", a.title);
                 a.id = sahifa::article::content_id(&a.title, &a.body);
-                NewArticle { article: a, extraction: it.extraction.clone() }
+                NewArticle::with_extraction(a, it.extraction.clone())
             })
             .collect();
         db.store_articles(None, &copy).expect("store copy");

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::cli::ImportArgs;
-use crate::db::{Db, NewArticle};
+use crate::db::Db;
 use crate::error::{Error, Result};
 
 /// Runs `import`: warnings to stderr, a summary to stdout; exit 1 when nothing could be read.
@@ -16,7 +16,7 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
         return Err(Error::nothing_loaded(&args.paths));
     }
     let mut db = Db::open_default()?;
-    let items = with_extraction(loaded.articles);
+    let items = crate::db::prepare(loaded.articles);
     let n = items.len();
     let stored = db.store_articles(None, &items)?;
     super::subscribe::print(&format!(
@@ -25,14 +25,4 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
         n - stored.added - stored.updated
     ))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The articles with their extraction computed (on all cores) and serialised for the store.
-pub fn with_extraction(articles: Vec<crate::article::Article>) -> Vec<NewArticle> {
-    let extractions = crate::library::extract_all(&articles);
-    articles
-        .into_iter()
-        .zip(extractions)
-        .map(|(article, x)| NewArticle { article, extraction: x.to_json().to_string() })
-        .collect()
 }

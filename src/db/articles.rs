@@ -7,14 +7,59 @@ use super::{Db, DbError, EXTRACT_VERSION, now_secs};
 use crate::article::{Article, Format};
 use crate::text::BaseDirection;
 
-/// An article to store, with its extraction as JSON (as `sahifa extract` prints its actors and
-/// quotes), computed once when it enters the library.
+/// An article to store, with what is computed once when it enters the library: its extraction
+/// as JSON (as `sahifa extract` prints its actors and quotes) and its search terms. Build these
+/// off the writing thread ([`prepare`] uses every core), so the single writer only writes.
 #[derive(Debug, Clone)]
 pub struct NewArticle {
     /// The article, cleaned.
     pub article: Article,
     /// Its extraction, serialised.
     pub extraction: String,
+    /// Its words for the search index.
+    pub terms: crate::search::Terms,
+}
+
+impl NewArticle {
+    /// Extracts and indexes `article`.
+    pub fn new(article: Article) -> NewArticle {
+        let extraction = crate::extract::extract(&article).to_json().to_string();
+        NewArticle::with_extraction(article, extraction)
+    }
+
+    /// Indexes `article`, whose extraction is already known.
+    pub fn with_extraction(article: Article, extraction: String) -> NewArticle {
+        let terms = crate::search::terms(&article.title, &article.body);
+        NewArticle { article, extraction, terms }
+    }
+}
+
+/// [`NewArticle::new`] for every article, on as many threads as there are cores (at most 8), in
+/// order. An article whose extraction panics is stored with an empty one.
+pub fn prepare(articles: Vec<Article>) -> Vec<NewArticle> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let chunk = articles.len().div_ceil(threads).max(1);
+    let mut parts: Vec<Vec<Article>> = Vec::new();
+    let mut rest = articles;
+    while rest.len() > chunk {
+        let tail = rest.split_off(chunk);
+        parts.push(rest);
+        rest = tail;
+    }
+    parts.push(rest);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| s.spawn(move || part.into_iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
+}
+
+fn one(a: Article) -> NewArticle {
+    let copy = a.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| NewArticle::new(a)))
+        .unwrap_or_else(|_| NewArticle::with_extraction(copy, "{\"actors\":[],\"quotes\":[]}".into()))
 }
 
 /// One line of the library listing: what the list pane and `sahifa list` show, without bodies.
@@ -297,7 +342,7 @@ fn store_one(
                 tx.last_insert_rowid()
             }
         };
-    let words = crate::search::terms(&a.title, &a.body);
+    let words = &item.terms;
     if !is_new {
         tx.prepare_cached("DELETE FROM article_words WHERE rowid = ?1")?.execute([id])?;
     }

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-pub use articles::{ArticleRow, NewArticle, StoredArticle};
+pub use articles::{ArticleRow, NewArticle, StoredArticle, prepare};
 pub use feeds::{Feed, FetchResult, NewFeed};
 
 /// Name of the database file in the data dir.

@@ -2,8 +2,7 @@ use super::*;
 use crate::article::{Article, from_plain_text};
 
 fn item(a: Article) -> NewArticle {
-    let extraction = crate::extract::extract(&a).to_json().to_string();
-    NewArticle { article: a, extraction }
+    NewArticle::new(a)
 }
 
 fn feed_item(guid: &str, title: &str, body: &str, date: &str) -> NewArticle {

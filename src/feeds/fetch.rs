@@ -168,8 +168,7 @@ fn fetch_one(client: &Client, job: Job) -> (Found, Vec<String>) {
         .filter(|a| is_new(&job, a))
         .map(|a| {
             let a = if feed.full_text { with_page_text(client, a, &mut extra) } else { a };
-            let extraction = crate::extract::extract(&a).to_json().to_string();
-            NewArticle { article: a, extraction }
+            NewArticle::new(a)
         })
         .collect();
     (Found::Items { etag, last_modified, title, items }, extra)
