@@ -211,7 +211,9 @@ impl Db {
             .map_err(|e| self.err(e))?;
         let mut text = self
             .conn
-            .prepare_cached("SELECT title, body FROM articles WHERE id = ?1")
+            .prepare_cached(
+                "SELECT a.title, b.body FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?1",
+            )
             .map_err(|e| self.err(e))?;
         let mut rows = st.query([fts]).map_err(|e| self.err(e))?;
         let mut out = Vec::new();
@@ -237,9 +239,10 @@ impl Db {
         let row = self
             .conn
             .query_row(
-                "SELECT a.path, a.idx, a.format, a.encoding, a.title, a.body, a.paragraphs, a.rtl, a.link,
+                "SELECT a.path, a.idx, a.format, a.encoding, a.title, b.body, b.paragraphs, a.rtl, a.link,
                         a.date, a.source, a.author, a.guid, a.content_id, x.version, x.json
-                 FROM articles a LEFT JOIN extractions x ON x.article_id = a.id WHERE a.id = ?1",
+                 FROM articles a JOIN article_bodies b ON b.article_id = a.id
+                 LEFT JOIN extractions x ON x.article_id = a.id WHERE a.id = ?1",
                 [id],
                 |r| {
                     let format: String = r.get(2)?;
@@ -299,49 +302,64 @@ fn store_one(
     let published = a.date.as_deref().and_then(parse_date).unwrap_or(now);
     let rtl = a.direction == BaseDirection::Rtl;
     let is_new = existing.is_none();
-    let id =
-        match existing {
-            Some((id, _)) => {
-                tx.prepare_cached(
-                    "UPDATE articles SET content_id = ?2, path = ?3, idx = ?4, format = ?5, encoding = ?6,
-                        title = ?7, body = ?8, paragraphs = ?9, rtl = ?10, link = ?11, date = ?12,
-                        published = ?13, author = ?14, source = ?15, guid = ?16, fetched_at = ?17
+    let id = match existing {
+        Some((id, _)) => {
+            tx.prepare_cached(
+                "UPDATE articles SET content_id = ?2, path = ?3, idx = ?4, format = ?5, encoding = ?6,
+                        title = ?7, rtl = ?8, link = ?9, date = ?10, published = ?11, author = ?12,
+                        source = ?13, guid = ?14, fetched_at = ?15
                  WHERE id = ?1",
-                )?
-                .execute(params![
-                    id,
-                    a.id,
-                    a.path,
-                    a.index as i64,
-                    format,
-                    a.encoding,
-                    a.title,
-                    a.body,
-                    paragraphs,
-                    rtl,
-                    a.url,
-                    a.date,
-                    published,
-                    a.author,
-                    a.source,
-                    a.guid,
-                    now
-                ])?;
-                id
-            }
-            None => {
-                tx.prepare_cached(
-                "INSERT INTO articles (key, content_id, feed_id, path, idx, format, encoding, title, body,
-                        paragraphs, rtl, link, date, published, author, source, guid, fetched_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             )?
             .execute(params![
-                key, a.id, feed_id, a.path, a.index as i64, format, a.encoding, a.title, a.body, paragraphs,
-                rtl, a.url, a.date, published, a.author, a.source, a.guid, now
+                id,
+                a.id,
+                a.path,
+                a.index as i64,
+                format,
+                a.encoding,
+                a.title,
+                rtl,
+                a.url,
+                a.date,
+                published,
+                a.author,
+                a.source,
+                a.guid,
+                now
             ])?;
-                tx.last_insert_rowid()
-            }
-        };
+            id
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO articles (key, content_id, feed_id, path, idx, format, encoding, title, rtl,
+                        link, date, published, author, source, guid, fetched_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            )?
+            .execute(params![
+                key,
+                a.id,
+                feed_id,
+                a.path,
+                a.index as i64,
+                format,
+                a.encoding,
+                a.title,
+                rtl,
+                a.url,
+                a.date,
+                published,
+                a.author,
+                a.source,
+                a.guid,
+                now
+            ])?;
+            tx.last_insert_rowid()
+        }
+    };
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO article_bodies (article_id, body, paragraphs) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![id, a.body, paragraphs])?;
     let words = &item.terms;
     if !is_new {
         tx.prepare_cached("DELETE FROM article_words WHERE rowid = ?1")?.execute([id])?;

@@ -32,8 +32,6 @@ pub const MIGRATIONS: &[&str] = &[
         format      TEXT NOT NULL,
         encoding    TEXT NOT NULL,
         title       TEXT NOT NULL,
-        body        TEXT NOT NULL,
-        paragraphs  TEXT NOT NULL,                  -- JSON [[start, end], ...] into body
         rtl         INTEGER NOT NULL,
         link        TEXT,
         date        TEXT,                           -- as given
@@ -42,6 +40,12 @@ pub const MIGRATIONS: &[&str] = &[
         source      TEXT,
         guid        TEXT,
         fetched_at  INTEGER NOT NULL
+    );
+    -- Bodies apart: listing, sorting and searching touch only the narrow rows above.
+    CREATE TABLE article_bodies (
+        article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        body        TEXT NOT NULL,
+        paragraphs  TEXT NOT NULL                   -- JSON [[start, end], ...] into body
     );
     CREATE INDEX articles_by_feed ON articles(feed_id);
     CREATE INDEX articles_by_published ON articles(published DESC, id DESC);
