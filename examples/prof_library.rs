@@ -52,6 +52,17 @@ fn main() {
         .map(|m| m.len())
         .sum();
     println!("database on disk: {} MB", size / 1_000_000);
+    let conn = rusqlite::Connection::open(dir.path().join(sahifa::db::DB_FILE)).expect("sqlite");
+    let mut st = conn
+        .prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8")
+        .expect("dbstat");
+    let sizes: Vec<(String, i64)> =
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("dbstat").flatten().collect();
+    for (name, bytes) in sizes {
+        println!("  {name}: {} MB", bytes / 1_000_000);
+    }
+    drop(st);
+    drop(conn);
 
     let t = Instant::now();
     let db = Db::open(dir.path()).expect("reopen");
