@@ -120,8 +120,11 @@ pub fn text(feeds: &[Feed], fields: &mut Fields) -> String {
     let mut out: Vec<u8> = Vec::new();
     for f in feeds {
         let flags = if f.full_text { "  full-text" } else { "" };
+        let verb = if f.last_error.is_some() { "last tried" } else { "fetched" };
         let when =
-            f.last_fetched.map_or_else(|| "never fetched".to_string(), |t| format!("fetched {}", utc(t)));
+            f.last_fetched.map_or_else(|| "never fetched".to_string(), |t| format!("{verb} {}", utc(t)));
+        let count =
+            if f.articles == 1 { "1 article".to_string() } else { format!("{} articles", f.articles) };
         // Writing to memory cannot fail.
         let _ = (|| -> std::io::Result<()> {
             writeln!(out, "{}{flags}", sanitize(&f.url))?;
@@ -131,7 +134,7 @@ pub fn text(feeds: &[Feed], fields: &mut Fields) -> String {
             if !f.tags.is_empty() {
                 fields.write_tail(&mut out, "  tags: ", &sanitize(&f.tags.join("، ")))?;
             }
-            writeln!(out, "  {} articles, {when}", f.articles)?;
+            writeln!(out, "  {count}, {when}")?;
             if let Some(e) = &f.last_error {
                 fields.write_tail(&mut out, "  error: ", &sanitize(e))?;
             }
