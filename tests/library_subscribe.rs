@@ -116,3 +116,17 @@ fn opml_import_keeps_folders_as_tags_and_round_trips() {
     b.sort_by_key(|t| t.0.to_string());
     assert_eq!(a, b, "OPML round trip\n{opml}");
 }
+
+#[test]
+fn a_damaged_library_is_one_line_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("library.sqlite"), "not a database ".repeat(100)).unwrap();
+    for args in [&["feeds"][..], &["add", "https://a.example/rss"], &["fetch"]] {
+        let (code, out, err) = run(d, args);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(out.is_empty(), "{out}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("library.sqlite: file is not a database"), "{err}");
+    }
+}

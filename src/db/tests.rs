@@ -155,3 +155,15 @@ fn search_finds_what_the_matcher_finds_and_forgets_removed_articles() {
     db.remove_feed("http://x/feed").unwrap();
     assert!(db.search(&Query::parse("أذربيجان"), 100).unwrap().is_empty());
 }
+
+#[test]
+fn a_damaged_file_is_an_error_naming_it_and_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(DB_FILE);
+    let junk = b"this is not a database, just bytes \x00\x01\x02".repeat(200);
+    std::fs::write(&file, &junk).unwrap();
+    let e = Db::open(dir.path()).unwrap_err().to_string();
+    assert!(e.starts_with(&file.display().to_string()) && e.contains("not a database"), "{e}");
+    assert!(!e.contains('\n'));
+    assert_eq!(std::fs::read(&file).unwrap(), junk, "never overwritten");
+}
