@@ -14,7 +14,7 @@ use crate::text::BaseDirection;
 pub struct NewArticle {
     /// The article, cleaned.
     pub article: Article,
-    /// Its extraction, serialised.
+    /// Its extraction, serialised ([`crate::extract::Extraction::to_stored`]).
     pub extraction: String,
     /// Its words for the search index.
     pub terms: crate::search::Terms,
@@ -23,7 +23,7 @@ pub struct NewArticle {
 impl NewArticle {
     /// Extracts and indexes `article`.
     pub fn new(article: Article) -> NewArticle {
-        let extraction = crate::extract::extract(&article).to_json().to_string();
+        let extraction = crate::extract::extract(&article).to_stored();
         NewArticle::with_extraction(article, extraction)
     }
 
@@ -90,6 +90,17 @@ pub struct StoredArticle {
     pub article: Article,
     /// Its extraction (JSON) and the extraction version that computed it.
     pub extraction: Option<(i64, String)>,
+}
+
+impl StoredArticle {
+    /// The stored extraction, when it was computed by this version's extraction; `None` means
+    /// extract again.
+    pub fn current_extraction(&self) -> Option<crate::extract::Extraction> {
+        match &self.extraction {
+            Some((v, json)) if *v == EXTRACT_VERSION => crate::extract::Extraction::from_stored(json),
+            _ => None,
+        }
+    }
 }
 
 /// How many articles a store call added and how many it updated in place.

@@ -102,9 +102,10 @@ fn files_dedupe_by_content_and_read_back_equal() {
     assert_eq!(db.store_articles(None, &arts).unwrap().added, n);
     assert_eq!(db.store_articles(None, &arts).unwrap().added, 0);
     for row in db.article_rows(100).unwrap() {
-        let back = db.article(row.id).unwrap().unwrap().article;
+        let stored = db.article(row.id).unwrap().unwrap();
         let orig = arts.iter().find(|a| a.article.id == row.content_id).unwrap();
-        assert_eq!(back, orig.article);
+        assert_eq!(stored.article, orig.article);
+        assert_eq!(stored.current_extraction(), Some(crate::extract::extract(&orig.article)));
     }
 }
 

@@ -11,11 +11,12 @@ mod marks;
 pub mod normalize;
 mod quotes;
 mod sources;
+mod stored;
 
 use crate::article::Article;
 
 /// What kind of actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     /// A named person (or an anonymous source).
@@ -44,7 +45,7 @@ pub struct Actor {
 }
 
 /// Kind of quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A full sentence or more in quotation marks.
