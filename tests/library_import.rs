@@ -88,9 +88,41 @@ fn sigkill_during_import_never_damages_the_library() {
         let db = Db::open(&d).unwrap();
         db.check_integrity().unwrap();
         let n = db.article_count().unwrap();
-        assert!(n == 1 || n == 200, "all or nothing of one import, got {n}");
+        // 200 files are one batch (import::BATCH), so one transaction.
+        assert!(n == 1 || n == 200, "all or nothing of one batch, got {n}");
     }
     let (code, _, err) = run(&d, &["import", src.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(Db::open(&d).unwrap().article_count().unwrap(), 200);
+}
+
+#[cfg(unix)]
+#[test]
+fn large_imports_are_stored_a_batch_at_a_time_and_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("data");
+    let src = dir.path().join("in");
+    fs::create_dir_all(&src).unwrap();
+    for i in 0..2300 {
+        fs::write(
+            src.join(format!("{i:05}.txt")),
+            format!("عنوان الخبر رقم {i}\n\nقال الوزير إن الخطة رقم {i} جاهزة.\n"),
+        )
+        .unwrap();
+    }
+    let mut child = std_command(&d).arg("import").arg(&src).stdout(Stdio::null()).spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let _ = child.kill();
+    let _ = child.wait();
+    if d.join("library.sqlite").exists() {
+        let db = Db::open(&d).unwrap();
+        db.check_integrity().unwrap();
+        let n = db.article_count().unwrap();
+        assert!([0, 1000, 2000, 2300].contains(&n), "whole batches only, got {n}");
+    }
+    // The next import adds what is missing, and nothing twice.
+    let (code, out, err) = run(&d, &["import", src.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("imported "), "{out}");
+    assert_eq!(Db::open(&d).unwrap().article_count().unwrap(), 2300);
 }

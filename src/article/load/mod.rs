@@ -102,6 +102,20 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
     out
 }
 
+/// The files [`load_paths`] would read, in the same order (folders walked, `-` kept as it is), and
+/// the problems met walking; to load a long list a part at a time.
+pub fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let (mut files, mut warnings) = (Vec::new(), Vec::new());
+    for p in paths {
+        if p.as_os_str() == "-" {
+            files.push(p.clone());
+        } else {
+            walk::collect(p, &mut files, &mut warnings);
+        }
+    }
+    (files, warnings)
+}
+
 /// Loads one file.
 pub fn load_file(path: &Path, opts: &LoadOptions) -> Loaded {
     let name = path.display().to_string();
