@@ -19,8 +19,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crfs::{Attribute, Model};
 use crfs::train::Trainer;
+use crfs::{Attribute, Model};
 use sahifa::extract::ner::model::HashedModel;
 use sahifa::extract::ner::{featurize, tag_text};
 
@@ -67,7 +67,11 @@ fn sequences(sent: &[(String, String)]) -> Vec<Seq> {
             let y = match lab {
                 Some((r, l)) if *l != "O" => {
                     let kind = l.split_once('-').map(|(_, k)| k).unwrap_or(l);
-                    if r.start == span.start && l.starts_with('B') { format!("B-{kind}") } else { format!("I-{kind}") }
+                    if r.start == span.start && l.starts_with('B') {
+                        format!("B-{kind}")
+                    } else {
+                        format!("I-{kind}")
+                    }
                 }
                 _ => "O".to_string(),
             };
@@ -156,15 +160,20 @@ fn convert(model_path: &str, bin: &str, dev: &[Vec<(String, String)>], prune: f3
         let theirs: Vec<String> = featurize(&text)
             .into_iter()
             .flat_map(|seq| {
-                let xs: Vec<Vec<Attribute>> =
-                    seq.into_iter().map(|(_, f)| f.into_iter().map(|s| Attribute::new(s, 1.0)).collect()).collect();
+                let xs: Vec<Vec<Attribute>> = seq
+                    .into_iter()
+                    .map(|(_, f)| f.into_iter().map(|s| Attribute::new(s, 1.0)).collect())
+                    .collect();
                 tagger.tag(&xs).expect("tag").into_iter().map(str::to_string).collect::<Vec<_>>()
             })
             .collect();
         all += theirs.len();
         same += ours.iter().zip(&theirs).filter(|(a, b)| a == b).count();
     }
-    println!("{bin}: {} KB (pruned below {prune}); labels equal to crfs's tagger on {same}/{all} dev tokens", out.len() / 1024);
+    println!(
+        "{bin}: {} KB (pruned below {prune}); labels equal to crfs's tagger on {same}/{all} dev tokens",
+        out.len() / 1024
+    );
     // The shipped tagger's own score on the dev data.
     let (mut tp, mut np, mut ng) = (0, 0, 0);
     for sent in dev {

@@ -201,6 +201,16 @@ pub enum Command {
     /// Which terminal this is, the mode `--bidi auto` picks for it, and a line in each mode to
     /// check by eye.
     Doctor(DoctorArgs),
+    /// Subscribe to feeds: http(s) URLs, or OPML files (every outline; folders become tags).
+    Add(AddArgs),
+    /// The subscriptions, with their last error.
+    Feeds(FeedsArgs),
+    /// Unsubscribe from feeds (their articles leave the library; reading state and notes stay).
+    Remove(RemoveArgs),
+    /// Fetch every subscribed feed into the library (conditional GET: unchanged feeds cost nothing).
+    Fetch(FetchArgs),
+    /// Put local files and folders (any format the reader opens) into the library.
+    Import(ImportArgs),
 }
 
 /// `sahifa doctor`.
@@ -209,6 +219,69 @@ pub struct DoctorArgs {
     /// One line: terminal, mode, and what identified it.
     #[arg(long)]
     pub brief: bool,
+}
+
+/// `sahifa add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Tag every feed added (repeatable).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// For feeds that carry only summaries: fetch each item's page and keep its cleaned text.
+    #[arg(long)]
+    pub full_text: bool,
+    /// Feed URLs (http or https) and OPML files.
+    #[arg(required = true, value_name = "URL|OPML-FILE")]
+    pub sources: Vec<String>,
+}
+
+/// Output format of `feeds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum FeedsFormat {
+    /// One block per feed: URL, title, tags, articles, last fetch or error.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// OPML 2.0, to import into another reader (or back into sahifa).
+    Opml,
+}
+
+/// `sahifa feeds`.
+#[derive(Debug, Args)]
+pub struct FeedsArgs {
+    /// text, json or opml.
+    #[arg(long, value_enum, default_value_t = FeedsFormat::Text)]
+    pub format: FeedsFormat,
+    #[command(flatten)]
+    pub display: FieldDisplayArgs,
+}
+
+/// `sahifa remove`.
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// Feed URLs, as `sahifa feeds` shows them.
+    #[arg(required = true, value_name = "URL")]
+    pub urls: Vec<String>,
+}
+
+/// `sahifa fetch`.
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// How many feeds to fetch at once.
+    #[arg(long, short, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// Seconds before a feed that does not answer counts as failed.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+}
+
+/// `sahifa import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files and folders (recursive); `-` reads stdin.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
 }
 
 /// `sahifa render`.
@@ -264,6 +337,9 @@ pub struct SearchArgs {
     pub format: OutFormat,
     #[command(flatten)]
     pub display: FieldDisplayArgs,
+    /// Search the library (feeds and imported files, newest first) through its index.
+    #[arg(long, conflicts_with = "paths")]
+    pub library: bool,
     /// Words (all must match), "a phrase" in quotes; Arabic spelling variants and clitics folded.
     pub query: String,
     /// Files and folders (default: the bundled articles).

@@ -27,6 +27,9 @@ pub enum Error {
     /// A bad value on the command line or in the config file.
     #[error("{0}")]
     Usage(String),
+    /// The library database failed (the message names its file).
+    #[error(transparent)]
+    Library(#[from] crate::db::DbError),
     /// Writing to stdout failed (a closed pipe is not an error and is not reported).
     #[error("cannot write output: {0}")]
     Output(std::io::Error),

@@ -3,14 +3,18 @@
 //! The path of an article: [`article`] loads and cleans it, [`extract`] finds who is named and who
 //! said what, [`text`] lays paragraphs out into terminal rows that read right to left, and either
 //! [`tui`] draws them or one of the [`commands`] prints them. Only `tui` knows ratatui/crossterm.
+//! Feeds ([`feeds`]: OPML, HTTP, fetching) and imported files land in the library database
+//! ([`db`]: SQLite), with each article's extraction and search terms computed once.
 
 pub mod article;
 pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod config;
+pub mod db;
 pub mod error;
 pub mod extract;
+pub mod feeds;
 pub mod library;
 pub mod logging;
 pub mod search;

@@ -244,7 +244,8 @@ fn evaluate_in(dir: &str, files: &[String], direct_only: bool) -> Score {
             );
             if let Some(sp) = p.speaker.and_then(|s| x.actors.get(s)) {
                 let cand = keys(std::iter::once(sp.name.clone()).chain(sp.aliases.iter().cloned()));
-                if speakers.iter().filter(|s| !s.is_empty()).any(|s| same(&cand, &gold_actor_keys(&gold, s))) {
+                if speakers.iter().filter(|s| !s.is_empty()).any(|s| same(&cand, &gold_actor_keys(&gold, s)))
+                {
                     sc.atp += 1;
                 }
             } else if p.source.is_some() && unnamed_speaker(&gold, gs) {

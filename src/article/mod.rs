@@ -16,7 +16,7 @@ pub use load::{LoadOptions, Loaded, load_bundled, load_bytes, load_paths};
 use crate::text::BaseDirection;
 
 /// The format an article was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text: first non-empty line the title.
@@ -64,6 +64,8 @@ pub struct Article {
     pub source: Option<String>,
     /// Author.
     pub author: Option<String>,
+    /// A feed item's identity in its feed (guid / id), when it came from a feed.
+    pub guid: Option<String>,
     /// Direction of the text (from the first strong letter of title and body).
     pub direction: BaseDirection,
 }
@@ -117,6 +119,7 @@ impl Article {
             date: None,
             source: None,
             author: None,
+            guid: None,
             direction,
         }
     }
@@ -124,7 +127,7 @@ impl Article {
     /// Makes the optional fields (url, date, source, author) safe to show, as [`Article::new`] does
     /// for the rest. Loaders call it after filling them.
     pub fn sanitize_meta(&mut self) {
-        for f in [&mut self.url, &mut self.date, &mut self.source, &mut self.author] {
+        for f in [&mut self.url, &mut self.date, &mut self.source, &mut self.author, &mut self.guid] {
             if let Some(v) = f.as_mut()
                 && let std::borrow::Cow::Owned(clean) = crate::text::sanitize(v)
             {

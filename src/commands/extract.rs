@@ -42,35 +42,15 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
 }
 
 fn json_article(a: &Article, x: &Extraction) -> serde_json::Value {
-    use serde_json::json;
-    let actors: Vec<_> = x
-        .actors
-        .iter()
-        .map(|ac| {
-            json!({
-                "name": ac.name,
-                "kind": ac.kind,
-                "aliases": ac.aliases,
-                "mentions": ac.mentions.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let quotes: Vec<_> = x
-        .quotes
-        .iter()
-        .map(|q| {
-            json!({
-                "text": q.text,
-                "speaker": x.speaker_name(q),
-                "source": q.source,
-                "kind": q.kind,
-                "start": q.span.start,
-                "end": q.span.end,
-            })
-        })
-        .collect();
+    let mut v = x.to_json();
     // Article strings are sanitised at load, and JSON escapes the paragraph breaks inside quotes.
-    json!({"file": a.path, "title": a.title, "actors": actors, "quotes": quotes})
+    let mut obj = serde_json::Map::new();
+    obj.insert("file".into(), a.path.clone().into());
+    obj.insert("title".into(), a.title.clone().into());
+    if let Some(m) = v.as_object_mut() {
+        obj.append(m);
+    }
+    serde_json::Value::Object(obj)
 }
 
 fn write_json(out: &mut impl Write, articles: &[Article]) -> std::io::Result<()> {

@@ -4,10 +4,13 @@ pub mod actors;
 pub mod doctor;
 pub mod export;
 pub mod extract;
+pub mod fetch;
 pub mod fields;
+pub mod import;
 pub mod list;
 pub mod render;
 pub mod search;
+pub mod subscribe;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,6 +32,11 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Some(Command::Export(args)) => export::run(args),
         Some(Command::Extract(args)) => extract::run(args),
         Some(Command::Doctor(args)) => doctor::run(args),
+        Some(Command::Add(args)) => subscribe::add(args),
+        Some(Command::Feeds(args)) => subscribe::feeds(args),
+        Some(Command::Remove(args)) => subscribe::remove(args),
+        Some(Command::Fetch(args)) => fetch::run(args),
+        Some(Command::Import(args)) => import::run(args),
     }
 }
 

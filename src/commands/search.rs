@@ -63,16 +63,33 @@ pub fn rows(query: &Query, articles: &[Article]) -> Vec<SearchRow> {
         .collect()
 }
 
+/// The rows for `query` over the library, newest first: the database's index finds the
+/// articles, and only those are read.
+pub fn library_rows(query: &Query) -> Result<Vec<SearchRow>> {
+    let db = crate::db::Db::open_default()?;
+    let mut articles = Vec::new();
+    for id in db.search(query, usize::MAX)? {
+        articles.extend(db.article(id)?.map(|s| s.article));
+    }
+    // `rows` keeps the order it is given.
+    Ok(rows(query, &articles))
+}
+
 /// Runs `search`.
 pub fn run(args: SearchArgs) -> Result<ExitCode> {
-    let loaded = super::load_articles(&args.paths, false);
-    for w in &loaded.warnings {
-        eprintln!("sahifa: {}", sanitize(w));
-    }
-    if loaded.articles.is_empty() {
-        return Err(Error::nothing_loaded(&args.paths));
-    }
-    let rows = rows(&Query::parse(&args.query), &loaded.articles);
+    let query = Query::parse(&args.query);
+    let rows = if args.library {
+        library_rows(&query)?
+    } else {
+        let loaded = super::load_articles(&args.paths, false);
+        for w in &loaded.warnings {
+            eprintln!("sahifa: {}", sanitize(w));
+        }
+        if loaded.articles.is_empty() {
+            return Err(Error::nothing_loaded(&args.paths));
+        }
+        rows(&query, &loaded.articles)
+    };
     let mut fields = Fields::new(&args.display);
     write_stdout(|out| match args.format {
         OutFormat::Json => {

@@ -14,11 +14,12 @@ pub mod ner;
 pub mod normalize;
 mod quotes;
 mod sources;
+mod stored;
 
 use crate::article::Article;
 
 /// What kind of actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     /// A named person (or an anonymous source).
@@ -47,7 +48,7 @@ pub struct Actor {
 }
 
 /// Kind of quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A full sentence or more in quotation marks.
@@ -91,6 +92,39 @@ impl Extraction {
     /// Canonical name of a quote's speaker.
     pub fn speaker_name(&self, q: &Quote) -> Option<&str> {
         q.speaker.and_then(|i| self.actors.get(i)).map(|a| a.name.as_str())
+    }
+
+    /// Actors and quotes as `sahifa extract` prints them: `{"actors": [...], "quotes": [...]}`,
+    /// spans as byte offsets into the body. The library stores this.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        let actors: Vec<_> = self
+            .actors
+            .iter()
+            .map(|ac| {
+                json!({
+                    "name": ac.name,
+                    "kind": ac.kind,
+                    "aliases": ac.aliases,
+                    "mentions": ac.mentions.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let quotes: Vec<_> = self
+            .quotes
+            .iter()
+            .map(|q| {
+                json!({
+                    "text": q.text,
+                    "speaker": self.speaker_name(q),
+                    "source": q.source,
+                    "kind": q.kind,
+                    "start": q.span.start,
+                    "end": q.span.end,
+                })
+            })
+            .collect();
+        json!({"actors": actors, "quotes": quotes})
     }
 }
 

@@ -241,8 +241,11 @@ fn build(extractions: &[Extraction], nodes: &[Node], sets: &mut Sets) -> Vec<Lib
             let mut weight: HashMap<&str, (usize, usize)> = HashMap::new();
             for &m in &members {
                 if let Some(a) = actor(&nodes[m]) {
-                    let words =
-                        if a.kind == ActorKind::Person { a.name.split_whitespace().count().min(2) } else { 0 };
+                    let words = if a.kind == ActorKind::Person {
+                        a.name.split_whitespace().count().min(2)
+                    } else {
+                        0
+                    };
                     let e = weight.entry(a.name.as_str()).or_insert((words, 0));
                     e.1 += a.mentions.len().max(1);
                 }

@@ -21,11 +21,13 @@
 //! searched separately); [`Index`] answers a query over a whole library without reading the
 //! texts again; [`snippet`] cuts an excerpt around a hit.
 
+mod fts;
 mod index;
 mod query;
 mod snippet;
 pub mod stem;
 
+pub use fts::{Terms, fts_query, terms};
 pub use index::Index;
 pub(crate) use query::tokenize;
 pub use query::{Query, Term, WordMatch};

@@ -181,7 +181,12 @@ impl Query {
 
     /// Whether every term occurs in the article's title or in its body (an empty query matches).
     pub fn matches_article(&self, a: &Article) -> bool {
-        let title = Prepared::new(&a.title);
+        self.matches_text(&a.title, &a.body)
+    }
+
+    /// Whether every term occurs in `title` or in `body` (an empty query matches).
+    pub fn matches_text(&self, title: &str, body_text: &str) -> bool {
+        let title = Prepared::new(title);
         let mut body = None;
         let mut scratch = Vec::new();
         self.terms.iter().all(|t| {
@@ -190,7 +195,7 @@ impl Query {
             if !scratch.is_empty() {
                 return true;
             }
-            body.get_or_insert_with(|| Prepared::new(&a.body)).term_hits(t, &mut scratch);
+            body.get_or_insert_with(|| Prepared::new(body_text)).term_hits(t, &mut scratch);
             !scratch.is_empty()
         })
     }

@@ -65,6 +65,7 @@ fn draft(e: &Entry, source: Option<String>) -> Draft {
         date: e.published.or(e.updated).map(|d| d.to_rfc3339()),
         source: e.source.clone().or(source),
         author: e.authors.first().and_then(|p| p.name.clone()),
+        guid: Some(e.id.clone()),
     }
 }
 

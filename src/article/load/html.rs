@@ -133,6 +133,7 @@ pub fn parse(text: &str) -> Parsed {
             .or(ld.date),
         source,
         author: head.meta(&["author"]).or(ld.author),
+        guid: None,
     };
     let drafts = if draft.paragraphs.is_empty() && draft.title.is_none() { vec![] } else { vec![draft] };
     Parsed { format: Some(Format::Html), drafts, warnings }

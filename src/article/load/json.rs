@@ -138,6 +138,7 @@ fn draft(o: &Map<String, Value>) -> Option<Draft> {
         date: find(o, DATE).and_then(as_text),
         source: find(o, SOURCE).and_then(as_text),
         author: find(o, AUTHOR).and_then(as_text),
+        guid: None,
     })
 }
 

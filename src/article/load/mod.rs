@@ -65,6 +65,9 @@ pub struct Draft {
     pub source: Option<String>,
     /// Author.
     pub author: Option<String>,
+    /// The item's identity in its feed (RSS `guid`, Atom `id`, JSON Feed `id`): a feed item seen
+    /// again is the same article even when its text was edited.
+    pub guid: Option<String>,
 }
 
 /// A parser's result: the format it read, its drafts, and its problems (phrases without the path).
@@ -97,6 +100,20 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
         }
     }
     out
+}
+
+/// The files [`load_paths`] would read, in the same order (folders walked, `-` kept as it is), and
+/// the problems met walking; to load a long list a part at a time.
+pub fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let (mut files, mut warnings) = (Vec::new(), Vec::new());
+    for p in paths {
+        if p.as_os_str() == "-" {
+            files.push(p.clone());
+        } else {
+            walk::collect(p, &mut files, &mut warnings);
+        }
+    }
+    (files, warnings)
 }
 
 /// Loads one file.
@@ -191,6 +208,7 @@ pub fn finish(
     a.date = meta(d.date);
     a.source = meta(d.source);
     a.author = meta(d.author);
+    a.guid = d.guid.filter(|g| !g.trim().is_empty());
     a
 }
 

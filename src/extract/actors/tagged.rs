@@ -6,8 +6,8 @@
 use super::super::ActorKind;
 use super::super::doc::Doc;
 use super::super::lexicon::Gender;
-use super::super::normalize::{normalize_key, skeleton};
 use super::super::ner::{NameKind, is_person_name, names};
+use super::super::normalize::{normalize_key, skeleton};
 use super::Actors;
 
 /// The tagger's names of one document, by token.
@@ -74,7 +74,8 @@ impl Tagged {
         for p in ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"] {
             // (A scan, not an index: only the few tagged names ask.)
             if k.strip_prefix(p).is_some_and(|rest| {
-                rest.chars().nth(2).is_some() && (0..doc.toks.len()).any(|i| doc.is_word(i) && doc.key(i) == rest)
+                rest.chars().nth(2).is_some()
+                    && (0..doc.toks.len()).any(|i| doc.is_word(i) && doc.key(i) == rest)
             }) {
                 return cut(p);
             }

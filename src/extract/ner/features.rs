@@ -13,8 +13,8 @@ use super::is_person_name;
 
 /// Proclitic strings a key word may start with, longest first (conjunction, preposition, article).
 const PROCLITICS: &[&str] = &[
-    "وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "و",
-    "ف", "ب", "ل",
+    "وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "فل",
+    "و", "ف", "ب", "ل",
 ];
 
 /// Splits a key word into (proclitics, stem): the longest proclitic string that leaves a stem of at
@@ -157,7 +157,9 @@ pub fn word_features(t: &TokenFacts, d: i8, buf: &mut String, emit: &mut impl Fn
             put(buf, &["pre=", t.pre], emit);
             let n = t.stem.chars().count();
             put(buf, &["len=", DIGITS[n.min(9)]], emit);
-            for (k, (suf, pfx)) in [("suf1=", "pfx1="), ("suf2=", "pfx2="), ("suf3=", "pfx3=")].iter().enumerate() {
+            for (k, (suf, pfx)) in
+                [("suf1=", "pfx1="), ("suf2=", "pfx2="), ("suf3=", "pfx3=")].iter().enumerate()
+            {
                 if n > k + 1 {
                     put(buf, &[suf, last_chars(t.stem, k + 1)], emit);
                     put(buf, &[pfx, first_chars(t.stem, k + 1)], emit);
@@ -246,7 +248,8 @@ mod tests {
         let doc = Doc::new("وقال الرئيس الأمريكي دونالد ترامب إن");
         let f = facts(&doc);
         let feats = token_features(&f, 3);
-        for want in ["w=دونالد", "-1:w=الامريكي", "-2:w=الرييس", "1:w=ترامب", "2:w=ان", "-2:lx=B:ti", "b"] {
+        for want in ["w=دونالد", "-1:w=الامريكي", "-2:w=الرييس", "1:w=ترامب", "2:w=ان", "-2:lx=B:ti", "b"]
+        {
             assert!(feats.iter().any(|x| x == want), "{want} missing from {feats:?}");
         }
         assert!(token_features(&f, 0).iter().any(|x| x == "-1:edge"));

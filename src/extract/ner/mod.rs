@@ -178,7 +178,9 @@ pub fn tag(doc: &Doc, model: &HashedModel) -> Vec<Option<usize>> {
                     let block = lex_blocks.entry(code).or_insert_with(|| {
                         let mut v = vec![0.0; OFFSETS.len() * l];
                         for (k, &d) in OFFSETS.iter().enumerate() {
-                            lex_feature(d, code, &mut buf, &mut |s| model.add_feature(s, &mut v[k * l..(k + 1) * l]));
+                            lex_feature(d, code, &mut buf, &mut |s| {
+                                model.add_feature(s, &mut v[k * l..(k + 1) * l])
+                            });
                         }
                         v
                     });

@@ -1,0 +1,60 @@
+//! The library database: the first screen of titles (newest first), one article with its stored
+//! extraction, and searches through the FTS5 index, on 5,000 articles made from the seeds (each
+//! seed copied with a distinct title); and storing 10 new articles in one transaction. The 100,000-article
+//! numbers come from `examples/prof_library` on the corpus (see the README).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use sahifa::db::{Db, NewArticle};
+use sahifa::search::Query;
+
+const COPIES: usize = 1_000;
+
+fn copies(base: &[NewArticle], round: usize) -> Vec<NewArticle> {
+    base.iter()
+        .map(|it| {
+            let mut a = it.article.clone();
+            a.title = format!("{} ({round})", a.title);
+            a.id = sahifa::article::content_id(&a.title, &a.body);
+            a.date = Some(format!("2026-{:02}-{:02}T08:00:00Z", 1 + round % 12, 1 + round % 28));
+            NewArticle::with_extraction(a, it.extraction.clone())
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let base = sahifa::db::prepare(sahifa::article::load_bundled(&Default::default()).articles);
+    let mut db = Db::open(dir.path()).expect("open");
+    let all: Vec<NewArticle> = (0..COPIES).flat_map(|r| copies(&base, r)).collect();
+    db.store_articles(None, &all).expect("fill");
+    let n = db.article_count().expect("count");
+    c.bench_function(&format!("library_first_titles_{n}"), |b| {
+        b.iter(|| db.article_rows(200).expect("rows"))
+    });
+    let first = db.article_rows(1).expect("rows")[0].id;
+    c.bench_function("library_one_article", |b| b.iter(|| db.article(first).expect("article")));
+    for (name, q) in
+        [("word", "أذربيجان"), ("exact", "=باكو"), ("phrase", "\"ناغورنو كاراباخ\""), ("none", "كلمةلاتوجد")]
+    {
+        let query = Query::parse(q);
+        c.bench_function(&format!("library_search_{name}_newest_50_of_{n}"), |b| {
+            b.iter(|| db.search(&query, 50).expect("search"))
+        });
+    }
+    let mut round = COPIES;
+    c.bench_function("library_store_10_new", |b| {
+        b.iter(|| {
+            round += 2;
+            let items: Vec<NewArticle> =
+                copies(&base, round).into_iter().chain(copies(&base, round + 1)).collect();
+            db.store_articles(None, &items).expect("store")
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(2));
+    targets = bench
+}
+criterion_main!(benches);

@@ -1,0 +1,122 @@
+//! The library's schema and its migrations, numbered by `PRAGMA user_version`.
+//!
+//! Each entry of [`MIGRATIONS`] takes the database from version `i` to `i + 1`; it runs in the same
+//! transaction as the version bump, so a crash leaves the database at one version or the next.
+//! Never edit a migration that has shipped: add one.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+/// The migrations, in order; the database's `user_version` counts those applied.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: feeds, articles, their extraction, their words for search, reading state and notes.
+    r#"
+    CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY,
+        url           TEXT NOT NULL UNIQUE,
+        title         TEXT,
+        tags          TEXT NOT NULL DEFAULT '[]',   -- JSON array of strings
+        full_text     INTEGER NOT NULL DEFAULT 0,
+        etag          TEXT,
+        last_modified TEXT,
+        last_fetched  INTEGER,                      -- Unix seconds of the last attempt
+        last_error    TEXT,                         -- one line; NULL after a good fetch
+        added         INTEGER NOT NULL
+    );
+    CREATE TABLE articles (
+        id          INTEGER PRIMARY KEY,
+        key         TEXT NOT NULL UNIQUE,           -- 'feed:<feed id>:<guid>' or 'file:<content id>'
+        content_id  TEXT NOT NULL,                  -- Article::id: reading state is keyed by it
+        feed_id     INTEGER REFERENCES feeds(id) ON DELETE CASCADE,
+        path        TEXT NOT NULL,                  -- the file or feed URL it was read from
+        idx         INTEGER NOT NULL,
+        format      TEXT NOT NULL,
+        encoding    TEXT NOT NULL,
+        title       TEXT NOT NULL,
+        rtl         INTEGER NOT NULL,
+        link        TEXT,
+        date        TEXT,                           -- as given
+        published   INTEGER NOT NULL,               -- Unix seconds: the date, else fetched_at
+        author      TEXT,
+        source      TEXT,
+        guid        TEXT,
+        fetched_at  INTEGER NOT NULL
+    );
+    -- Bodies apart: listing, sorting and searching touch only the narrow rows above.
+    CREATE TABLE article_bodies (
+        article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        body        TEXT NOT NULL,
+        paragraphs  TEXT NOT NULL                   -- JSON [[start, end], ...] into body
+    );
+    CREATE INDEX articles_by_feed ON articles(feed_id);
+    CREATE INDEX articles_by_published ON articles(published DESC, id DESC);
+    CREATE INDEX articles_by_content ON articles(content_id);
+    CREATE TABLE extractions (
+        article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        version     INTEGER NOT NULL,               -- EXTRACT_VERSION when computed
+        json        TEXT NOT NULL                   -- actors and quotes, as `sahifa extract` prints them
+    );
+    -- Our own folded keys, stems and prefix forms (search::terms), one space-separated list each;
+    -- rowid = articles.id. Contentless: the text is in articles already.
+    CREATE VIRTUAL TABLE article_words USING fts5(
+        exact, stems, forms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+    );
+    CREATE TRIGGER articles_words_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM article_words WHERE rowid = old.id;
+    END;
+    CREATE TABLE reading_state (
+        content_id  TEXT PRIMARY KEY,
+        read        INTEGER NOT NULL DEFAULT 0,
+        starred     INTEGER NOT NULL DEFAULT 0,
+        position    INTEGER NOT NULL DEFAULT 0,
+        updated     INTEGER NOT NULL DEFAULT 0      -- Unix milliseconds
+    );
+    CREATE TABLE quote_state (
+        content_id  TEXT NOT NULL,
+        quote_key   TEXT NOT NULL,
+        starred     INTEGER NOT NULL DEFAULT 0,
+        updated     INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (content_id, quote_key)
+    );
+    CREATE TABLE notes (
+        content_id  TEXT NOT NULL,
+        quote_key   TEXT NOT NULL DEFAULT '',       -- '' for a note on the article
+        text        TEXT NOT NULL,
+        updated     INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (content_id, quote_key)
+    );
+    "#,
+];
+
+/// Why the schema could not be brought up to date.
+#[derive(Debug)]
+pub enum MigrateError {
+    /// The file was written by a newer sahifa (its version).
+    Newer(u32),
+    /// SQLite failed.
+    Sql(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for MigrateError {
+    fn from(e: rusqlite::Error) -> Self {
+        MigrateError::Sql(e)
+    }
+}
+
+/// Applies the migrations the database lacks, each in its own immediate transaction.
+pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Read under the write lock: another process may have migrated while we waited.
+        let version: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let known = MIGRATIONS.len() as u32;
+        if version > known {
+            return Err(MigrateError::Newer(version));
+        }
+        if version == known {
+            return Ok(());
+        }
+        tx.execute_batch(MIGRATIONS[version as usize])?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+}
