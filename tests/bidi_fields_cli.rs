@@ -187,7 +187,12 @@ fn extract_text_into_a_pipe_is_the_report_it_always_was() {
         }
         want += &format!("Quotes ({}):\n", list("quotes").len());
         for q in list("quotes") {
-            let who = q["speaker"].as_str().unwrap_or("?");
+            // An unnamed source (speaker null) is shown by its description, marked as such.
+            let who = match (q["speaker"].as_str(), q["source"].as_str()) {
+                (Some(name), _) => name.to_string(),
+                (None, Some(source)) => format!("{source} (anonymous)"),
+                (None, None) => "?".to_string(),
+            };
             want += &format!("  [{}] {who}: «{}»\n", s(&q["kind"]), s(&q["text"]).replace('\n', " "));
         }
         want += "\n";
