@@ -1,4 +1,6 @@
-//! Throughput of `extract` over the bundled seeds repeated (bytes of body per second).
+//! Throughput of `extract` (bytes of body per second): the bundled seeds repeated, and the 150
+//! news articles of the gold fixtures (corpus articles from five outlets), each extracted once per
+//! iteration, the way the reader and `extract` meet the corpus.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sahifa::article::{BUNDLED, from_plain_text};
@@ -16,6 +18,24 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(total as u64));
     g.bench_function("seeds_each", |b| {
         b.iter(|| each.iter().map(|a| extract(std::hint::black_box(a)).quotes.len()).sum::<usize>())
+    });
+    // The fixtures' corpus articles, read the way a loader gives them (title line, then the body).
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract");
+    let mut news = Vec::new();
+    for split in ["unseen", "tune", "test"] {
+        for e in std::fs::read_dir(format!("{dir}/{split}")).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "txt")
+                && let Ok(t) = std::fs::read_to_string(&p)
+            {
+                news.push(from_plain_text(&p.to_string_lossy(), &t));
+            }
+        }
+    }
+    let total: usize = news.iter().map(|a| a.body.len()).sum();
+    g.throughput(Throughput::Bytes(total as u64));
+    g.bench_function("corpus_articles_150", |b| {
+        b.iter(|| news.iter().map(|a| extract(std::hint::black_box(a)).quotes.len()).sum::<usize>())
     });
     g.finish();
 }
