@@ -11,7 +11,10 @@ use super::super::normalize::{normalize_key, skeleton};
 use super::Actors;
 
 /// The tagger's names of one document, by token.
-pub(super) struct Tagged {
+pub(super) struct Tagged<'d> {
+    /// The document's word keys, built on first need (to tell a proclitic from a name's first
+    /// letter: وبوتين is بوتين where بوتين also stands alone).
+    words: std::cell::OnceCell<std::collections::HashSet<&'d str>>,
     /// For a token that starts a name: its end token and kind.
     start: Vec<Option<(u32, NameKind)>>,
     /// For every token inside a name: its kind.
@@ -20,9 +23,9 @@ pub(super) struct Tagged {
     tagged: bool,
 }
 
-impl Tagged {
+impl<'d> Tagged<'d> {
     /// Tags `doc`.
-    pub(super) fn new(doc: &Doc) -> Tagged {
+    pub(super) fn new(doc: &'d Doc) -> Tagged<'d> {
         let n = doc.toks.len();
         let mut start = vec![None; n + 1];
         let mut inside = vec![None; n + 1];
@@ -34,7 +37,7 @@ impl Tagged {
                 *slot = Some(name.kind);
             }
         }
-        Tagged { start, inside, tagged }
+        Tagged { words: std::cell::OnceCell::new(), start, inside, tagged }
     }
 
     /// The name that starts at token `i`: its end and kind.
@@ -61,7 +64,7 @@ impl Tagged {
     /// The name of tokens `s..e` as written, without a proclitic on its first word when the word
     /// also occurs without it in the document (وبوتين → بوتين), or, for a person, when the word
     /// is not itself a known name (ولويس سواريز → لويس سواريز; وليد stays وليد).
-    pub(super) fn bare_name<'a>(&self, doc: &Doc<'a>, s: usize, e: usize, person: bool) -> &'a str {
+    pub(super) fn bare_name<'a>(&self, doc: &'d Doc<'a>, s: usize, e: usize, person: bool) -> &'a str {
         let full = doc.slice(s, e);
         let k = doc.key(s);
         let multi = e > s + 1;
@@ -72,10 +75,14 @@ impl Tagged {
             full.get(at..).filter(|r| !r.is_empty()).unwrap_or(full)
         };
         for p in ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"] {
-            // (A scan, not an index: only the few tagged names ask.)
             if k.strip_prefix(p).is_some_and(|rest| {
                 rest.chars().nth(2).is_some()
-                    && (0..doc.toks.len()).any(|i| doc.is_word(i) && doc.key(i) == rest)
+                    && self
+                        .words
+                        .get_or_init(|| {
+                            (0..doc.toks.len()).filter(|&i| doc.is_word(i)).map(|i| doc.key(i)).collect()
+                        })
+                        .contains(rest)
             }) {
                 return cut(p);
             }
@@ -107,7 +114,7 @@ fn possessive_noun(doc: &Doc, i: usize) -> bool {
 
 /// The end of a person's name the tagger found at `s..e`: where its first words already name a
 /// known person and more words follow (وفتح ناصر النار), the known person's words only.
-pub(super) fn person_end(a: &Actors, doc: &Doc, t: &Tagged, s: usize, e: usize) -> usize {
+pub(super) fn person_end<'d>(a: &Actors, doc: &'d Doc, t: &Tagged<'d>, s: usize, e: usize) -> usize {
     (s + 1..e)
         .find(|&k| {
             let sk = skeleton(&normalize_key(t.bare_name(doc, s, k, true)));
@@ -118,10 +125,10 @@ pub(super) fn person_end(a: &Actors, doc: &Doc, t: &Tagged, s: usize, e: usize) 
 
 /// Adds the tagger's name at `s..e` as an actor of its kind; returns the actor and the end of
 /// its mention.
-pub(super) fn add_tagged(
+pub(super) fn add_tagged<'d>(
     a: &mut Actors,
-    doc: &Doc,
-    t: &Tagged,
+    doc: &'d Doc,
+    t: &Tagged<'d>,
     s: usize,
     e: usize,
     kind: NameKind,
