@@ -553,3 +553,9 @@ fn passive_with_harakat_is_not_speech() {
     let x = run("وأُعلن أن الاجتماع سيعقد غدا في العاصمة.");
     assert!(x.quotes.is_empty(), "{:?}", quotes(&x));
 }
+
+#[test]
+fn a_noun_with_a_pronoun_after_a_reporting_verb_is_no_name() {
+    let x = run("وكان النادي قد نفى تحركه لضم اللاعب، وذكر في بيان \"لا نخطط لتقديم أي عروض للاعب\".");
+    assert!(x.actors.iter().all(|a| !a.name.contains("تحركه")), "{:?}", x.actors);
+}

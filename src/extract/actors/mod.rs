@@ -19,7 +19,7 @@ mod tagged;
 
 use names::{chain, name_after, name_word, strip_article, strip_clitic_word};
 use recurring::recurring;
-use tagged::{Tagged, add_tagged, person_end};
+use tagged::{Tagged, add_tagged, person_end, possessive_noun};
 
 /// An actor being built, with what the quote rules need to know about it.
 #[derive(Debug, Clone)]
@@ -545,6 +545,8 @@ pub fn find(doc: &Doc) -> Actors {
                             .filter(|&e| e > next + 1 || tagged.name_after_title(doc, next))
                     })
                     .filter(|_| !doc.key(next).starts_with('ل') && !subject_before)
+                    // (نفى تحركه لضم نيمار: a noun with a pronoun starts the object, not a name.)
+                    .filter(|_| tagged.in_name(next) || !possessive_noun(doc, next))
                     .filter(|&e| !possessive(e))
                     .filter(|&e| {
                         speech_follows(doc, e)

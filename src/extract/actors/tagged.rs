@@ -102,7 +102,7 @@ impl<'d> Tagged<'d> {
 /// Adds the tagger's name at `s..e` as an actor of its kind; returns the actor.
 /// Whether token `i` is a noun with a possessive pronoun (نجمه، رئيسها، لاعبهم) rather than a name:
 /// ـه/ـها/ـهم as written (not ة), four letters or more, no article, not a known name.
-fn possessive_noun(doc: &Doc, i: usize) -> bool {
+pub(super) fn possessive_noun(doc: &Doc, i: usize) -> bool {
     let w = doc.slice(i, i + 1);
     let k = doc.key(i);
     w.chars().count() >= 4
