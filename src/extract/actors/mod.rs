@@ -546,7 +546,7 @@ pub fn find(doc: &Doc) -> Actors {
                     })
                     .filter(|_| !doc.key(next).starts_with('ل') && !subject_before)
                     // (نفى تحركه لضم نيمار: a noun with a pronoun starts the object, not a name.)
-                    .filter(|_| tagged.in_name(next) || !possessive_noun(doc, next))
+                    .filter(|_| !possessive_noun(doc, next))
                     .filter(|&e| !possessive(e))
                     .filter(|&e| {
                         speech_follows(doc, e)
