@@ -14,7 +14,9 @@
 //! Then a person named by one word (`باشينيان`, `بيسكوف`) joins the person whose full name ends
 //! with that word or a variant of it (`نيكول باشينيان`, `دميتري بسكوف`) when exactly one such
 //! person exists. Anonymous sources (`مصدر مطلع`,
-//! the heads of the extractor's anonymous-source lexicon) are never merged across articles.
+//! the heads of the extractor's anonymous-source lexicon) and organisations named by a bare head
+//! noun (`الشرطة`, `الحكومة`: whose police, which government, depends on the article) are never
+//! merged across articles.
 
 use std::collections::{HashMap, HashSet};
 
@@ -97,6 +99,17 @@ fn anonymous_heads() -> HashSet<String> {
         .collect()
 }
 
+/// Stems of the organisation head nouns (`وزارة`, `الشرطة` …): an organisation named by one of
+/// them alone is a generic noun, not a name.
+fn generic_heads() -> HashSet<String> {
+    let text = lexicon::FILES.iter().find(|(n, _)| *n == "org_heads.txt").map_or("", |(_, t)| *t);
+    lexicon::data_lines(text)
+        .filter_map(|l| l.split('\t').next())
+        .filter(|w| !w.trim().contains(' '))
+        .map(|w| stem(&normalize_key(w.trim())).to_string())
+        .collect()
+}
+
 /// Union-find over actor nodes.
 struct Sets(Vec<usize>);
 
@@ -131,16 +144,18 @@ struct Node {
 /// mentions, most first (then by quotes, then by name).
 pub fn merge_actors(extractions: &[Extraction]) -> Vec<LibraryActor> {
     let anon = anonymous_heads();
+    let generic = generic_heads();
     let mut nodes = Vec::new();
     for (article, ex) in extractions.iter().enumerate() {
         for (actor, a) in ex.actors.iter().enumerate() {
             let names: Vec<NameKeys> =
                 std::iter::once(&a.name).chain(&a.aliases).filter_map(|n| name_keys(n)).collect();
             let person = a.kind == ActorKind::Person;
-            let anonymous = person
-                && names
-                    .first()
-                    .is_some_and(|n| n.primary.split(' ').next().is_some_and(|w| anon.contains(w)));
+            let first = names.first();
+            let anonymous = (person
+                && first.is_some_and(|n| n.primary.split(' ').next().is_some_and(|w| anon.contains(w))))
+                || (a.kind == ActorKind::Organization
+                    && first.is_some_and(|n| n.words == 1 && generic.contains(&n.primary)));
             let full = person && names.iter().any(|n| n.words >= 2);
             nodes.push(Node { article, actor, kind: a.kind, names, anonymous, full });
         }

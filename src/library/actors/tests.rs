@@ -165,3 +165,17 @@ fn spelling_variants_of_people_merge_word_by_word() {
     assert_eq!(names, ["شارل ميشيل", "دميتري بسكوف", "أنتوني بلينكين"]);
     assert_eq!(all[1].quotes.len(), 1);
 }
+
+#[test]
+fn a_bare_head_noun_is_not_one_organisation_across_articles() {
+    let all = merge_actors(&[
+        ex(vec![actor("الشرطة", ActorKind::Organization, &[], 2)], vec![]),
+        ex(vec![actor("الشرطة", ActorKind::Organization, &[], 1)], vec![]),
+        ex(vec![actor("وزارة الخارجية", ActorKind::Organization, &[], 1)], vec![]),
+        ex(vec![actor("وزارة الخارجية", ActorKind::Organization, &[], 1)], vec![]),
+    ]);
+    // Each article's police is its own; a named ministry is still one actor.
+    assert_eq!(find(&all, "الشرطة").len(), 2);
+    assert_eq!(find(&all, "وزارة الخارجية").len(), 1);
+    assert_eq!(find(&all, "وزارة الخارجية")[0].articles, vec![2, 3]);
+}
