@@ -295,6 +295,9 @@ fn build(extractions: &[Extraction], nodes: &[Node], sets: &mut Sets) -> Vec<Lib
             .cmp(&a.mentions)
             .then(b.quotes.len().cmp(&a.quotes.len()))
             .then_with(|| a.name.cmp(&b.name))
+            // Actors that are not merged across articles can share a name: the first article
+            // decides, so that the order never depends on hashing.
+            .then_with(|| a.articles.cmp(&b.articles))
     });
     out
 }
