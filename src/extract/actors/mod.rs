@@ -233,6 +233,16 @@ fn construct_title(doc: &Doc, next: usize) -> bool {
     doc.is_word(next) && doc.key(next).starts_with("ال") && !after_prep
 }
 
+/// A person already named whose title shares this title's head word (المدرب … المدرب الإنجليزي):
+/// then a bare title may mean them, and the rules abstain rather than invent a source.
+fn earlier_named_title(a: &Actors, title_sk: &str) -> Option<usize> {
+    let head = |t: &str| t.split(' ').next().map(|w| w.strip_prefix("ال").unwrap_or(w).to_string());
+    let h = head(title_sk)?;
+    recent(a)
+        .find(|(_, f)| !f.anon && f.title.as_deref().and_then(head).is_some_and(|x| x == h))
+        .map(|(k, _)| k)
+}
+
 /// The person most recently named with exactly this title.
 fn same_title(a: &Actors, title_sk: &str) -> Option<usize> {
     recent(a).find(|(_, f)| f.title.as_deref() == Some(title_sk)).map(|(k, _)| k)
@@ -390,6 +400,17 @@ pub fn find(doc: &Doc) -> Actors {
                 {
                     // متحدث باسم الحكومة التركية، مسؤول في الوزارة: an indefinite title without a
                     // name describes someone the article does not name; the description is the speaker.
+                    let name = strip_clitic_word(doc, i, end);
+                    let idx = a.add(doc, ActorKind::Person, &name, i..end, g);
+                    mark_anon(&mut a, idx);
+                } else if end >= i + 3
+                    && speech_follows(doc, end)
+                    && earlier_named_title(&a, &title_sk).is_none()
+                {
+                    // المحقق المعني بحقوق الإنسان … قال إن: a long description of a role nobody in
+                    // the article is named for speaks; it is the (unnamed) source, not a reason to
+                    // drop the speech. (A short one, المسؤول الأذربيجاني, more often means someone
+                    // named before: the rules abstain there.)
                     let name = strip_clitic_word(doc, i, end);
                     let idx = a.add(doc, ActorKind::Person, &name, i..end, g);
                     mark_anon(&mut a, idx);
