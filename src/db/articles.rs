@@ -313,31 +313,35 @@ fn store_one(
     let published = a.date.as_deref().and_then(parse_date).unwrap_or(now);
     let rtl = a.direction == BaseDirection::Rtl;
     let is_new = existing.is_none();
+    // One list of values in the INSERT's order serves both statements; an update keeps the row's
+    // feed (?3) and finds it by its unique key (?1).
+    let values = params![
+        key,
+        a.id,
+        feed_id,
+        a.path,
+        a.index as i64,
+        format,
+        a.encoding,
+        a.title,
+        rtl,
+        a.url,
+        a.date,
+        published,
+        a.author,
+        a.source,
+        a.guid,
+        now
+    ];
     let id = match existing {
         Some((id, _)) => {
             tx.prepare_cached(
-                "UPDATE articles SET content_id = ?2, path = ?3, idx = ?4, format = ?5, encoding = ?6,
-                        title = ?7, rtl = ?8, link = ?9, date = ?10, published = ?11, author = ?12,
-                        source = ?13, guid = ?14, fetched_at = ?15
-                 WHERE id = ?1",
+                "UPDATE articles SET content_id = ?2, path = ?4, idx = ?5, format = ?6, encoding = ?7,
+                        title = ?8, rtl = ?9, link = ?10, date = ?11, published = ?12, author = ?13,
+                        source = ?14, guid = ?15, fetched_at = ?16
+                 WHERE key = ?1",
             )?
-            .execute(params![
-                id,
-                a.id,
-                a.path,
-                a.index as i64,
-                format,
-                a.encoding,
-                a.title,
-                rtl,
-                a.url,
-                a.date,
-                published,
-                a.author,
-                a.source,
-                a.guid,
-                now
-            ])?;
+            .execute(values)?;
             id
         }
         None => {
@@ -346,24 +350,7 @@ fn store_one(
                         link, date, published, author, source, guid, fetched_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )?
-            .execute(params![
-                key,
-                a.id,
-                feed_id,
-                a.path,
-                a.index as i64,
-                format,
-                a.encoding,
-                a.title,
-                rtl,
-                a.url,
-                a.date,
-                published,
-                a.author,
-                a.source,
-                a.guid,
-                now
-            ])?;
+            .execute(values)?;
             tx.last_insert_rowid()
         }
     };
