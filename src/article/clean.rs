@@ -26,6 +26,33 @@ pub fn raw(title: Option<String>, paragraphs: Vec<String>) -> (String, Vec<Strin
 
 /// Cleans an article: see the module docs. `title: None` means the headline is the first line.
 pub fn clean(title: Option<String>, paragraphs: Vec<String>) -> (String, Vec<String>) {
+    let c = clean_full(title, paragraphs);
+    (c.title, c.paragraphs)
+}
+
+/// Lines taken out of an article by cleaning, kept aside so that the reader can show them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Removed {
+    /// The index of the kept paragraph these lines stood before (the number of paragraphs when
+    /// they stood at the end).
+    pub at: usize,
+    /// The lines, in order.
+    pub lines: Vec<String>,
+}
+
+/// A cleaned article: headline, kept paragraphs and the blocks taken out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cleaned {
+    /// The headline.
+    pub title: String,
+    /// The paragraphs kept.
+    pub paragraphs: Vec<String>,
+    /// The runs of lines removed, in order of `at`.
+    pub removed: Vec<Removed>,
+}
+
+/// [`clean`], also returning what was removed and where.
+pub fn clean_full(title: Option<String>, paragraphs: Vec<String>) -> Cleaned {
     let lines: Vec<String> = paragraphs
         .into_iter()
         .map(|p| match strip_inline_ads(&p) {
@@ -34,6 +61,7 @@ pub fn clean(title: Option<String>, paragraphs: Vec<String>) -> (String, Vec<Str
         })
         .filter(|l| !l.is_empty())
         .collect();
+    let before = lines.clone();
     let mut lines = drop_by_rules(lines);
     drop_footer(&mut lines);
     let title = match title {
@@ -41,8 +69,36 @@ pub fn clean(title: Option<String>, paragraphs: Vec<String>) -> (String, Vec<Str
         None => take_title(&mut lines),
     };
     let lines = drop_repeats(&title, lines);
-    let lines = drop_inserted_headlines(&title, lines);
-    (title, lines)
+    let lines = drop_link_runs(lines);
+    let mut lines = drop_inserted_headlines(&title, lines);
+    if let Some(end) = super::story::story_end(&title, &lines) {
+        lines.truncate(end);
+    }
+    let removed = removed_between(&before, &title, &lines);
+    Cleaned { title, paragraphs: lines, removed }
+}
+
+/// The lines of `before` that are not in `kept` (steps only ever delete lines, in order), grouped
+/// by the kept paragraph they precede; a headline taken from the first line is not "removed".
+fn removed_between(before: &[String], title: &str, kept: &[String]) -> Vec<Removed> {
+    let mut out: Vec<Removed> = Vec::new();
+    let mut k = 0;
+    let mut title_seen = title.is_empty();
+    for l in before {
+        if k < kept.len() && *l == kept[k] {
+            k += 1;
+            continue;
+        }
+        if !title_seen && l == title {
+            title_seen = true;
+            continue;
+        }
+        match out.last_mut() {
+            Some(r) if r.at == k => r.lines.push(l.clone()),
+            _ => out.push(Removed { at: k, lines: vec![l.clone()] }),
+        }
+    }
+    out
 }
 
 /// Collapses every run of whitespace (any kind, no-break spaces too) to one space and trims;
@@ -206,12 +262,17 @@ fn drop_by_rules(lines: Vec<String>) -> Vec<String> {
     out
 }
 
-/// Lines that repeat the headline (whatever their quotation marks), and captions or paragraphs
-/// equal to the line before them (a photo caption printed twice).
+/// Lines that repeat the headline (whatever their quotation marks), captions or paragraphs equal
+/// to the line before them (a photo caption printed twice), and a long paragraph printed again
+/// further on (an appended teaser repeating the article's own lede).
 fn drop_repeats(title: &str, lines: Vec<String>) -> Vec<String> {
     let title_key = words_key(title);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut long_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for l in lines {
+        if words(&l) >= REPEAT_MIN_WORDS && !long_seen.insert(words_key(&l)) {
+            continue;
+        }
         // Headlines do not end with a full stop: sentences are not compared.
         let similar_len = l.len() <= title.len() * 2 && l.len() * 2 >= title.len() && !l.ends_with('.');
         if !title_key.is_empty() && similar_len && words_key(&l) == title_key {
@@ -227,8 +288,51 @@ fn drop_repeats(title: &str, lines: Vec<String>) -> Vec<String> {
     out
 }
 
+/// Paragraphs at least this long are never printed twice in one article.
+const REPEAT_MIN_WORDS: usize = 12;
+
+/// A line shaped like a link to another story: a headline's length, no final punctuation, not
+/// continuing the text (no و first), not a table row.
+fn link_shaped(l: &str) -> bool {
+    let h = &rules().headlines;
+    let n = words(l);
+    n >= h.min_words
+        && n <= h.max_words
+        && l.len() <= h.max_words * 24
+        && !ends_with_any(l, &h.final_punctuation)
+        && !l.starts_with('و')
+        && !l.contains(" | ")
+}
+
+/// Runs of two or more link-shaped lines between sentences: a block of related links. A single
+/// such line is a subheading (see [`drop_inserted_headlines`] for other stories' headlines).
+fn drop_link_runs(lines: Vec<String>) -> Vec<String> {
+    let shaped: Vec<bool> = lines.iter().map(|l| link_shaped(l)).collect();
+    // A text made mostly of short lines is a list or a poem, not paragraphs with links.
+    if shaped.iter().filter(|s| **s).count() * 2 > lines.len() {
+        return lines;
+    }
+    let mut drop = vec![false; lines.len()];
+    let mut i = 1;
+    while i < lines.len() {
+        if !shaped[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && shaped[i] {
+            i += 1;
+        }
+        let after_ok = i == lines.len() || ends_sentence(&lines[i]);
+        if i - start >= 2 && ends_sentence(&lines[start - 1]) && after_ok {
+            drop[start..i].iter_mut().for_each(|d| *d = true);
+        }
+    }
+    lines.into_iter().zip(drop).filter(|(_, d)| !d).map(|(l, _)| l).collect()
+}
+
 /// Content-word stems of a line, for overlap measures.
-fn content_stems(l: &str, stopwords: &[&str]) -> Vec<String> {
+pub(crate) fn content_stems(l: &str, stopwords: &[&str]) -> Vec<String> {
     let key = words_key(l);
     let mut stems: Vec<String> = key
         .split(' ')

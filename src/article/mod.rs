@@ -8,6 +8,7 @@ pub mod decode;
 pub mod load;
 mod normalize;
 pub mod rules;
+pub mod story;
 
 use std::ops::Range;
 

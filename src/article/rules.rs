@@ -33,6 +33,10 @@ pub struct Rules {
     pub inline_ad: Regex,
     /// Inserted-headline detection settings.
     pub headlines: Headlines,
+    /// End-of-article detection settings.
+    pub story: Story,
+    /// A dateline with an agency at the start of a paragraph (folded text).
+    pub dateline: Regex,
     /// HTML tags skipped with their content.
     pub html_skip_tags: Vec<String>,
     /// Class/id words that mark page furniture (lower case, for one look-up per word).
@@ -95,12 +99,32 @@ pub struct Headlines {
     pub stopwords: String,
 }
 
+/// Settings for finding where an article ends and appended stories begin.
+#[derive(Debug, Deserialize)]
+pub struct Story {
+    /// Most paragraphs in a block of appended stories.
+    pub max_appended: usize,
+    /// Fewest content words of each appended story.
+    pub min_words: usize,
+    /// Most share of an appended story's content words found in the article before it.
+    pub max_share: f64,
+    /// Most share for any one story of the block.
+    pub max_share_one: f64,
+    /// Most share of one appended story's content words found in the story before it.
+    pub max_mutual: f64,
+    /// Words that open a paragraph continuing the text before it (folded at load).
+    pub connectors: String,
+    /// News agencies and outlets named in datelines (regular expressions).
+    pub agencies: Vec<String>,
+}
+
 #[derive(Deserialize)]
 struct File {
     limits: Limits,
     lines: Lines,
     tail: Tail,
     headlines: Headlines,
+    story: Story,
     html: HtmlRules,
 }
 
@@ -150,6 +174,14 @@ pub fn rules() -> &'static Rules {
         let f: File = toml::from_str(SOURCE).expect("assets/boilerplate.toml: bad rules file");
         let mut headlines = f.headlines;
         headlines.stopwords = fold_arabic(&headlines.stopwords).into_owned();
+        let mut story = f.story;
+        story.connectors = fold_arabic(&story.connectors).into_owned();
+        let agencies: Vec<String> = story.agencies.iter().map(|a| fold_arabic(a).into_owned()).collect();
+        // "لندن، بريطانيا (CNN) --", "القاهرة - (رويترز) -", "(CNN)--", "باريس (أ ف ب) -".
+        let dateline = format!(
+            r"^(\p{{L}}[\p{{L}} ]{{1,30}}(، ?\p{{L}}[\p{{L}} ]{{1,30}})? ?[-–—]? ?)?\(?({})\)? ?[-–—:]",
+            agencies.join("|")
+        );
         Rules {
             max_rule_chars: f.limits.max_rule_chars,
             tail_min_words_before: f.limits.tail_min_words_before,
@@ -169,6 +201,8 @@ pub fn rules() -> &'static Rules {
                 .build()
                 .expect("inline ad pattern"),
             headlines,
+            dateline: RegexBuilder::new(&dateline).case_insensitive(true).build().expect("dateline pattern"),
+            story,
             html_skip_tags: f.html.skip_tags,
             html_skip_classes: f.html.skip_classes.iter().map(|c| c.to_ascii_lowercase()).collect(),
             html_skip_class_names: f.html.skip_class_names.iter().map(|c| c.to_ascii_lowercase()).collect(),

@@ -1,0 +1,202 @@
+//! Where an article ends: paragraphs that start other stories (teasers appended by the outlet,
+//! each the lede of another article; a paragraph opening with its own dateline and agency) end it.
+//! The evidence is the text's own shape, not an outlet's wording: see `[story]` in
+//! `assets/boilerplate.toml`.
+
+use super::clean::content_stems;
+use super::normalize::fold_arabic;
+use super::rules::rules;
+
+/// Content-word stems, sorted and deduplicated.
+type Stems = Vec<String>;
+
+fn share(of: &Stems, within: &Stems) -> f64 {
+    if of.is_empty() {
+        return 0.0;
+    }
+    of.iter().filter(|s| within.binary_search(s).is_ok()).count() as f64 / of.len() as f64
+}
+
+fn merge(into: &mut Stems, more: &Stems) {
+    into.extend(more.iter().cloned());
+    into.sort_unstable();
+    into.dedup();
+}
+
+/// Whether a paragraph opens as a continuation of the text before it: the conjunctions و / ف
+/// (but not the preposition في) or one of the connectors of the rules.
+pub(crate) fn continues(line: &str) -> bool {
+    let folded = fold_arabic(line);
+    let first = folded.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    if first.starts_with('و') || (first.starts_with('ف') && first != "في") {
+        return true;
+    }
+    rules().story.connectors.split_whitespace().any(|c| c == first)
+}
+
+/// The dateline at the start of a paragraph, if it opens with one ("لندن، بريطانيا (CNN) --").
+fn dateline_len(line: &str) -> Option<usize> {
+    let head: String = line.chars().take(80).collect();
+    let folded = fold_arabic(&head);
+    rules().dateline.find(&folded).map(|m| m.end())
+}
+
+/// A paragraph's stems without its dateline (place names of the dateline say nothing of the topic).
+fn stems_of(line: &str, stopwords: &[&str]) -> Stems {
+    let body = match dateline_len(line) {
+        Some(_) => {
+            // Cut at the first dash or closing bracket: the dateline's end in the original text.
+            let cut = line
+                .char_indices()
+                .take(80)
+                .find(|(_, c)| matches!(c, ')' | '–' | '—' | '-'))
+                .map(|(i, _)| i);
+            cut.map_or(line, |i| &line[i..])
+        }
+        None => line,
+    };
+    content_stems(body, stopwords)
+}
+
+/// The index of the first paragraph that starts another story, if any: everything from there on
+/// is not this article. `lines` are the body paragraphs (the headline not among them).
+pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
+    let st = &rules().story;
+    let n = lines.len();
+    if n < 3 {
+        return None;
+    }
+    let stopwords: Vec<&str> = rules().headlines.stopwords.split_whitespace().collect();
+    // Only the last paragraphs can be an appended block; long texts are not scanned whole.
+    let from = n.saturating_sub(st.max_appended + 1).max(2);
+    let stems: Vec<Stems> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| if i + 1 >= from || i < 2 { stems_of(l, &stopwords) } else { Vec::new() })
+        .collect();
+    // The article before position k: title and paragraphs 0..k (stems of the middle computed lazily).
+    let mut before: Stems = content_stems(title, &stopwords);
+    for (i, l) in lines.iter().enumerate().take(from) {
+        if stems[i].is_empty() {
+            merge(&mut before, &stems_of(l, &stopwords));
+        } else {
+            merge(&mut before, &stems[i]);
+        }
+    }
+    let title = content_stems(title, &stopwords);
+    // Dateline of another story after the second paragraph.
+    for k in 2..n {
+        if dateline_len(&lines[k]).is_some() {
+            let s = if stems[k].is_empty() { stems_of(&lines[k], &stopwords) } else { stems[k].clone() };
+            let mut art = title.clone();
+            for l in &lines[..k] {
+                merge(&mut art, &stems_of(l, &stopwords));
+            }
+            if s.len() >= st.min_words && share(&s, &art) <= st.max_share_one {
+                return Some(k);
+            }
+        }
+    }
+    // A block of appended stories at the end: the earliest start that holds.
+    let mut best = None;
+    let mut art = before.clone();
+    let mut prefixes: Vec<Stems> = Vec::new();
+    for k in from..n {
+        prefixes.push(art.clone());
+        merge(&mut art, &stems[k]);
+    }
+    for k in (from..n - 1).rev() {
+        let tail = &stems[k..];
+        if tail.iter().any(|s| s.len() < st.min_words) {
+            break;
+        }
+        if continues(&lines[k]) {
+            continue;
+        }
+        let conn = lines[k..].iter().filter(|l| continues(l)).count();
+        if conn * 3 > tail.len() {
+            continue;
+        }
+        // Another story names nothing of this one's headline (a teaser on the same affair may
+        // name one or two things).
+        let hits: Vec<usize> =
+            tail.iter().map(|s| s.iter().filter(|w| title.binary_search(w).is_ok()).count()).collect();
+        if hits[0] > 0 || hits.iter().any(|h| *h > 2) || hits.iter().sum::<usize>() * 5 > tail.len() * 3 {
+            continue;
+        }
+        let art = &prefixes[k - from];
+        let shares: Vec<f64> = tail.iter().map(|s| share(s, art)).collect();
+        let mean = shares.iter().sum::<f64>() / shares.len() as f64;
+        let max = shares.iter().cloned().fold(0.0, f64::max);
+        let mutual = tail.windows(2).map(|w| share(&w[1], &w[0])).fold(0.0, f64::max);
+        if shares[0] <= st.max_share
+            && mean <= st.max_share
+            && max <= st.max_share_one
+            && mutual <= st.max_mutual
+        {
+            best = Some(k);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    const TITLE: &str = "الشرطة البريطانية تعتقل سائق سيارة اصطدمت بحاجز أمني قرب البرلمان في لندن";
+
+    fn article() -> Vec<&'static str> {
+        vec![
+            "لندن، بريطانيا (CNN) – أعلنت شرطة العاصمة البريطانية لندن عن اعتقال رجل بعد اصطدام سيارته بحاجز أمني قرب مبنى البرلمان صباح الثلاثاء.",
+            "وقال المتحدث باسم الشرطة إن السائق اعتقل في موقع الحادث وإن التحقيقات جارية لمعرفة دوافعه وملابسات اصطدام السيارة بالحاجز.",
+            "وأكدت الشرطة أن المصابين نقلوا إلى المستشفى وأن حياة أحد منهم ليست في خطر بعد اصطدام السيارة بالمارة قرب البرلمان.",
+        ]
+    }
+
+    const TEASERS: [&str; 3] = [
+        "أكد المرشد الإيراني علي خامنئي أنه لا وجود لحرب أو مفاوضات مع الولايات المتحدة في المستقبل وفق خطابه المنشور على موقعه الرسمي الإثنين.",
+        "أعلنت وزارة التوحيد الكورية الجنوبية أن رئيس البلاد مون جيه إن وزعيم كوريا الشمالية كيم جونغ أون سيجتمعان مجددا في قمة ثانية قريبا.",
+        "قضت المحكمة العسكرية بمحافظة الإسكندرية في مصر الخميس بإعدام سبعة عشر متهما وسجن تسعة وعشرين آخرين في وقائع تفجير كنائس.",
+    ];
+
+    #[test]
+    fn appended_ledes_end_the_article() {
+        let mut lines = article();
+        lines.extend(TEASERS);
+        assert_eq!(story_end(TITLE, &s(&lines)), Some(3));
+    }
+
+    #[test]
+    fn an_article_that_goes_on_is_not_cut() {
+        let mut lines = article();
+        lines.push("ويذكر أن بريطانيا شهدت حوادث مشابهة خلال السنوات الماضية أشهرها هجوم جسر وستمنستر الذي أوقع قتلى وجرحى.");
+        lines.push("وكانت الشرطة قد شددت الإجراءات الأمنية حول البرلمان بعد ذلك الهجوم ونشرت حواجز حديدية على الأرصفة المجاورة.");
+        assert_eq!(story_end(TITLE, &s(&lines)), None);
+        // One foreign paragraph alone is not a block.
+        let mut lines = article();
+        lines.push(TEASERS[0]);
+        assert_eq!(story_end(TITLE, &s(&lines)), None);
+    }
+
+    #[test]
+    fn a_dateline_with_an_agency_starts_another_story() {
+        let mut lines = article();
+        lines.push("القاهرة - (رويترز) - قال مسؤولون في قطاع النفط إن إنتاج الحقول الجديدة في الصحراء الغربية سيبدأ العام المقبل بطاقة كبيرة.");
+        lines.push("وأضاف المسؤولون أن الشركات الأجنبية ستشارك في تطوير الحقول.");
+        assert_eq!(story_end(TITLE, &s(&lines)), Some(3));
+    }
+
+    #[test]
+    fn connectors() {
+        assert!(continues("وقال المتحدث"));
+        assert!(continues("فيما أكد"));
+        assert!(continues("يذكر أن"));
+        assert!(!continues("في أحدث تغريدة"));
+        assert!(!continues("قال الرئيس"));
+    }
+}

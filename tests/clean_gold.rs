@@ -1,0 +1,154 @@
+//! Cleaning against a hand-made gold set (tests/fixtures/clean/{tune,test}; see the README there):
+//! every line of each article is marked article or boilerplate. Each split is loaded as one batch
+//! (as `sahifa DIR` does), and two figures are measured over the split:
+//! - boilerplate recall: the share of boilerplate lines that are gone from the cleaned article;
+//! - article lines lost: the share of article lines that are gone.
+//!
+//! `tune` is for tuning: `CLEAN_GOLD_VERBOSE=1 cargo test --test clean_gold -- --nocapture` prints
+//! its per-line errors. `test` is frozen: only its totals are ever computed and printed.
+//! `CLEAN_GOLD_DIR=PATH` scores another folder of the same shape (or of the extraction gold's).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use sahifa::article::{LoadOptions, load_paths};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Whitespace collapsed, quotation marks unified, zero-width characters dropped.
+fn norm(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
+        .map(|c| if matches!(c, '“' | '”' | '«' | '»') { '"' } else { c })
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Default, Debug)]
+struct Score {
+    articles: usize,
+    boilerplate: usize,
+    boilerplate_gone: usize,
+    article_lines: usize,
+    article_lost: usize,
+}
+
+impl Score {
+    fn recall(&self) -> f64 {
+        if self.boilerplate == 0 { 1.0 } else { self.boilerplate_gone as f64 / self.boilerplate as f64 }
+    }
+    fn lost(&self) -> f64 {
+        if self.article_lines == 0 { 0.0 } else { self.article_lost as f64 / self.article_lines as f64 }
+    }
+}
+
+fn strings(v: &serde_json::Value, keys: &[&str]) -> HashSet<String> {
+    keys.iter()
+        .filter_map(|k| v[*k].as_array())
+        .flat_map(|a| a.iter().filter_map(|x| x.as_str()).map(norm))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Scores every `NAME.txt` with a `NAME.json` gold in `dir`; `verbose` prints each error.
+fn score(dir: &Path, verbose: bool) -> Score {
+    let mut txts: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt") && p.with_extension("json").exists())
+        .collect();
+    txts.sort();
+    let loaded = load_paths(&txts, &LoadOptions::default());
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.articles.len(), txts.len());
+    let mut s = Score::default();
+    for (path, a) in txts.iter().zip(&loaded.articles) {
+        let gold: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path.with_extension("json")).unwrap()).unwrap();
+        let bp = strings(&gold, &["boilerplate", "body_boilerplate"]);
+        let optional = strings(&gold, &["optional", "body_boilerplate_optional"]);
+        let kept: HashSet<String> = a.paragraph_texts().map(norm).collect();
+        let text = std::fs::read_to_string(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        s.articles += 1;
+        // The first line is the headline: not scored.
+        for line in text.lines().skip(1).map(norm).filter(|l| !l.is_empty()) {
+            let is_kept = kept.contains(&line);
+            if bp.contains(&line) {
+                s.boilerplate += 1;
+                if is_kept {
+                    if verbose {
+                        println!("{name}: boilerplate kept: {line}");
+                    }
+                } else {
+                    s.boilerplate_gone += 1;
+                }
+            } else if !optional.contains(&line) {
+                s.article_lines += 1;
+                if !is_kept {
+                    s.article_lost += 1;
+                    if verbose {
+                        println!("{name}: article line lost: {line}");
+                    }
+                }
+            }
+        }
+    }
+    s
+}
+
+fn report(split: &str, s: &Score) {
+    println!(
+        "clean gold {split}: {} articles; boilerplate recall {:.3} ({}/{}); article lines lost {:.4} ({}/{})",
+        s.articles,
+        s.recall(),
+        s.boilerplate_gone,
+        s.boilerplate,
+        s.lost(),
+        s.article_lost,
+        s.article_lines
+    );
+}
+
+fn split_dir(split: &str) -> PathBuf {
+    root().join("tests/fixtures/clean").join(split)
+}
+
+#[test]
+fn tune_split() {
+    let verbose = std::env::var_os("CLEAN_GOLD_VERBOSE").is_some();
+    let s = score(&split_dir("tune"), verbose);
+    report("tune", &s);
+    assert!(s.articles >= 20 && s.boilerplate > 0);
+    assert!(s.recall() >= TUNE_MIN_RECALL, "tune: boilerplate recall {:.3}", s.recall());
+    assert!(s.lost() <= TUNE_MAX_LOST, "tune: article lines lost {:.4}", s.lost());
+}
+
+/// The frozen split: totals only, never a line.
+#[test]
+fn test_split() {
+    let s = score(&split_dir("test"), false);
+    report("test", &s);
+    assert!(s.articles >= 20 && s.boilerplate > 0);
+    assert!(s.recall() >= TEST_MIN_RECALL, "test: boilerplate recall {:.3}", s.recall());
+    assert!(s.lost() <= TEST_MAX_LOST, "test: article lines lost {:.4}", s.lost());
+}
+
+/// Any folder of gold articles, for exploring (not a check).
+#[test]
+fn other_folder() {
+    if let Some(dir) = std::env::var_os("CLEAN_GOLD_DIR") {
+        let dir = PathBuf::from(dir);
+        let verbose = std::env::var_os("CLEAN_GOLD_VERBOSE").is_some() && !dir.ends_with("test");
+        let s = score(&dir, verbose);
+        report(&dir.display().to_string(), &s);
+    }
+}
+
+const TUNE_MIN_RECALL: f64 = 0.85;
+const TUNE_MAX_LOST: f64 = 0.01;
+const TEST_MIN_RECALL: f64 = 0.85;
+const TEST_MAX_LOST: f64 = 0.01;
