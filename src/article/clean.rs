@@ -62,7 +62,7 @@ pub fn clean_full(title: Option<String>, paragraphs: Vec<String>) -> Cleaned {
         .filter(|l| !l.is_empty())
         .collect();
     let before = lines.clone();
-    let mut lines = drop_by_rules(lines);
+    let mut lines = drop_by_rules(lines, title.is_none());
     drop_footer(&mut lines);
     let title = match title {
         Some(t) => collapse_spaces(&t),
@@ -233,19 +233,37 @@ fn looks_like_headline(l: &str) -> bool {
     words(l) <= h.max_words && !ends_with_any(l, &h.final_punctuation)
 }
 
-/// Drop rules and the related-articles tail.
-fn drop_by_rules(lines: Vec<String>) -> Vec<String> {
+/// Drop rules and the related-articles tail. `first_is_headline`: the first line will be the
+/// headline, so a teaser-shaped first line ("شاهد.. …") is this article's own title and stays.
+fn drop_by_rules(lines: Vec<String>, first_is_headline: bool) -> Vec<String> {
     let r = rules();
-    let mut out = Vec::with_capacity(lines.len());
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut real_before = false;
     let mut drop_next = false;
-    for l in lines {
+    // After a tail marker: dropping its links, then deciding whether the text goes on.
+    let mut in_tail = false;
+    for (i, l) in lines.into_iter().enumerate() {
         if std::mem::take(&mut drop_next) && looks_like_headline(&l) {
             continue;
         }
+        if in_tail {
+            if looks_like_headline(&l) {
+                continue;
+            }
+            // The links were set inside the article when the text after them goes on with it.
+            if !goes_on(&out, &l) {
+                break;
+            }
+            in_tail = false;
+        }
         if is_short(&l, r.max_rule_chars) {
-            match r.classify(&fold_arabic(&l)) {
-                LineClass::Tail if real_before => break,
+            let key = fold_arabic(&l);
+            match r.classify(&key) {
+                LineClass::Tail if real_before => {
+                    in_tail = true;
+                    continue;
+                }
+                LineClass::Drop if i == 0 && first_is_headline && !r.drop.is_match(&key) => {}
                 LineClass::Tail | LineClass::Drop => continue,
                 LineClass::DropWithNext => {
                     drop_next = true;
@@ -261,6 +279,28 @@ fn drop_by_rules(lines: Vec<String>) -> Vec<String> {
     }
     out
 }
+
+/// Whether `next` continues the article of `before` (after a block of related links): a sentence
+/// that does not open another story and shares a good part of its content words with it.
+fn goes_on(before: &[String], next: &str) -> bool {
+    if !ends_sentence(next) || words(next) < 6 {
+        return false;
+    }
+    let stopwords: Vec<&str> = rules().headlines.stopwords.split_whitespace().collect();
+    let mut art: Vec<String> = before.iter().flat_map(|l| content_stems(l, &stopwords)).collect();
+    art.sort_unstable();
+    art.dedup();
+    let own = content_stems(next, &stopwords);
+    if own.is_empty() {
+        return false;
+    }
+    let shared = own.iter().filter(|w| art.binary_search(w).is_ok()).count();
+    shared as f64 / own.len() as f64 >= GOES_ON_SHARE
+}
+
+/// Share of content words a paragraph after a related-links block must share with the article
+/// before it to be read as the article going on.
+const GOES_ON_SHARE: f64 = 0.35;
 
 /// Lines that repeat the headline (whatever their quotation marks), captions or paragraphs equal
 /// to the line before them (a photo caption printed twice), and a long paragraph printed again
@@ -293,7 +333,7 @@ const REPEAT_MIN_WORDS: usize = 12;
 
 /// A line shaped like a link to another story: a headline's length, no final punctuation, not
 /// continuing the text (no و first), not a table row.
-fn link_shaped(l: &str) -> bool {
+pub(crate) fn link_shaped(l: &str) -> bool {
     let h = &rules().headlines;
     let n = words(l);
     n >= h.min_words

@@ -5,6 +5,7 @@
 
 pub mod clean;
 pub mod decode;
+pub mod furniture;
 pub mod load;
 mod normalize;
 pub mod rules;
@@ -69,6 +70,8 @@ pub struct Article {
     pub guid: Option<String>,
     /// Direction of the text (from the first strong letter of title and body).
     pub direction: BaseDirection,
+    /// What cleaning took out (boilerplate, other stories), kept aside for the reader to unfold.
+    pub removed: Vec<clean::Removed>,
 }
 
 impl Article {
@@ -122,7 +125,51 @@ impl Article {
             author: None,
             guid: None,
             direction,
+            removed: Vec::new(),
         }
+    }
+
+    /// Moves the paragraphs marked in `drop` (one flag per paragraph) into [`Article::removed`],
+    /// at their places; body, ranges and id are recomputed.
+    pub fn remove_paragraphs(&mut self, drop: &[bool]) {
+        let texts: Vec<String> = self.paragraph_texts().map(str::to_string).collect();
+        // Old removed blocks, by the old index of the paragraph they stood before.
+        let mut old: Vec<clean::Removed> = std::mem::take(&mut self.removed);
+        let mut kept: Vec<String> = Vec::new();
+        let mut removed: Vec<clean::Removed> = Vec::new();
+        let push = |removed: &mut Vec<clean::Removed>, at: usize, lines: Vec<String>| match removed.last_mut()
+        {
+            Some(r) if r.at == at => r.lines.extend(lines),
+            _ => removed.push(clean::Removed { at, lines }),
+        };
+        for (i, t) in texts.into_iter().enumerate() {
+            for r in old.iter_mut().filter(|r| r.at == i) {
+                push(&mut removed, kept.len(), std::mem::take(&mut r.lines));
+            }
+            if drop.get(i).copied().unwrap_or(false) {
+                push(&mut removed, kept.len(), vec![t]);
+            } else {
+                kept.push(t);
+            }
+        }
+        let n = self.paragraphs.len();
+        for r in old.iter_mut().filter(|r| r.at >= n) {
+            push(&mut removed, kept.len(), std::mem::take(&mut r.lines));
+        }
+        let mut body = String::new();
+        let mut ranges = Vec::with_capacity(kept.len());
+        for p in &kept {
+            if !body.is_empty() {
+                body.push_str("\n\n");
+            }
+            let start = body.len();
+            body.push_str(p);
+            ranges.push(start..body.len());
+        }
+        self.id = content_id(&self.title, &body);
+        self.body = body;
+        self.paragraphs = ranges;
+        self.removed = removed;
     }
 
     /// Makes the optional fields (url, date, source, author) safe to show, as [`Article::new`] does

@@ -110,10 +110,12 @@ pub struct Story {
     pub max_share: f64,
     /// Most share for any one story of the block.
     pub max_share_one: f64,
-    /// Most share of one appended story's content words found in the story before it.
-    pub max_mutual: f64,
     /// Words that open a paragraph continuing the text before it (folded at load).
     pub connectors: String,
+    /// Verbs that open a news lede (folded at load).
+    pub lede_openers: String,
+    /// Weekday names (folded at load).
+    pub weekdays: String,
     /// News agencies and outlets named in datelines (regular expressions).
     pub agencies: Vec<String>,
 }
@@ -176,11 +178,16 @@ pub fn rules() -> &'static Rules {
         headlines.stopwords = fold_arabic(&headlines.stopwords).into_owned();
         let mut story = f.story;
         story.connectors = fold_arabic(&story.connectors).into_owned();
+        story.lede_openers = fold_arabic(&story.lede_openers).into_owned();
+        story.weekdays = fold_arabic(&story.weekdays).into_owned();
         let agencies: Vec<String> = story.agencies.iter().map(|a| fold_arabic(a).into_owned()).collect();
         // "لندن، بريطانيا (CNN) --", "القاهرة - (رويترز) -", "(CNN)--", "باريس (أ ف ب) -".
+        // "لندن، بريطانيا (CNN) --", "القاهرة - (رويترز) -", "(CNN)--", "باريس (أ ف ب) -", "دبي - سكاي
+        // نيوز عربيه -": a place of at most three words (and its country), then the agency in
+        // brackets or followed by a dash.
         let dateline = format!(
-            r"^(\p{{L}}[\p{{L}} ]{{1,30}}(، ?\p{{L}}[\p{{L}} ]{{1,30}})? ?[-–—]? ?)?\(?({})\)? ?[-–—:]",
-            agencies.join("|")
+            r"^(\p{{L}}+( \p{{L}}+){{0,2}}(، ?\p{{L}}+( \p{{L}}+){{0,2}})? ?[-–—]? ?)?(\(({a})\)|({a}) ?[-–—])",
+            a = agencies.join("|")
         );
         Rules {
             max_rule_chars: f.limits.max_rule_chars,

@@ -275,6 +275,7 @@ impl Db {
                         author: r.get(11)?,
                         guid: r.get(12)?,
                         direction: if r.get(7)? { BaseDirection::Rtl } else { BaseDirection::Ltr },
+                        removed: Vec::new(),
                     };
                     let extraction = match (r.get::<_, Option<i64>>(14)?, r.get::<_, Option<String>>(15)?) {
                         (Some(v), Some(j)) => Some((v, j)),

@@ -148,7 +148,9 @@ fn fetch_one(client: &Client, job: Job) -> (Found, Vec<String>) {
         Ok(Got::NotModified) => return (Found::NotModified, vec![]),
         Ok(Got::Body { bytes, etag, last_modified, .. }) => (bytes, etag, last_modified),
     };
-    let loaded = article::load_bytes(&feed.url, &bytes, None, &LoadOptions::default());
+    let mut loaded = article::load_bytes(&feed.url, &bytes, None, &LoadOptions::default());
+    // A feed's items are one outlet's articles: what they all repeat is its furniture.
+    article::furniture::apply(&mut loaded.articles);
     let strip = |w: &str| w.strip_prefix(&format!("{}: ", feed.url)).unwrap_or(w).to_string();
     if let Some(a) = loaded.articles.iter().find(|a| !is_feed(a.format)) {
         let kind = serde_json::to_value(a.format).ok().and_then(|v| v.as_str().map(str::to_string));

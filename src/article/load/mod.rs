@@ -99,7 +99,16 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
             out.extend(load_file(&f, opts));
         }
     }
+    learn_furniture(&mut out, opts);
     out
+}
+
+/// Paragraphs the articles of a batch repeat among themselves (footers, appended teasers) are
+/// moved aside: see [`super::furniture`].
+fn learn_furniture(out: &mut Loaded, opts: &LoadOptions) {
+    if !opts.raw {
+        super::furniture::apply(&mut out.articles);
+    }
 }
 
 /// The files [`load_paths`] would read, in the same order (folders walked, `-` kept as it is), and
@@ -135,6 +144,7 @@ pub fn load_bundled(opts: &LoadOptions) -> Loaded {
     for (name, text) in super::BUNDLED {
         out.extend(load_bytes(name, text.as_bytes(), Some("txt"), opts));
     }
+    learn_furniture(&mut out, opts);
     out
 }
 
@@ -200,9 +210,23 @@ pub fn finish(
     d: Draft,
     opts: &LoadOptions,
 ) -> Article {
-    let (title, paragraphs) =
-        if opts.raw { clean::raw(d.title, d.paragraphs) } else { clean::clean(d.title, d.paragraphs) };
-    let mut a = Article::new(path, index, format, encoding, title, paragraphs);
+    let c = if opts.raw {
+        let (title, paragraphs) = clean::raw(d.title, d.paragraphs);
+        clean::Cleaned { title, paragraphs, removed: Vec::new() }
+    } else {
+        clean::clean_full(d.title, d.paragraphs)
+    };
+    let mut a = Article::new(path, index, format, encoding, c.title, c.paragraphs);
+    // Removed lines are shown folded in the reader: as safe as the rest.
+    a.removed = c
+        .removed
+        .into_iter()
+        .map(|mut r| {
+            r.lines = r.lines.iter().map(|l| crate::text::sanitize(l).into_owned()).collect();
+            r.at = r.at.min(a.paragraphs.len());
+            r
+        })
+        .collect();
     let meta = |s: Option<String>| s.map(|s| clean::collapse_spaces(&s)).filter(|s| !s.is_empty());
     a.url = meta(d.url);
     a.date = meta(d.date);

@@ -1,0 +1,250 @@
+//! What a library teaches about its outlets' furniture: paragraphs repeated near-verbatim across
+//! articles. Learnt from the articles themselves (word shingles, MinHash with LSH bands from the
+//! `gaoya` crate), so loading an outlet's hundred articles teaches its footers, disclaimers and the
+//! teasers it appends everywhere; no outlet's wording is written down.
+//!
+//! The interface is small so that any collection of articles can use it: [`Furniture::observe`]
+//! each article (a batch of files, a feed, the library's stored articles), then
+//! [`Furniture::judge`] each one. [`apply`] does both for a batch of loaded articles.
+//!
+//! A paragraph is furniture when near-copies of it stand in at least [`MIN_ARTICLES`] other
+//! articles of the same source (any source when the outlet is unknown) and it is short or stands
+//! among the last paragraphs (background paragraphs that agencies reuse are long and sit in the
+//! body: they stay). A headline-shaped body line equal to another article's headline is a link to
+//! that article.
+
+use std::collections::{HashMap, HashSet};
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::BuildHasherDefault;
+
+use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32};
+
+use super::normalize::words_key;
+use super::{Article, clean};
+
+/// Other articles a paragraph must repeat in to be furniture.
+pub const MIN_ARTICLES: usize = 3;
+/// Paragraphs of at most this many words are furniture wherever they stand.
+const SHORT_WORDS: usize = 30;
+/// Longer ones only among this many last paragraphs.
+const LAST_PARAGRAPHS: usize = 6;
+/// Paragraphs longer than this are never furniture (and are not hashed: loading stays fast).
+const MAX_WORDS: usize = 120;
+/// Near-verbatim: estimated Jaccard similarity of the word 3-shingles.
+const THRESHOLD: f64 = 0.8;
+const BANDS: usize = 10;
+const BAND_WIDTH: usize = 4;
+
+/// Where a paragraph was seen.
+#[derive(Clone, Copy)]
+struct Seen {
+    article: usize,
+    source: usize,
+}
+
+/// Near-duplicate paragraphs across articles, and the headlines of the articles.
+pub struct Furniture {
+    // SipHash with fixed keys: the same signatures on every run.
+    hasher: MinHasher32<BuildHasherDefault<DefaultHasher>>,
+    index: MinHashIndex<u32, usize>,
+    seen: Vec<Seen>,
+    sources: HashMap<String, usize>,
+    titles: HashSet<String>,
+    articles: usize,
+}
+
+impl Default for Furniture {
+    fn default() -> Self {
+        Furniture::new()
+    }
+}
+
+fn shingles(key: &str) -> Vec<u64> {
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() < 3 {
+        return vec![xxhash_rust::xxh3::xxh3_64(key.as_bytes())];
+    }
+    words.windows(3).map(|w| xxhash_rust::xxh3::xxh3_64(w.join(" ").as_bytes())).collect()
+}
+
+impl Furniture {
+    /// An empty collection.
+    pub fn new() -> Furniture {
+        Furniture {
+            hasher: MinHasher32::new_with_hasher(BANDS * BAND_WIDTH, BuildHasherDefault::default()),
+            index: MinHashIndex::new(BANDS, BAND_WIDTH, THRESHOLD),
+            seen: Vec::new(),
+            sources: HashMap::new(),
+            titles: HashSet::new(),
+            articles: 0,
+        }
+    }
+
+    fn source_id(&mut self, source: Option<&str>) -> usize {
+        let n = self.sources.len();
+        *self.sources.entry(source.unwrap_or("").to_string()).or_insert(n)
+    }
+
+    fn signature(&self, p: &str) -> Option<Vec<u32>> {
+        let n = p.split_whitespace().count();
+        if n == 0 || n > MAX_WORDS {
+            return None;
+        }
+        let key = words_key(p);
+        if key.is_empty() {
+            return None;
+        }
+        Some(self.hasher.create_signature(shingles(&key).into_iter()))
+    }
+
+    /// Learns one article: its source, headline and paragraphs. Returns its number, for
+    /// [`Furniture::judge`].
+    pub fn observe<'a>(
+        &mut self,
+        source: Option<&str>,
+        title: &str,
+        paragraphs: impl IntoIterator<Item = &'a str>,
+    ) -> usize {
+        let article = self.articles;
+        self.articles += 1;
+        let source = self.source_id(source);
+        if !title.trim().is_empty() {
+            self.titles.insert(words_key(title));
+        }
+        for p in paragraphs {
+            if let Some(sig) = self.signature(p) {
+                self.index.insert(self.seen.len(), sig);
+                self.seen.push(Seen { article, source });
+            }
+        }
+        article
+    }
+
+    /// Which paragraphs of observed article `article` (its `source`, `title` and `paragraphs` as
+    /// observed) are furniture.
+    pub fn judge(&self, article: usize, source: Option<&str>, title: &str, paragraphs: &[&str]) -> Vec<bool> {
+        let source = self.sources.get(source.unwrap_or("")).copied();
+        let own_title = words_key(title);
+        let n = paragraphs.len();
+        paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let words = p.split_whitespace().count();
+                // A link to another article of the library.
+                if clean::link_shaped(p) {
+                    let key = words_key(p);
+                    if key != own_title && self.titles.contains(&key) {
+                        return true;
+                    }
+                }
+                if words > SHORT_WORDS && i + LAST_PARAGRAPHS < n {
+                    return false;
+                }
+                let Some(sig) = self.signature(p) else { return false };
+                let others: HashSet<usize> = self
+                    .index
+                    .query_owned(&sig)
+                    .into_iter()
+                    .map(|id| self.seen[id])
+                    .filter(|s| s.article != article && Some(s.source) == source)
+                    .map(|s| s.article)
+                    .collect();
+                others.len() >= MIN_ARTICLES
+            })
+            .collect()
+    }
+}
+
+/// Learns a batch of loaded articles, then moves each one's furniture paragraphs aside (into
+/// [`Article::removed`]). A batch of one article teaches nothing.
+pub fn apply(articles: &mut [Article]) {
+    if articles.len() < 2 {
+        return;
+    }
+    let mut f = Furniture::new();
+    let ids: Vec<usize> =
+        articles.iter().map(|a| f.observe(a.source.as_deref(), &a.title, a.paragraph_texts())).collect();
+    for (a, id) in articles.iter_mut().zip(ids) {
+        let paragraphs: Vec<&str> = a.paragraph_texts().collect();
+        let drop = f.judge(id, a.source.as_deref(), &a.title, &paragraphs);
+        if drop.iter().any(|d| *d) {
+            a.remove_paragraphs(&drop);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Format;
+
+    fn art(source: &str, title: &str, paras: &[&str]) -> Article {
+        let mut a = Article::new(
+            "x",
+            0,
+            Format::Text,
+            "UTF-8",
+            title.into(),
+            paras.iter().map(|p| p.to_string()).collect(),
+        );
+        a.source = Some(source.into());
+        a
+    }
+
+    const FOOTER: &str =
+        "يمكنكم متابعة آخر الأخبار على مدار الساعة بعد تنزيل النسخة الجديدة من برنامجنا على هواتفكم.";
+
+    fn story(i: usize) -> Vec<String> {
+        vec![
+            format!(
+                "قال المتحدث باسم الوزارة رقم {i} إن المفاوضات بشأن الملف {i} ستستمر الأسبوع المقبل في العاصمة."
+            ),
+            format!("وأضاف أن الوفد {i} سيلتقي ممثلين عن الأطراف كلها لبحث البند {i} من جدول الأعمال المطروح."),
+        ]
+    }
+
+    #[test]
+    fn a_footer_repeated_across_an_outlets_articles_goes_and_the_stories_stay() {
+        let mut arts: Vec<Article> = (0..5)
+            .map(|i| {
+                let mut p = story(i);
+                p.push(FOOTER.into());
+                let refs: Vec<&str> = p.iter().map(String::as_str).collect();
+                art("outlet", &format!("عنوان الخبر {i}"), &refs)
+            })
+            .collect();
+        apply(&mut arts);
+        for (i, a) in arts.iter().enumerate() {
+            assert_eq!(a.paragraph_texts().collect::<Vec<_>>(), story(i), "{i}");
+            assert_eq!(a.removed.last().unwrap().lines, [FOOTER]);
+        }
+    }
+
+    #[test]
+    fn too_few_repeats_or_another_source_teach_nothing() {
+        let mut arts: Vec<Article> = (0..3)
+            .map(|i| {
+                let mut p = story(i);
+                p.push(FOOTER.into());
+                let refs: Vec<&str> = p.iter().map(String::as_str).collect();
+                art(if i == 0 { "a" } else { "b" }, &format!("عنوان {i}"), &refs)
+            })
+            .collect();
+        apply(&mut arts);
+        assert!(arts.iter().all(|a| a.paragraphs.len() == 3));
+    }
+
+    #[test]
+    fn another_articles_headline_in_the_body_is_a_link() {
+        let linked = "الحكومة تعلن خطة جديدة لدعم المزارعين في المناطق الريفية";
+        let mut body = story(1);
+        body.insert(1, linked.into());
+        let refs: Vec<&str> = body.iter().map(String::as_str).collect();
+        let mut arts = vec![art("s", "عنوان أول", &refs), art("s", linked, &["نص الخبر الثاني هنا بكامله."])];
+        apply(&mut arts);
+        assert_eq!(arts[0].paragraph_texts().collect::<Vec<_>>(), story(1));
+        assert_eq!(arts[0].removed[0].at, 1);
+    }
+}
