@@ -61,6 +61,17 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The same articles as one batch (as `sahifa DIR` loads them): furniture learnt across them.
+    g.bench_function("plain text 256 articles of 4 KB, one batch", |b| {
+        b.iter(|| {
+            let mut all: Vec<_> = articles
+                .iter()
+                .flat_map(|a| load_bytes("a.txt", a.as_bytes(), Some("txt"), &opts).articles)
+                .collect();
+            sahifa::article::furniture::apply(&mut all);
+            all.len()
+        })
+    });
     // Windows-1256: detection and decoding on top of the text path.
     let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(&text);
     g.throughput(Throughput::Bytes(cp1256.len() as u64));

@@ -340,8 +340,18 @@ pub(crate) fn link_shaped(l: &str) -> bool {
         && n <= h.max_words
         && l.len() <= h.max_words * 24
         && !ends_with_any(l, &h.final_punctuation)
-        && !l.starts_with('و')
+        && headline_candidate(l)
         && !l.contains(" | ")
+}
+
+/// What a headline never is: a line that continues the text (و or a connector first), a numbered
+/// list item ("1- …"), or a line of appositions (two commas or more).
+fn headline_candidate(l: &str) -> bool {
+    let numbered = {
+        let t = l.trim_start_matches(|c: char| c.is_numeric());
+        t.len() < l.len() && t.trim_start().starts_with(['-', '.', ')', '–', '/'])
+    };
+    !numbered && l.matches('،').count() < 2 && !super::story::continues(l)
 }
 
 /// Runs of two or more link-shaped lines between sentences: a block of related links. A single
@@ -404,9 +414,10 @@ fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
         if n < h.min_words || n > h.max_words {
             continue;
         }
-        // A line opening with the conjunction و continues the text (وقال، وأضاف …): it is
-        // a sentence that lost its full stop, not another story's headline.
-        if l.starts_with('و') {
+        // A line opening with و or another connector continues the text (وقال، لكن …): it is
+        // a sentence that lost its full stop, not another story's headline; so are list items
+        // and a speaker's subheading ("تينا رينغ، 53 عاما، من أوكلاهوما").
+        if !headline_candidate(l) {
             continue;
         }
         let stems = content_stems(l, &stopwords);

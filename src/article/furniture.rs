@@ -10,8 +10,9 @@
 //! A paragraph is furniture when near-copies of it stand in at least [`MIN_ARTICLES`] other
 //! articles of the same source (any source when the outlet is unknown) and it is short or stands
 //! among the last paragraphs (background paragraphs that agencies reuse are long and sit in the
-//! body: they stay). A headline-shaped body line equal to another article's headline is a link to
-//! that article.
+//! body: they stay). A paragraph after the first that is another article's lede (its dateline
+//! aside) is a teaser of that article. A headline-shaped body line equal to another article's
+//! headline is a link to that article.
 
 use std::collections::{HashMap, HashSet};
 
@@ -41,6 +42,8 @@ const BAND_WIDTH: usize = 4;
 struct Seen {
     article: usize,
     source: usize,
+    /// The paragraph's place in its article.
+    position: usize,
 }
 
 /// Near-duplicate paragraphs across articles, and the headlines of the articles.
@@ -91,7 +94,7 @@ impl Furniture {
         if n == 0 || n > MAX_WORDS {
             return None;
         }
-        let key = words_key(p);
+        let key = words_key(super::story::strip_dateline(p));
         if key.is_empty() {
             return None;
         }
@@ -112,10 +115,10 @@ impl Furniture {
         if !title.trim().is_empty() {
             self.titles.insert(words_key(title));
         }
-        for p in paragraphs {
+        for (position, p) in paragraphs.into_iter().enumerate() {
             if let Some(sig) = self.signature(p) {
                 self.index.insert(self.seen.len(), sig);
-                self.seen.push(Seen { article, source });
+                self.seen.push(Seen { article, source, position });
             }
         }
         article
@@ -139,18 +142,23 @@ impl Furniture {
                         return true;
                     }
                 }
-                if words > SHORT_WORDS && i + LAST_PARAGRAPHS < n {
-                    return false;
-                }
                 let Some(sig) = self.signature(p) else { return false };
-                let others: HashSet<usize> = self
+                let copies: Vec<Seen> = self
                     .index
                     .query_owned(&sig)
                     .into_iter()
                     .map(|id| self.seen[id])
-                    .filter(|s| s.article != article && Some(s.source) == source)
-                    .map(|s| s.article)
+                    .filter(|s| s.article != article)
                     .collect();
+                // Another article's lede, here after this one's own: a teaser of it.
+                if i > 0 && copies.iter().any(|s| s.position == 0) {
+                    return true;
+                }
+                if words > SHORT_WORDS && i + LAST_PARAGRAPHS < n {
+                    return false;
+                }
+                let others: HashSet<usize> =
+                    copies.iter().filter(|s| Some(s.source) == source).map(|s| s.article).collect();
                 others.len() >= MIN_ARTICLES
             })
             .collect()
@@ -234,6 +242,27 @@ mod tests {
             .collect();
         apply(&mut arts);
         assert!(arts.iter().all(|a| a.paragraphs.len() == 3));
+    }
+
+    #[test]
+    fn another_articles_lede_after_this_ones_is_a_teaser() {
+        let other =
+            "أعلنت وزارة الصحة في البلاد عن افتتاح مستشفى جديد للأطفال في العاصمة بتكلفة بلغت مئتي مليون دولار.";
+        let mut body = story(2);
+        body.push(other.into());
+        let refs: Vec<&str> = body.iter().map(String::as_str).collect();
+        let second = format!("دبي، الإمارات العربية المتحدة (CNN)-- {other}");
+        let mut arts = vec![
+            art("s", "عنوان أول", &refs),
+            art(
+                "s",
+                "مستشفى جديد للأطفال",
+                &[&second, "وأضافت الوزارة أن المستشفى سيستقبل المرضى الشهر المقبل."],
+            ),
+        ];
+        apply(&mut arts);
+        assert_eq!(arts[0].paragraph_texts().collect::<Vec<_>>(), story(2));
+        assert_eq!(arts[1].paragraphs.len(), 2, "the lede stays in its own article");
     }
 
     #[test]

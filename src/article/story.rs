@@ -87,21 +87,31 @@ fn dateline_len(line: &str) -> Option<usize> {
     rules().dateline.find(&folded).map(|m| m.end())
 }
 
+/// A paragraph without its dateline, if it opens with one.
+pub(crate) fn strip_dateline(line: &str) -> &str {
+    let head: String = line.chars().take(80).collect();
+    let folded = fold_arabic(&head);
+    let Some(m) = rules().dateline.find(&folded) else { return line };
+    // The match counted in the folded text's characters; folding only drops characters (harakat,
+    // tatweel), so walk the original counting the ones it keeps.
+    let want = folded[..m.end()].chars().count();
+    let mut kept = 0;
+    let mut cut = line.len();
+    for (i, c) in line.char_indices() {
+        if kept == want {
+            cut = i;
+            break;
+        }
+        if !fold_arabic(c.encode_utf8(&mut [0; 4])).is_empty() {
+            kept += 1;
+        }
+    }
+    line[cut..].trim_start_matches(['-', '–', '—', ':', ' '])
+}
+
 /// A paragraph's stems without its dateline (place names of the dateline say nothing of the topic).
 fn stems_of(line: &str, stopwords: &[&str]) -> Stems {
-    let body = match dateline_len(line) {
-        Some(_) => {
-            // Cut at the first dash or closing bracket: the dateline's end in the original text.
-            let cut = line
-                .char_indices()
-                .take(80)
-                .find(|(_, c)| matches!(c, ')' | '–' | '—' | '-'))
-                .map(|(i, _)| i);
-            cut.map_or(line, |i| &line[i..])
-        }
-        None => line,
-    };
-    content_stems(body, stopwords)
+    content_stems(strip_dateline(line), stopwords)
 }
 
 /// The index of the first paragraph that starts another story, if any: everything from there on
@@ -162,7 +172,8 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
             continue;
         }
         let ledes = lines[k..].iter().filter(|l| lede_shaped(l)).count();
-        if ledes * 3 < tail.len() {
+        // Two paragraphs are a block of stories only when both read as ledes.
+        if ledes * 3 < tail.len() || (tail.len() == 2 && ledes < 2) {
             continue;
         }
         // Parallel openings are a list, not stories from elsewhere.
@@ -243,6 +254,13 @@ mod tests {
         lines.push("القاهرة - (رويترز) - قالت شركة إيني الإيطالية إن حقل ظهر للغاز قبالة بورسعيد سيضاعف إنتاجه بحلول الصيف بعد اكتشافات جديدة في دلتا النيل.");
         lines.push("وأضاف المسؤولون أن الشركات الأجنبية ستشارك في تطوير الحقول.");
         assert_eq!(story_end(TITLE, &s(&lines)), Some(3));
+    }
+
+    #[test]
+    fn datelines_are_stripped() {
+        assert_eq!(strip_dateline("دبي، الإمارات العربية المتحدة (CNN)-- كشف أمير"), "كشف أمير");
+        assert_eq!(strip_dateline("القاهرة - (رويترز) - قال مسؤولون"), "قال مسؤولون");
+        assert_eq!(strip_dateline("قال مسؤولون لشبكة CNN: إن"), "قال مسؤولون لشبكة CNN: إن");
     }
 
     #[test]

@@ -65,6 +65,8 @@ actions! {
     ToggleRead = "toggle_read",
     /// Show or hide the highlights pane (actors and quotes)
     ToggleHighlights = "toggle_highlights",
+    /// Unfold or fold what cleaning removed from the article (boilerplate, other stories)
+    ToggleRemoved = "toggle_removed",
     /// Write a note on the article (or on the selected quote in the highlights)
     EditNote = "edit_note",
     /// Actors across all articles, with a chart of mentions and quotes; Enter filters the list

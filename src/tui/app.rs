@@ -194,6 +194,10 @@ impl App {
         match a {
             Action::Quit => self.quit = true,
             Action::Help => self.help = !self.help,
+            Action::ToggleRemoved => {
+                self.reader.unfolded = !self.reader.unfolded;
+                self.relayout();
+            }
             Action::Close => self.close(),
             Action::Down => self.step(1),
             Action::Up => self.step(-1),
@@ -582,11 +586,17 @@ impl App {
         let opts = LayoutOptions { width, ..self.layout };
         let Some(article) = self.current_article() else { return };
         let note = self.store.note(&article.id);
-        if self.reader.doc.as_ref().is_some_and(|d| d.opts == opts && d.note.as_deref() == note) {
+        let unfolded = self.reader.unfolded;
+        if self
+            .reader
+            .doc
+            .as_ref()
+            .is_some_and(|d| d.opts == opts && d.note.as_deref() == note && d.unfolded == unfolded)
+        {
             return;
         }
         let keep = self.reader.doc.as_ref().map(|d| d.offset_of_row(self.reader.scroll));
-        let doc = Doc::build(article, note, opts);
+        let doc = Doc::build(article, note, opts, unfolded);
         self.reader.scroll = match keep {
             Some(off) if self.reader.scroll > 0 => doc.row_of_offset(off),
             _ => 0,

@@ -18,6 +18,8 @@ pub enum Source {
     Body(usize),
     /// A blank separator row.
     Blank,
+    /// What cleaning removed: the folded line standing for a block, or, unfolded, its lines.
+    Removed,
 }
 
 /// One row of the reading view.
@@ -52,11 +54,14 @@ pub struct Doc {
     pub opts: LayoutOptions,
     /// The note it was laid out with.
     pub note: Option<String>,
+    /// Whether removed blocks are shown in full (else one folded line each).
+    pub unfolded: bool,
 }
 
 impl Doc {
-    /// Lays out an article's title, the user's note on it, and its paragraphs.
-    pub fn build(article: &Article, note: Option<&str>, opts: LayoutOptions) -> Doc {
+    /// Lays out an article's title, the user's note on it, and its paragraphs; each block that
+    /// cleaning removed is one dim folded line where it stood, or its lines when `unfolded`.
+    pub fn build(article: &Article, note: Option<&str>, opts: LayoutOptions, unfolded: bool) -> Doc {
         let mut rows = Vec::new();
         let blank = || DocRow { source: Source::Blank, row: Row::default() };
         for row in text::layout(&article.title, &[], &opts) {
@@ -68,13 +73,34 @@ impl Doc {
                 rows.push(DocRow { source: Source::Note, row });
             }
         }
-        for range in &article.paragraphs {
+        let removed_at = |i: usize| article.removed.iter().filter(move |r| r.at == i);
+        let push_removed = |rows: &mut Vec<DocRow>, i: usize| {
+            for r in removed_at(i) {
+                rows.push(blank());
+                if unfolded {
+                    for line in &r.lines {
+                        for row in text::layout(&format!("⊖ {line}"), &[], &opts) {
+                            rows.push(DocRow { source: Source::Removed, row });
+                        }
+                    }
+                } else {
+                    let n = r.lines.len();
+                    let label = format!("⊕ {n} {} removed (z)", if n == 1 { "line" } else { "lines" });
+                    for row in text::layout(&label, &[], &opts) {
+                        rows.push(DocRow { source: Source::Removed, row });
+                    }
+                }
+            }
+        };
+        for (i, range) in article.paragraphs.iter().enumerate() {
+            push_removed(&mut rows, i);
             rows.push(blank());
             for row in text::layout(&article.body[range.clone()], &[], &opts) {
                 rows.push(DocRow { source: Source::Body(range.start), row });
             }
         }
-        Doc { rows, opts, note: note.map(str::to_string) }
+        push_removed(&mut rows, article.paragraphs.len());
+        Doc { rows, opts, note: note.map(str::to_string), unfolded }
     }
 
     /// The first row that shows body byte `offset` (or the nearest row after it).

@@ -77,6 +77,8 @@ pub struct ReaderView {
     pub hits: Option<Hits>,
     /// Quote jumped to from the highlights pane.
     pub marked_quote: Option<usize>,
+    /// Whether what cleaning removed is shown unfolded.
+    pub unfolded: bool,
 }
 
 /// One line of the highlights pane.

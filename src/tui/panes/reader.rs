@@ -50,6 +50,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             Source::Body(base) => paint_row(buf, text_area, y, &drow.row, Style::new(), |r| {
                 styler.style(base + r.start..base + r.end)
             }),
+            Source::Removed => paint_row(buf, text_area, y, &drow.row, th.dim(), |_| Style::new()),
             Source::Blank => {}
         }
     }
