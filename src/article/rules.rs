@@ -186,8 +186,9 @@ pub fn rules() -> &'static Rules {
         // نيوز عربيه -": a place of at most three words (and its country), then the agency in
         // brackets or followed by a dash.
         let dateline = format!(
-            r"^(\p{{L}}+( \p{{L}}+){{0,2}}(، ?\p{{L}}+( \p{{L}}+){{0,2}})? ?[-–—]? ?)?(\(({a})\)|({a}) ?[-–—])",
-            a = agencies.join("|")
+            r"^({w}+( {w}+){{0,2}}(، ?{w}+( {w}+){{0,2}})? ?[-–—]? ?)?(\(({a})\)|({a}) ?[-–—])",
+            w = r"[\x{0621}-\x{064A}a-z]",
+            a = agencies.join("|"),
         );
         Rules {
             max_rule_chars: f.limits.max_rule_chars,
@@ -208,7 +209,12 @@ pub fn rules() -> &'static Rules {
                 .build()
                 .expect("inline ad pattern"),
             headlines,
-            dateline: RegexBuilder::new(&dateline).case_insensitive(true).build().expect("dateline pattern"),
+            dateline: RegexBuilder::new(&dateline)
+                .case_insensitive(true)
+                .size_limit(64 << 20)
+                .dfa_size_limit(64 << 20)
+                .build()
+                .expect("dateline pattern"),
             story,
             html_skip_tags: f.html.skip_tags,
             html_skip_classes: f.html.skip_classes.iter().map(|c| c.to_ascii_lowercase()).collect(),

@@ -3,6 +3,8 @@
 //! The evidence is the text's own shape, not an outlet's wording: see `[story]` in
 //! `assets/boilerplate.toml`.
 
+use std::collections::HashSet;
+
 use super::clean::content_stems;
 use super::normalize::fold_arabic;
 use super::rules::rules;
@@ -28,19 +30,6 @@ fn common() -> &'static std::collections::HashSet<String> {
 fn distinctive(s: &Stems) -> Stems {
     let c = common();
     s.iter().filter(|w| !c.contains(*w)).cloned().collect()
-}
-
-fn share(of: &Stems, within: &Stems) -> f64 {
-    if of.is_empty() {
-        return 0.0;
-    }
-    of.iter().filter(|s| within.binary_search(s).is_ok()).count() as f64 / of.len() as f64
-}
-
-fn merge(into: &mut Stems, more: &Stems) {
-    into.extend(more.iter().cloned());
-    into.sort_unstable();
-    into.dedup();
 }
 
 /// Whether a paragraph opens as a continuation of the text before it: the conjunction و or one of
@@ -82,13 +71,26 @@ pub(crate) fn lede_shaped(line: &str) -> bool {
 
 /// The dateline at the start of a paragraph, if it opens with one ("لندن، بريطانيا (CNN) --").
 fn dateline_len(line: &str) -> Option<usize> {
+    if !may_open_with_dateline(line) {
+        return None;
+    }
     let head: String = line.chars().take(80).collect();
     let folded = fold_arabic(&head);
     rules().dateline.find(&folded).map(|m| m.end())
 }
 
+/// A dateline holds a bracket or a dash among the first characters: the cheap test that spares
+/// most paragraphs the pattern.
+fn may_open_with_dateline(line: &str) -> bool {
+    let end = line.floor_char_boundary(line.len().min(240));
+    line.as_bytes()[..end].iter().any(|&b| matches!(b, b'(' | b'-' | 0xE2))
+}
+
 /// A paragraph without its dateline, if it opens with one.
 pub(crate) fn strip_dateline(line: &str) -> &str {
+    if !may_open_with_dateline(line) {
+        return line;
+    }
     let head: String = line.chars().take(80).collect();
     let folded = fold_arabic(&head);
     let Some(m) = rules().dateline.find(&folded) else { return line };
@@ -114,6 +116,33 @@ fn stems_of(line: &str, stopwords: &[&str]) -> Stems {
     content_stems(strip_dateline(line), stopwords)
 }
 
+/// Share of `of` found in `within`.
+fn share_in(of: &Stems, within: &HashSet<String>) -> f64 {
+    if of.is_empty() {
+        return 0.0;
+    }
+    of.iter().filter(|s| within.contains(*s)).count() as f64 / of.len() as f64
+}
+
+/// The stems of the title and of paragraphs `0..k`, grown as `k` grows (computed only when a
+/// candidate needs them: most articles never pay for the whole text).
+struct Before<'a> {
+    lines: &'a [String],
+    stopwords: &'a [&'a str],
+    set: HashSet<String>,
+    upto: usize,
+}
+
+impl Before<'_> {
+    fn upto(&mut self, k: usize) -> &HashSet<String> {
+        while self.upto < k {
+            self.set.extend(stems_of(&self.lines[self.upto], self.stopwords));
+            self.upto += 1;
+        }
+        &self.set
+    }
+}
+
 /// The index of the first paragraph that starts another story, if any: everything from there on
 /// is not this article. `lines` are the body paragraphs (the headline not among them).
 pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
@@ -123,48 +152,24 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
         return None;
     }
     let stopwords: Vec<&str> = rules().headlines.stopwords.split_whitespace().collect();
-    // Only the last paragraphs can be an appended block; long texts are not scanned whole.
-    // The article keeps at least its first paragraph.
-    let from = n.saturating_sub(st.max_appended + 1).max(1);
-    let stems: Vec<Stems> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| if i + 1 >= from || i < 1 { stems_of(l, &stopwords) } else { Vec::new() })
-        .collect();
-    // The article before position k: title and paragraphs 0..k (stems of the middle computed lazily).
-    let mut before: Stems = content_stems(title, &stopwords);
-    for (i, l) in lines.iter().enumerate().take(from) {
-        if stems[i].is_empty() {
-            merge(&mut before, &stems_of(l, &stopwords));
-        } else {
-            merge(&mut before, &stems[i]);
-        }
-    }
     let title = content_stems(title, &stopwords);
+    let mut before = Before { lines, stopwords: &stopwords, set: title.iter().cloned().collect(), upto: 0 };
     // Dateline of another story after the second paragraph.
     for k in 2..n {
         if dateline_len(&lines[k]).is_some() {
-            let s = if stems[k].is_empty() { stems_of(&lines[k], &stopwords) } else { stems[k].clone() };
-            let s = distinctive(&s);
-            let mut art = title.clone();
-            for l in &lines[..k] {
-                merge(&mut art, &stems_of(l, &stopwords));
-            }
-            if s.len() >= st.min_words / 2 && share(&s, &art) <= st.max_share_one {
+            let s = distinctive(&stems_of(&lines[k], &stopwords));
+            if s.len() >= st.min_words / 2 && share_in(&s, before.upto(k)) <= st.max_share_one {
                 return Some(k);
             }
         }
     }
-    // A block of appended stories at the end: the earliest start that holds.
+    // A block of appended stories at the end: the earliest start that holds. Only the last
+    // paragraphs can be one; the article keeps at least its first paragraph.
+    let from = n.saturating_sub(st.max_appended + 1).max(1);
+    let stems: Vec<Stems> = lines[from..].iter().map(|l| stems_of(l, &stopwords)).collect();
     let mut best = None;
-    let mut art = before.clone();
-    let mut prefixes: Vec<Stems> = Vec::new();
-    for k in from..n {
-        prefixes.push(art.clone());
-        merge(&mut art, &stems[k]);
-    }
     for k in (from..n - 1).rev() {
-        let tail = &stems[k..];
+        let tail = &stems[k - from..];
         if tail.iter().any(|s| s.len() < st.min_words) {
             break;
         }
@@ -194,8 +199,12 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
         if hits[0] > 0 || hits.iter().any(|h| *h > 2) || hits.iter().sum::<usize>() * 5 > tail.len() * 3 {
             continue;
         }
-        let art = &prefixes[k - from];
-        let shares: Vec<f64> = own.iter().map(|s| share(s, art)).collect();
+        // The article before the block: paragraphs 0..k (a fresh set: candidates go backwards).
+        let mut art = before.upto(from).clone();
+        for s in &stems[..k - from] {
+            art.extend(s.iter().cloned());
+        }
+        let shares: Vec<f64> = own.iter().map(|s| share_in(s, &art)).collect();
         let mean = shares.iter().sum::<f64>() / shares.len() as f64;
         let max = shares.iter().cloned().fold(0.0, f64::max);
         if shares[0] <= st.max_share && mean <= st.max_share && max <= st.max_share_one {
