@@ -26,6 +26,29 @@ fn common() -> &'static std::collections::HashSet<String> {
     })
 }
 
+/// The word lists of `[story]`, parsed once.
+struct Lists {
+    connectors: Vec<Vec<String>>,
+    openers: HashSet<String>,
+    weekdays: HashSet<String>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        let st = &rules().story;
+        Lists {
+            connectors: st
+                .connectors
+                .split_whitespace()
+                .map(|c| c.split('_').map(str::to_string).collect())
+                .collect(),
+            openers: st.lede_openers.split_whitespace().map(str::to_string).collect(),
+            weekdays: st.weekdays.split_whitespace().map(str::to_string).collect(),
+        }
+    })
+}
+
 /// The stems that say what a paragraph is about: `s` without the common ones.
 fn distinctive(s: &Stems) -> Stems {
     let c = common();
@@ -43,9 +66,8 @@ pub(crate) fn continues(line: &str) -> bool {
     if first.starts_with('و') {
         return true;
     }
-    rules().story.connectors.split_whitespace().any(|c| {
-        let parts: Vec<&str> = c.split('_').collect();
-        words.len() >= parts.len() && words[..parts.len()] == parts[..]
+    lists().connectors.iter().any(|parts| {
+        words.len() >= parts.len() && words[..parts.len()].iter().zip(parts).all(|(w, p)| *w == p)
     })
 }
 
@@ -55,17 +77,17 @@ pub(crate) fn lede_shaped(line: &str) -> bool {
     if dateline_len(line).is_some() {
         return true;
     }
-    let st = &rules().story;
+    let l = lists();
     let head: String = line.chars().take(240).collect();
     let folded = fold_arabic(&head);
     let mut words = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(30);
     let Some(first) = words.next() else { return false };
-    if st.lede_openers.split_whitespace().any(|v| v == first) {
+    if l.openers.contains(first) {
         return true;
     }
     std::iter::once(first).chain(words).any(|w| {
         let w = w.strip_prefix('و').filter(|r| r.chars().count() >= 4).unwrap_or(w);
-        st.weekdays.split_whitespace().any(|d| d == w)
+        l.weekdays.contains(w)
     })
 }
 
@@ -155,9 +177,9 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
     let title = content_stems(title, &stopwords);
     let mut before = Before { lines, stopwords: &stopwords, set: title.iter().cloned().collect(), upto: 0 };
     // Dateline of another story after the second paragraph.
-    for k in 2..n {
-        if dateline_len(&lines[k]).is_some() {
-            let s = distinctive(&stems_of(&lines[k], &stopwords));
+    for (k, line) in lines.iter().enumerate().skip(2) {
+        if dateline_len(line).is_some() {
+            let s = distinctive(&stems_of(line, &stopwords));
             if s.len() >= st.min_words / 2 && share_in(&s, before.upto(k)) <= st.max_share_one {
                 return Some(k);
             }
@@ -167,16 +189,18 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
     // paragraphs can be one; the article keeps at least its first paragraph.
     let from = n.saturating_sub(st.max_appended + 1).max(1);
     let stems: Vec<Stems> = lines[from..].iter().map(|l| stems_of(l, &stopwords)).collect();
+    let is_lede: Vec<bool> = lines[from..].iter().map(|l| lede_shaped(l)).collect();
+    let goes_on: Vec<bool> = lines[from..].iter().map(|l| continues(l)).collect();
     let mut best = None;
     for k in (from..n - 1).rev() {
         let tail = &stems[k - from..];
         if tail.iter().any(|s| s.len() < st.min_words) {
             break;
         }
-        if continues(&lines[k]) || !lede_shaped(&lines[k]) {
+        if goes_on[k - from] || !is_lede[k - from] {
             continue;
         }
-        let ledes = lines[k..].iter().filter(|l| lede_shaped(l)).count();
+        let ledes = is_lede[k - from..].iter().filter(|l| **l).count();
         // Two paragraphs are a block of stories only when both read as ledes.
         if ledes * 3 < tail.len() || (tail.len() == 2 && ledes < 2) {
             continue;
@@ -187,7 +211,7 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
         if (1..openings.len()).any(|i| openings[..i].contains(&openings[i])) {
             continue;
         }
-        let conn = lines[k..].iter().filter(|l| continues(l)).count();
+        let conn = goes_on[k - from..].iter().filter(|c| **c).count();
         if conn * 3 > tail.len() {
             continue;
         }

@@ -104,7 +104,10 @@ fn files_dedupe_by_content_and_read_back_equal() {
     for row in db.article_rows(100).unwrap() {
         let stored = db.article(row.id).unwrap().unwrap();
         let orig = arts.iter().find(|a| a.article.id == row.content_id).unwrap();
-        assert_eq!(stored.article, orig.article);
+        // The library keeps the cleaned article; the lines cleaning set aside are not stored.
+        let mut cleaned = orig.article.clone();
+        cleaned.removed.clear();
+        assert_eq!(stored.article, cleaned);
         assert_eq!(stored.current_extraction(), Some(crate::extract::extract(&orig.article)));
     }
 }

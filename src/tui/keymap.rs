@@ -145,7 +145,8 @@ mod tests {
         assert_eq!(km.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevPane));
         assert_eq!(km.action(&ev(KeyCode::Char('?'), KeyModifiers::NONE)), Some(Action::Help));
         assert_eq!(km.action(&ev(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::PageDown));
-        assert_eq!(km.action(&ev(KeyCode::Char('z'), KeyModifiers::NONE)), None);
+        assert_eq!(km.action(&ev(KeyCode::Char('z'), KeyModifiers::NONE)), Some(Action::ToggleRemoved));
+        assert_eq!(km.action(&ev(KeyCode::Char('~'), KeyModifiers::NONE)), None);
     }
 
     #[test]
