@@ -54,6 +54,8 @@ pub struct Furniture {
     seen: Vec<Seen>,
     sources: HashMap<String, usize>,
     titles: HashSet<String>,
+    /// Each article's signature over its whole text: copies of one story are not evidence.
+    whole: Vec<Vec<u32>>,
     articles: usize,
 }
 
@@ -80,6 +82,7 @@ impl Furniture {
             seen: Vec::new(),
             sources: HashMap::new(),
             titles: HashSet::new(),
+            whole: Vec::new(),
             articles: 0,
         }
     }
@@ -115,6 +118,11 @@ impl Furniture {
         if !title.trim().is_empty() {
             self.titles.insert(words_key(title));
         }
+        let paragraphs: Vec<&str> = paragraphs.into_iter().collect();
+        let mut all: Vec<u64> = paragraphs.iter().flat_map(|p| shingles(&words_key(p))).collect();
+        all.sort_unstable();
+        all.dedup();
+        self.whole.push(self.hasher.create_signature(all.into_iter()));
         for (position, p) in paragraphs.into_iter().enumerate() {
             if let Some(sig) = self.signature(p) {
                 self.index.insert(self.seen.len(), sig);
@@ -148,7 +156,7 @@ impl Furniture {
                     .query_owned(&sig)
                     .into_iter()
                     .map(|id| self.seen[id])
-                    .filter(|s| s.article != article)
+                    .filter(|s| s.article != article && !self.same_story(article, s.article))
                     .collect();
                 // Another article's lede, here after this one's own: a teaser of it.
                 if i > 0 && copies.iter().any(|s| s.position == 0) {
@@ -164,6 +172,19 @@ impl Furniture {
             .collect()
     }
 }
+
+impl Furniture {
+    /// Whether two observed articles are copies of one story (most of their text the same): what
+    /// they share is the story, not furniture.
+    fn same_story(&self, a: usize, b: usize) -> bool {
+        let (Some(x), Some(y)) = (self.whole.get(a), self.whole.get(b)) else { return false };
+        let same = x.iter().zip(y).filter(|(p, q)| p == q).count();
+        same as f64 >= SAME_STORY * x.len() as f64
+    }
+}
+
+/// Estimated Jaccard similarity of two articles' whole texts from which they are one story.
+const SAME_STORY: f64 = 0.5;
 
 /// Learns a batch of loaded articles, then moves each one's furniture paragraphs aside (into
 /// [`Article::removed`]). A batch of one article teaches nothing.
@@ -204,13 +225,35 @@ mod tests {
     const FOOTER: &str =
         "يمكنكم متابعة آخر الأخبار على مدار الساعة بعد تنزيل النسخة الجديدة من برنامجنا على هواتفكم.";
 
+    /// Five different stories, two paragraphs each.
     fn story(i: usize) -> Vec<String> {
-        vec![
-            format!(
-                "قال المتحدث باسم الوزارة رقم {i} إن المفاوضات بشأن الملف {i} ستستمر الأسبوع المقبل في العاصمة."
-            ),
-            format!("وأضاف أن الوفد {i} سيلتقي ممثلين عن الأطراف كلها لبحث البند {i} من جدول الأعمال المطروح."),
-        ]
+        let s: [[&str; 2]; 6] = [
+            [
+                "قال المتحدث باسم وزارة الخارجية إن المفاوضات بشأن الحدود ستستمر الأسبوع المقبل في العاصمة.",
+                "وأضاف أن الوفد سيلتقي ممثلين عن الأطراف كلها لبحث جدول الأعمال المطروح.",
+            ],
+            [
+                "أعلن نادي الهلال تعاقده مع لاعب وسط برازيلي لمدة ثلاثة مواسم قادما من الدوري البرتغالي.",
+                "وسيخضع اللاعب للفحص الطبي قبل انضمامه إلى معسكر الفريق في النمسا.",
+            ],
+            [
+                "ارتفعت أسعار النفط في تعاملات اليوم بعد تراجع المخزونات الأمريكية أكثر من المتوقع.",
+                "وصعد خام برنت إلى أعلى مستوى له منذ شهرين وسط مخاوف من نقص الإمدادات.",
+            ],
+            [
+                "افتتحت الحكومة مستشفى جديدا للأطفال في المدينة الساحلية بسعة مئتي سرير.",
+                "وقالت وزيرة الصحة إن المستشفى سيخدم سكان المحافظات الجنوبية كلها.",
+            ],
+            [
+                "ضرب زلزال بقوة ست درجات جزيرة في المحيط الهادئ دون أن ترد أنباء عن أضرار.",
+                "وأوضح مركز الرصد أن الهزة وقعت على عمق عشرة كيلومترات تحت سطح البحر.",
+            ],
+            [
+                "فاز فيلم وثائقي عن الهجرة بالجائزة الكبرى لمهرجان السينما العربية هذا العام.",
+                "ويروي الفيلم قصة ثلاث عائلات عبرت البحر بحثا عن حياة جديدة في أوروبا.",
+            ],
+        ];
+        s[i % s.len()].iter().map(|x| x.to_string()).collect()
     }
 
     #[test]
@@ -228,6 +271,20 @@ mod tests {
             assert_eq!(a.paragraph_texts().collect::<Vec<_>>(), story(i), "{i}");
             assert_eq!(a.removed.last().unwrap().lines, [FOOTER]);
         }
+    }
+
+    #[test]
+    fn copies_of_one_story_teach_nothing() {
+        let mut arts: Vec<Article> = (0..6)
+            .map(|i| {
+                let mut p = story(1);
+                p.push(format!("نسخة رقم {i}"));
+                let refs: Vec<&str> = p.iter().map(String::as_str).collect();
+                art("s", "عنوان واحد", &refs)
+            })
+            .collect();
+        apply(&mut arts);
+        assert!(arts.iter().all(|a| a.paragraphs.len() == 3 && a.removed.is_empty()));
     }
 
     #[test]
