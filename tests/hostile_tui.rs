@@ -50,7 +50,7 @@ fn assert_clean(what: &str, app: &App) {
 /// Every extraction delivered, as the worker would.
 fn deliver(app: &mut App) {
     for i in 0..app.articles.len() {
-        let ex = Arc::new(sahifa::extract::extract(&app.articles.get(i).unwrap()));
+        let ex = Arc::new(sahifa::extract::extract(app.articles.get(i).unwrap()));
         app.handle(Event::Extracted(i, ex));
     }
 }

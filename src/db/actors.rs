@@ -63,6 +63,29 @@ pub(super) fn backfill(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 impl Db {
+    /// Whether the aggregate agrees with the articles' actors (each actor's counts are the sums over
+    /// its rows of `article_actors`, and no row belongs to a missing article); what differs, if not.
+    pub fn check_aggregate(&self) -> Result<(), String> {
+        let bad: Result<i64, _> = self.conn.query_row(
+            "SELECT count(*) FROM actors a LEFT JOIN (
+                 SELECT actor_id, count(*) n, sum(mentions) m, sum(quotes) q FROM article_actors GROUP BY actor_id
+             ) s ON s.actor_id = a.id
+             WHERE a.articles != coalesce(s.n, 0) OR a.mentions != coalesce(s.m, 0) OR a.quotes != coalesce(s.q, 0)",
+            [],
+            |r| r.get(0),
+        );
+        let orphans: Result<i64, _> = self.conn.query_row(
+            "SELECT count(*) FROM article_actors x WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = x.article_id)",
+            [],
+            |r| r.get(0),
+        );
+        match (bad, orphans) {
+            (Ok(0), Ok(0)) => Ok(()),
+            (Ok(b), Ok(o)) => Err(format!("{b} actors with wrong counts, {o} rows of missing articles")),
+            (Err(e), _) | (_, Err(e)) => Err(e.to_string()),
+        }
+    }
+
     /// The `limit` most mentioned actors of the library (then by quotes), read from the aggregate.
     pub fn top_actors(&self, limit: usize) -> Result<Vec<ActorSummary>, DbError> {
         let mut st = self

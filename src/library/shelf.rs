@@ -297,7 +297,16 @@ impl LibraryShelf {
             .map(|id| match by_id.remove(id) {
                 Some(r) => Entry {
                     untitled: r.title.trim().is_empty(),
-                    title: if r.title.trim().is_empty() { "…".into() } else { r.title },
+                    // No headline: its first words stand in (rare, so the body is read for it).
+                    title: if r.title.trim().is_empty() {
+                        self.db
+                            .article(r.id)
+                            .ok()
+                            .flatten()
+                            .map_or_else(|| "…".into(), |s| s.article.display_title())
+                    } else {
+                        r.title
+                    },
                     id: r.content_id,
                     source: r.source,
                     path: r.path,

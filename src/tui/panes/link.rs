@@ -4,7 +4,7 @@
 //! plain http(s) URL ([`crate::tui::links::safe_url`]), so nothing from a feed reaches the terminal
 //! as a control sequence.
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
@@ -33,9 +33,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, title_w: u16, app: &App, style: Style)
     let x = area.x + 2 + title_w;
     if !text.is_empty() && x + 4 < end {
         let label = format!(" {text} ");
-        let w = (label.width() as u16).min(end - x);
-        // Source names may be Arabic: laid out like every other row.
-        let row = super::one_row(&label, w as usize, &app.layout);
+        let full = label.width() as u16;
+        let w = full.min(end - x);
+        // Source names may be Arabic: laid out like every other row (one_row keeps a cell for
+        // its `…`, needed only when the label is cut).
+        let row = super::one_row(&label, w as usize + usize::from(full <= w), &app.layout);
         let y = area.y;
         crate::tui::paint::paint_row(buf, Rect { x, y, width: w, height: 1 }, y, &row, style, |_| {
             Style::new()
@@ -55,14 +57,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, title_w: u16, app: &App, style: Style)
     };
     let (open, close) = osc8(&url);
     // Two cells per symbol, the second skipped: the sequence and its text reach the terminal
-    // together and ratatui's width bookkeeping stays right (ratatui's hyperlink example).
+    // together (ratatui's hyperlink example).
     let chars: Vec<char> = shown.chars().collect();
     for (k, pair) in chars.chunks(2).enumerate() {
         let cx = x + 2 * k as u16;
         let text: String = pair.iter().collect();
-        buf[(cx, y)].set_symbol(&format!("{open}{text}{close}")).set_style(style);
+        // The symbol's own width counts the URL: say how many cells it really takes.
+        let width = std::num::NonZeroU16::new(pair.len() as u16).unwrap_or(std::num::NonZeroU16::MIN);
+        buf[(cx, y)]
+            .set_symbol(&format!("{open}{text}{close}"))
+            .set_style(style)
+            .set_diff_option(CellDiffOption::ForcedWidth(width));
         if pair.len() == 2 && cx + 1 < area.right() {
-            buf[(cx + 1, y)].set_diff_option(ratatui::buffer::CellDiffOption::Skip);
+            buf[(cx + 1, y)].set_diff_option(CellDiffOption::Skip);
         }
     }
 }
