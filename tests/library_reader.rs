@@ -8,6 +8,8 @@
 mod feed_server;
 #[path = "support/tui.rs"]
 mod reader;
+#[path = "support/library.rs"]
+mod support;
 
 use std::path::Path;
 use std::sync::mpsc::{Receiver, channel};
@@ -343,4 +345,71 @@ fn reading_state_of_files_carries_over_to_the_library() {
     assert_eq!(app.store.note(&id), Some("ملاحظة محفوظة"));
     let s = screen(&app);
     assert!(s.contains('★'), "{s}");
+}
+
+#[test]
+fn two_readers_and_a_fetch_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = library(dir.path());
+    let srv = FeedServer::start();
+    let items = seed_items();
+    let mut db = Db::open(dir.path()).unwrap();
+    for f in 0..6 {
+        let path = format!("/f{f}.xml");
+        // Each feed's items under guids of their own, so every fetch adds two articles.
+        let its: Vec<_> = items[..2]
+            .iter()
+            .map(|it| feed_server::Item { guid: format!("{}-{f}", it.guid), ..it.clone() })
+            .collect();
+        srv.route(
+            &path,
+            Route {
+                body: rss(&format!("موجز {f}"), &its, "utf-8", |i| format!("https://f{f}.example/{i}"))
+                    .into_bytes(),
+                content_type: "application/rss+xml".into(),
+                delay: Some(Duration::from_millis(60)),
+                ..Route::default()
+            },
+        );
+        db.add_feed(&NewFeed { url: srv.url(&path), ..NewFeed::default() }).unwrap();
+    }
+    drop(db);
+    let mut one = open(dir.path());
+    let mut two = open(dir.path());
+    let mut fetch = support::std_command(dir.path())
+        .args(["fetch", "--jobs", "2"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // While it runs: the first reader stars every article, the second marks each read, going
+    // down the list; each saves after every mark and draws (reading rows) between.
+    for _ in 0..seeds.len() {
+        key(&mut one, KeyCode::Char('s'));
+        one.save_now();
+        key(&mut one, KeyCode::Char('j'));
+        key(&mut two, KeyCode::Char('m'));
+        two.save_now();
+        key(&mut two, KeyCode::Char('j'));
+        screen(&one);
+        screen(&two);
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    let out = fetch.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    // Only the two made-up feeds of `library` fail (no such host); nothing was ever locked.
+    assert!(err.lines().all(|l| l.contains(".test/rss: ")), "{err}");
+    drop((one, two));
+    let db = Db::open(dir.path()).unwrap();
+    db.check_integrity().unwrap();
+    db.check_aggregate().unwrap();
+    assert_eq!(db.article_count().unwrap(), 5 + 6 * 2, "every item once");
+    drop(db);
+    let app = open(dir.path());
+    for (title, id) in &seeds {
+        let st = app.store.article(id);
+        assert!(st.starred && st.read, "{title}: {st:?}");
+    }
+    assert_eq!(app.articles.len(), 17);
 }
