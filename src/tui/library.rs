@@ -193,7 +193,7 @@ impl App {
     pub(super) fn copy_link(&mut self) {
         match self.current_link().as_deref().and_then(links::safe_url) {
             Some(url) => {
-                self.outbox.push(links::osc52(url));
+                self.outbox.push(links::osc52(&url));
                 self.status = Some(format!("link copied: {url}"));
             }
             None => self.status = Some("this article has no http(s) link".into()),

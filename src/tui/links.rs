@@ -6,12 +6,24 @@
 use base64::Engine;
 
 /// The link if it is safe to hand to a browser or put in an escape sequence: `http://` or
-/// `https://`, printable ASCII only (no spaces, no controls, no ESC or BEL).
-pub fn safe_url(url: &str) -> Option<&str> {
+/// `https://`, without control characters (C0, DEL, C1: no ESC, no BEL), as printable ASCII: the
+/// bytes of other characters (Arabic paths, spaces) percent-encoded, as browsers send them.
+pub fn safe_url(url: &str) -> Option<String> {
     let u = url.trim();
     let lower = u.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
     let scheme = lower.starts_with("https://") || lower.starts_with("http://");
-    (scheme && u.len() > 8 && u.bytes().all(|b| (0x21..0x7f).contains(&b))).then_some(u)
+    if !scheme || u.chars().count() <= 8 || u.chars().any(char::is_control) {
+        return None;
+    }
+    let mut out = String::with_capacity(u.len());
+    for b in u.bytes() {
+        if (0x21..0x7f).contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(out)
 }
 
 /// The link opener from `$BROWSER` (its first entry when it lists several, `:`-separated), else
@@ -26,6 +38,7 @@ pub fn browser_from_env() -> Vec<String> {
 /// terminal input or output; does not wait for it.
 pub fn open(browser: &[String], url: &str) -> Result<(), String> {
     let url = safe_url(url).ok_or_else(|| "not an http(s) link; not opened".to_string())?;
+    let url = url.as_str();
     let (prog, args) = browser.split_first().ok_or_else(|| "no browser: set $BROWSER".to_string())?;
     let mut args: Vec<String> = args.to_vec();
     match args.iter_mut().find(|a| a.contains("%s")) {
@@ -63,10 +76,13 @@ mod tests {
 
     #[test]
     fn only_plain_http_links_are_safe() {
-        assert_eq!(safe_url("https://example.com/a?b=1"), Some("https://example.com/a?b=1"));
-        assert_eq!(safe_url("HTTP://x.org"), Some("HTTP://x.org"));
+        let ok = |s: &str| Some(s.to_string());
+        assert_eq!(safe_url("https://example.com/a?b=1"), ok("https://example.com/a?b=1"));
+        assert_eq!(safe_url("HTTP://x.org"), ok("HTTP://x.org"));
         assert_eq!(safe_url("https://x.org/\x1b]8;;evil\x07"), None);
-        assert_eq!(safe_url("https://x.org/a b"), None);
+        assert_eq!(safe_url("https://x.org/\u{9b}31m"), None);
+        assert_eq!(safe_url("https://x.org/a b"), ok("https://x.org/a%20b"));
+        assert_eq!(safe_url("http://a.net/ar/تجارب"), ok("http://a.net/ar/%D8%AA%D8%AC%D8%A7%D8%B1%D8%A8"));
         assert_eq!(safe_url("file:///etc/passwd"), None);
         assert_eq!(safe_url("--help"), None);
         assert_eq!(safe_url("javascript:alert(1)"), None);

@@ -18,7 +18,7 @@ pub fn meta(app: &App) -> Option<(String, Option<String>)> {
     let e = app.articles.entry(app.reader.article?)?;
     let date = e.date.as_deref().map(short_date);
     let parts: Vec<String> = [e.source.map(|s| clean(&s).into_owned()), date].into_iter().flatten().collect();
-    let link = e.link.as_deref().and_then(safe_url).map(str::to_string);
+    let link = e.link.as_deref().and_then(safe_url);
     Some((parts.join(" · "), link))
 }
 
