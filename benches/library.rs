@@ -61,7 +61,9 @@ fn bench(c: &mut Criterion) {
         let dir = std::path::PathBuf::from(big);
         let db = Db::open(&dir).expect("open");
         let n = db.article_count().expect("count");
-        for (name, q) in [("word", "أذربيجان"), ("exact", "=الرئيس"), ("prefix", "اقتص"), ("none", "كلمةلاتوجد")] {
+        for (name, q) in
+            [("word", "أذربيجان"), ("exact", "=الرئيس"), ("prefix", "اقتص"), ("none", "كلمةلاتوجد")]
+        {
             let query = if name == "prefix" { Query::parse_typing(q) } else { Query::parse(q) };
             c.bench_function(&format!("library_search_{name}_newest_50_of_{n}"), |b| {
                 b.iter(|| db.search(&query, 50).expect("search"))

@@ -298,6 +298,13 @@ fn r_and_shift_r_fetch_in_the_background_with_progress_and_per_feed_errors() {
     run_fetch(&mut app, &rx);
     assert_eq!(srv.seen("/broken.xml").len(), before, "only the current feed");
     assert_eq!(app.status.as_deref(), Some("fetched 1 feeds: 0 new, 0 failed"));
+    // f: the failing feed, with its error, among the feeds (the good one is titled by its feed).
+    key(&mut app, KeyCode::Char('f'));
+    let first = app.status.clone().unwrap();
+    key(&mut app, KeyCode::Char('f'));
+    let second = app.status.clone().unwrap();
+    let broken = [first, second].into_iter().find(|s| s.contains("broken.xml")).expect("the failing feed");
+    assert!(broken.contains(": 0 articles · last fetch failed: ") && broken.contains("500"), "{broken}");
 }
 
 #[test]

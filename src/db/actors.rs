@@ -128,6 +128,24 @@ impl Db {
         rows.map_err(|e| self.err(e))
     }
 
+    /// The last `limit` articles stored in which actor `actor` speaks (row ids, latest stored first)
+    /// with its index in each: read from the index alone, however many articles name the actor.
+    pub fn actor_quote_articles(&self, actor: i64, limit: usize) -> Result<Vec<(i64, usize)>, DbError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT article_id, idx FROM article_actors WHERE actor_id = ?1 AND quotes > 0
+                 ORDER BY article_id DESC LIMIT ?2",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![actor, limit.min(i64::MAX as usize) as i64], |r| {
+                Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
+            })
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>());
+        rows.map_err(|e| self.err(e))
+    }
+
     /// The stored extraction of article `id`, when this version computed it.
     pub fn extraction(&self, id: i64) -> Result<Option<crate::extract::Extraction>, DbError> {
         use rusqlite::OptionalExtension;

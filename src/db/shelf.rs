@@ -106,14 +106,13 @@ impl Db {
         rows.map_err(|e| self.err(e))
     }
 
-    /// The feeds that have articles (by title), then every tag of a feed (sorted): what the list can
-    /// be narrowed to.
+    /// Every feed (by title; one without articles shows an empty list and its last error), then
+    /// every tag of a feed (sorted): what the list can be narrowed to.
     pub fn scopes(&self) -> Result<Vec<Scope>, DbError> {
         let mut st = self
             .conn
             .prepare_cached(
                 "SELECT f.id, coalesce(f.title, f.url), f.tags FROM feeds f
-                 WHERE EXISTS (SELECT 1 FROM articles a WHERE a.feed_id = f.id)
                  ORDER BY coalesce(f.title, f.url) COLLATE NOCASE",
             )
             .map_err(|e| self.err(e))?;

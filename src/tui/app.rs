@@ -21,6 +21,9 @@ use crate::search;
 use crate::store::{self, Store};
 use crate::text::LayoutOptions;
 
+/// The most articles the list filter takes from the library's index (the newest that match).
+const FILTER_MAX: usize = 10_000;
+
 /// Everything the reader reacts to: keys, the mouse, resizes, ticks and background results.
 #[derive(Debug)]
 pub enum Event {
@@ -703,7 +706,7 @@ impl App {
         } else {
             let q = search::Query::parse_typing(&query);
             let hits: std::collections::HashSet<usize> = match (&self.articles, &self.index) {
-                (Shelf::Library(_), _) => match self.articles.db().map(|db| db.search(&q, usize::MAX)) {
+                (Shelf::Library(_), _) => match self.articles.db().map(|db| db.search(&q, FILTER_MAX)) {
                     Some(Ok(ids)) => self.articles.positions_of(&ids).into_iter().collect(),
                     Some(Err(e)) => {
                         self.status = Some(e.to_string());

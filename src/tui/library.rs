@@ -14,8 +14,8 @@ use crate::library::Shelf;
 
 /// Actors the library's actors view lists (the most mentioned).
 const ACTORS_SHOWN: usize = 1_000;
-/// Articles whose quotes the actors view reads for the selected actor.
-const QUOTE_ARTICLES: usize = 30;
+/// Articles whose quotes the actors view reads for the selected actor (a screen's worth).
+const QUOTE_ARTICLES: usize = 12;
 /// Articles the review export takes from the library (the list as shown, from the top).
 const EXPORT_MAX: usize = 2_000;
 
@@ -105,7 +105,7 @@ impl App {
         }
     }
 
-    /// The selected actor's quotes in the library's newest articles naming it.
+    /// The selected actor's quotes in the articles last stored where it speaks.
     fn stored_quotes(&self, v: &ActorsView) -> Vec<(usize, String)> {
         let (Some(db), Some(&(actor, _, quotes))) = (self.articles.db(), v.stored.get(v.selected)) else {
             return Vec::new();
@@ -113,7 +113,7 @@ impl App {
         if quotes == 0 {
             return Vec::new();
         }
-        let arts = db.actor_articles(actor, QUOTE_ARTICLES).unwrap_or_default();
+        let arts = db.actor_quote_articles(actor, QUOTE_ARTICLES).unwrap_or_default();
         let mut out = Vec::new();
         for (id, idx) in arts {
             let Some(pos) = self.articles.positions_of(&[id]).first().copied() else { continue };
@@ -224,10 +224,24 @@ impl App {
         self.scope = scopes.get(next).cloned().map(|s| (next, s));
         let filter = self.list.filter.clone();
         self.set_filter(filter);
+        // A feed whose last fetch failed says so (the error stays until a good fetch).
+        let failed = match (&self.scope, self.articles.db()) {
+            (Some((_, crate::db::Scope::Feed(id, _))), Some(db)) => db
+                .feeds()
+                .ok()
+                .and_then(|fs| fs.into_iter().find(|f| f.id == *id))
+                .and_then(|f| f.last_error)
+                .map(|e| format!(" · last fetch failed: {e}")),
+            _ => None,
+        };
         self.status = Some(match &self.scope {
-            Some((_, s)) => {
-                format!("{}: {} articles", crate::text::sanitize(&s.label()), self.list.visible.len())
-            }
+            Some((_, s)) => crate::text::sanitize(&format!(
+                "{}: {} articles{}",
+                s.label(),
+                self.list.visible.len(),
+                failed.unwrap_or_default()
+            ))
+            .into_owned(),
             None if scopes.is_empty() => "no feeds to narrow the list to".into(),
             None => "all feeds".into(),
         });
