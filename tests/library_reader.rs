@@ -383,7 +383,7 @@ fn two_readers_and_a_fetch_at_once_lose_nothing() {
     drop(db);
     let mut one = open(dir.path());
     let mut two = open(dir.path());
-    let mut fetch = support::std_command(dir.path())
+    let fetch = support::std_command(dir.path())
         .args(["fetch", "--jobs", "2"])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())

@@ -239,3 +239,26 @@ fn actors_aggregate_per_article_matches_a_backfill_and_follows_updates_and_remov
     db.check_aggregate().unwrap();
     assert!(aggregate(&db).is_empty(), "{:?}", aggregate(&db));
 }
+
+#[test]
+fn a_common_word_gives_the_newest_matches_whichever_way_the_search_walks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(dir.path()).unwrap();
+    // 2,400 articles (past WALK_FROM), dated out of insertion order; two in three say the word.
+    let items: Vec<NewArticle> = (0..2400)
+        .map(|i| {
+            let word = if i % 3 == 0 { "مطر" } else { "الرئيس" };
+            let mut a = from_plain_text("x.txt", &format!("خبر {i}\nقال {word} كلاما رقم {i}."));
+            a.date = Some(format!("2026-01-01T{:02}:{:02}:00Z", (i * 7) % 24, i % 60));
+            NewArticle::with_extraction(a, "{\"actors\":[],\"quotes\":[]}".into())
+        })
+        .collect();
+    db.store_articles(None, &items).unwrap();
+    let q = crate::search::Query::parse("=الرئيس");
+    let all = db.search(&q, usize::MAX).unwrap();
+    assert_eq!(all.len(), 1600);
+    let newest = db.search(&q, 50).unwrap();
+    assert_eq!(newest, all[..50]);
+    let rows = db.rows_of(&all).unwrap();
+    assert!(rows.windows(2).all(|w| (w[0].published, w[0].id) >= (w[1].published, w[1].id)));
+}
