@@ -146,13 +146,14 @@ impl Db {
         rows.map_err(|e| self.err(e))
     }
 
-    /// The stored extraction of article `id`, when this version computed it.
+    /// The stored extraction of article `id`, whichever version computed it: the one the
+    /// aggregate counted, so its actor indexes ([`Db::actor_quote_articles`]) point into it.
     pub fn extraction(&self, id: i64) -> Result<Option<crate::extract::Extraction>, DbError> {
         use rusqlite::OptionalExtension;
         let json: Option<String> = self
             .conn
-            .prepare_cached("SELECT json FROM extractions WHERE article_id = ?1 AND version = ?2")
-            .and_then(|mut st| st.query_row(params![id, super::EXTRACT_VERSION], |r| r.get(0)).optional())
+            .prepare_cached("SELECT json FROM extractions WHERE article_id = ?1")
+            .and_then(|mut st| st.query_row(params![id], |r| r.get(0)).optional())
             .map_err(|e| self.err(e))?;
         Ok(json.and_then(|j| crate::extract::Extraction::from_stored(&j)))
     }
