@@ -3,7 +3,7 @@
 
     tools/newsboat_cache.py LIBRARY_DIR OUT_DIR
 
-Needs newsboat's own empty cache schema, so it runs `newsboat -x reload` once on an empty URL list to
+Needs newsboat's own empty cache schema, so it runs `newsboat -x reload` once on a URL nothing answers to
 create OUT_DIR/cache.db, then writes one feed per article source (`http://SOURCE.example/rss`, listed
 in OUT_DIR/urls) and every article as an unread item (title, author, link, date, body as <p>
 paragraphs). Reads the library read-only. Then, as in the README:
@@ -19,10 +19,14 @@ import sys
 
 lib, out = sys.argv[1], sys.argv[2]
 os.makedirs(out, exist_ok=True)
-for name in ("urls", "config"):
-    open(os.path.join(out, name), "w").close()
+open(os.path.join(out, "config"), "w").close()
+with open(os.path.join(out, "urls"), "w") as f:
+    f.write("http://127.0.0.1:9/none\n")  # newsboat wants one URL; nothing answers there
 cache = os.path.join(out, "cache.db")
-subprocess.run(["newsboat", "-u", f"{out}/urls", "-c", cache, "-C", f"{out}/config", "-x", "reload"], check=True)
+subprocess.run(["newsboat", "-u", f"{out}/urls", "-c", cache, "-C", f"{out}/config", "-x", "reload"],
+               capture_output=True)
+if not os.path.exists(cache):
+    sys.exit("newsboat did not create its cache")
 src = sqlite3.connect(f"file:{lib}/library.sqlite?mode=ro", uri=True)
 nb = sqlite3.connect(cache)
 sources = [s for (s,) in src.execute("SELECT DISTINCT coalesce(source, 'library') FROM articles")]
