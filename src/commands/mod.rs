@@ -10,6 +10,7 @@ pub mod import;
 pub mod list;
 pub mod render;
 pub mod search;
+pub mod shelf;
 pub mod subscribe;
 
 use std::path::PathBuf;

@@ -52,6 +52,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             left.push_str(" │ ");
             left.push_str(msg);
         }
+        if let Some(p) = &app.fetching {
+            left.push_str(" │ ");
+            left.push_str(&p.line());
+        }
         let text_area = Rect { width: room, ..area };
         let mut row = one_row(
             &clean(&left),
