@@ -11,6 +11,7 @@ pub mod list;
 pub mod render;
 pub mod search;
 pub mod subscribe;
+pub mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +38,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Some(Command::Remove(args)) => subscribe::remove(args),
         Some(Command::Fetch(args)) => fetch::run(args),
         Some(Command::Import(args)) => import::run(args),
+        Some(Command::Sync(args)) => sync::run(args),
+        Some(Command::Mark(args)) => sync::mark(args),
     }
 }
 

@@ -9,7 +9,9 @@
 
 pub mod articles;
 mod feeds;
+pub mod flags;
 pub mod schema;
+pub mod sync;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -18,6 +20,7 @@ use rusqlite::Connection;
 
 pub use articles::{ArticleRow, NewArticle, StoredArticle, prepare};
 pub use feeds::{Feed, FetchResult, NewFeed};
+pub use flags::{Flag, Flags, now_ms};
 
 /// Name of the database file in the data dir.
 pub const DB_FILE: &str = "library.sqlite";
