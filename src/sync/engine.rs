@@ -18,7 +18,7 @@
 //!    batch leaves the queue in the same transaction that records the server's new values, so a
 //!    server that dies mid-sync loses nothing: the rest is sent next time.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Articles, RemoteArticle, SyncBackend, SyncError};
 use crate::article::{Article, Format};
@@ -55,8 +55,9 @@ pub struct Report {
 /// (for the status line) and the queue keeps what was not sent.
 pub fn sync(db: &mut Db, account: &str, backend: &mut dyn SyncBackend) -> Result<Report, SyncError> {
     let mut report = Report::default();
-    let res = run(db, account, backend, &mut report);
+    // The start of the sync: a server change seen by the next sync happened after it.
     let at = now_ms();
+    let res = run(db, account, backend, &mut report);
     match &res {
         Ok(()) => db.sync_record(account, at, Ok(None))?,
         Err(e) => db.sync_record(account, at, Err(&e.to_string()))?,
@@ -74,7 +75,8 @@ fn run(
     let prev = db.sync_account(account)?;
     db.sync_enqueue(account)?;
     let feed_ids = subscriptions(db, account, backend, report)?;
-    let Articles { articles, token } = backend.articles_since(prev.token.as_deref())?;
+    let known: HashSet<String> = db.sync_items(account)?.into_keys().collect();
+    let Articles { articles, token } = backend.articles(prev.token.as_deref(), &known)?;
     store_articles(db, account, &feed_ids, articles, report)?;
     if let Some(t) = token {
         db.sync_set_token(account, &t)?;

@@ -11,6 +11,7 @@
 
 pub mod config;
 pub mod engine;
+pub mod greader;
 pub mod status;
 pub mod ttrss;
 
@@ -106,8 +107,9 @@ pub trait SyncBackend {
     fn subscribe(&mut self, url: &str) -> Result<(), SyncError>;
     /// Unsubscribes from a feed (its remote id).
     fn unsubscribe(&mut self, feed_id: &str) -> Result<(), SyncError>;
-    /// Articles new since `token` (all the server keeps when `None`).
-    fn articles_since(&mut self, token: Option<&str>) -> Result<Articles, SyncError>;
+    /// Articles new since `token` (the mark this returned last time; `None` the first time), or
+    /// not among `known` (the remote ids already mapped), as the API finds cheaper.
+    fn articles(&mut self, token: Option<&str>, known: &HashSet<String>) -> Result<Articles, SyncError>;
     /// Ids of every unread article (anything else the server has is read).
     fn unread_ids(&mut self) -> Result<HashSet<String>, SyncError>;
     /// Ids of every starred article.
@@ -149,10 +151,6 @@ pub fn open_backend(cfg: &SyncConfig, password: Secret) -> Box<dyn SyncBackend> 
     let agent = crate::feeds::http::Client::new(cfg.timeout()).agent().clone();
     match cfg.backend {
         BackendKind::Ttrss => Box::new(ttrss::TtRss::new(agent, &cfg.url, &cfg.user, password)),
-        BackendKind::Greader => todo_greader(agent, cfg, password),
+        BackendKind::Greader => Box::new(greader::GReader::new(agent, &cfg.url, &cfg.user, password)),
     }
-}
-
-fn todo_greader(_a: ureq::Agent, _c: &SyncConfig, _p: Secret) -> Box<dyn SyncBackend> {
-    unimplemented!()
 }

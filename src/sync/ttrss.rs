@@ -178,7 +178,7 @@ impl SyncBackend for TtRss {
         self.call("unsubscribeFeed", json!({"feed_id": id})).map(|_| ())
     }
 
-    fn articles_since(&mut self, token: Option<&str>) -> Result<Articles, SyncError> {
+    fn articles(&mut self, token: Option<&str>, _known: &HashSet<String>) -> Result<Articles, SyncError> {
         let since: i64 = token.and_then(|t| t.parse().ok()).unwrap_or(0);
         let heads = self.headlines(
             json!({"feed_id": -4, "view_mode": "all_articles", "since_id": since, "order_by": "date_reverse"}),
