@@ -313,8 +313,8 @@ mod tests {
             Some("31")
         );
         assert_eq!(
-            short_id(&json!("tag:google.com,2005:reader/item/0005d2b1c8e1a3f0")).as_deref(),
-            Some("1640995200050160")
+            short_id(&json!("tag:google.com,2005:reader/item/00060a24181e4003")).as_deref(),
+            Some("1700000000000003")
         );
         assert_eq!(short_id(&json!("31")).as_deref(), Some("31"));
         assert_eq!(short_id(&json!(31)).as_deref(), Some("31"));

@@ -154,3 +154,6 @@ pub fn open_backend(cfg: &SyncConfig, password: Secret) -> Box<dyn SyncBackend> 
         BackendKind::Greader => Box::new(greader::GReader::new(agent, &cfg.url, &cfg.user, password)),
     }
 }
+
+#[cfg(test)]
+mod tests;
