@@ -9,6 +9,7 @@
 //! flag since the last sync) goes to the newest change. Credentials come from [`config`]; the
 //! password is never logged, printed, or stored in the database or the state file.
 
+pub mod background;
 pub mod config;
 pub mod engine;
 pub mod greader;

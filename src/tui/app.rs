@@ -37,6 +37,8 @@ pub enum Event {
     Saved(store::SaveOutcome),
     /// The terminal went away: save and quit.
     Hangup,
+    /// The background sync's status line changed (`synced 3 min ago`, `sync failed …`).
+    Sync(String),
 }
 
 /// The reader's whole state.
@@ -86,6 +88,8 @@ pub struct App {
     pub index: Option<Arc<search::Index>>,
     /// Where background saves report back; without it (tests) saves run in place.
     pub background: Option<std::sync::mpsc::Sender<Event>>,
+    /// The feed-server sync's status, for the status line (none without `[sync]`).
+    pub sync_line: Option<String>,
 }
 
 impl App {
@@ -122,6 +126,7 @@ impl App {
             wanted: Vec::new(),
             index: None,
             background: None,
+            sync_line: None,
         };
         let last = session::load(session::path_beside(app.store.path()).as_deref());
         if let Some(pos) = last.and_then(|id| app.articles.iter().position(|a| a.id == id)) {
@@ -148,6 +153,7 @@ impl App {
             }
             Event::Indexed(ix) => self.index = Some(ix),
             Event::Hangup => self.quit = true,
+            Event::Sync(line) => self.sync_line = Some(line),
             Event::Saved(outcome) => {
                 if let Err(e) = self.store.finish_save(outcome) {
                     self.status = Some(format!("could not save reading state: {e}"));
