@@ -165,6 +165,17 @@ fn a_star_on_one_shows_on_the_other_and_read_comes_back() {
     assert_eq!(api.articles()[&t[1]], (false, false));
     let feeds = b.cmd(&["feeds", "--format", "json"]);
     assert!(String::from_utf8_lossy(&feeds.stdout).contains("feeds.invalid"));
+    // A star made in the reader (its state file) travels too, into B's reader.
+    let reader_star = |i: &Instance, title: &str| {
+        let (mut store, _) = sahifa::store::Store::open(Some(i.data.path().into()));
+        store.set_starred(&i.content_id(title), true);
+        store.save().unwrap();
+    };
+    reader_star(&a, &t[2]);
+    assert_eq!(a.sync()["sent"], 1);
+    b.sync();
+    let (store_b, _) = sahifa::store::Store::open(Some(b.data.path().into()));
+    assert!(store_b.is_starred(&b.content_id(&t[2])), "B's reader shows the star made in A's reader");
     // Nothing left to send; the password never reached the library or the status.
     let status = a.cmd(&["sync", "--status"]);
     let status = String::from_utf8_lossy(&status.stdout).to_string();

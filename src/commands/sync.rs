@@ -27,7 +27,8 @@ fn settings() -> Result<SyncConfig> {
 pub fn run(args: SyncArgs) -> Result<ExitCode> {
     let cfg = settings()?;
     let account = cfg.account();
-    let mut db = Db::open_default()?;
+    let dir = crate::store::default_dir().ok_or(crate::db::DbError::NoDataDir)?;
+    let mut db = Db::open(&dir)?;
     if args.status {
         let st = status(&db, &account)?;
         let out = match args.format {
@@ -40,7 +41,7 @@ pub fn run(args: SyncArgs) -> Result<ExitCode> {
     let password = cfg.password().map_err(|e| Error::Usage(e.to_string()))?;
     let mut backend = open_backend(&cfg, password);
     log::info!("sync with {account}");
-    match crate::sync::sync(&mut db, &account, backend.as_mut()) {
+    match crate::sync::sync_dir(&mut db, &dir, &account, backend.as_mut()) {
         Ok(r) => {
             for w in &r.warnings {
                 eprintln!("sahifa: {}", sanitize(w));
@@ -104,6 +105,8 @@ pub fn mark(args: MarkArgs) -> Result<ExitCode> {
     if changes.is_empty() {
         return Err(Error::Usage("say what to mark: --read, --unread, --star or --unstar".into()));
     }
+    // Both places that hold flags: the reader's state file and the library.
+    let (mut store, _) = crate::store::Store::open(None);
     let mut bad = 0;
     for id in &args.ids {
         if !db.has_content(id)? {
@@ -113,7 +116,14 @@ pub fn mark(args: MarkArgs) -> Result<ExitCode> {
         }
         for (flag, on) in &changes {
             db.set_flag(id, *flag, *on, now_ms())?;
+            match flag {
+                Flag::Read => store.set_read(id, *on),
+                Flag::Starred => store.set_starred(id, *on),
+            }
         }
+    }
+    if let Err(e) = store.save() {
+        eprintln!("sahifa: reading state: {}", sanitize(&e.to_string()));
     }
     Ok(if bad > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

@@ -13,6 +13,7 @@ pub mod background;
 pub mod config;
 pub mod engine;
 pub mod greader;
+pub mod local;
 pub mod status;
 pub mod ttrss;
 
@@ -145,6 +146,27 @@ pub(crate) fn status_error(code: u16, body: &str) -> SyncError {
         500..=599 => SyncError::Unreachable(format!("HTTP {code}")),
         _ => SyncError::Protocol(format!("HTTP {code} {head}").trim().to_string()),
     }
+}
+
+/// One sync of the library in `dir` with the reader's state file around it ([`local`]): the
+/// state file's recent marks go out, the server's changes come back into it. A state file that
+/// cannot be saved is a warning in the report, not a failure.
+pub fn sync_dir(
+    db: &mut crate::db::Db,
+    dir: &std::path::Path,
+    account: &str,
+    backend: &mut dyn SyncBackend,
+) -> Result<Report, SyncError> {
+    let (mut store, warnings) = crate::store::Store::open(Some(dir.to_path_buf()));
+    local::import(db, account, &store)?;
+    let res = sync(db, account, backend);
+    let exported = local::export(db, account, &mut store);
+    let mut report = res?;
+    report.warnings.extend(warnings);
+    if let Err(e) = exported {
+        report.warnings.push(format!("reading state: {e}"));
+    }
+    Ok(report)
 }
 
 /// Opens the backend a config names, with its password.

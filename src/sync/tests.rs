@@ -272,3 +272,25 @@ fn subscriptions_follow_both_ways() {
     // And nothing is queued again for the feed added here.
     assert_eq!(sync(&mut db, ACC, &mut m).unwrap().sent, 0);
 }
+
+#[test]
+fn the_readers_state_file_goes_out_and_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(dir.path()).unwrap();
+    let mut m = server(2);
+    sync_dir(&mut db, dir.path(), ACC, &mut m).unwrap();
+    // A star made in the reader (the state file only) is sent.
+    let a0 = content(&db, "الخبر رقم 0");
+    let (mut store, _) = crate::store::Store::open(Some(dir.path().into()));
+    store.set_starred(&a0, true);
+    store.save().unwrap();
+    let r = sync_dir(&mut db, dir.path(), ACC, &mut m).unwrap();
+    assert_eq!(r.sent, 1);
+    assert!(m.articles[0].starred);
+    // Read on the server: the reader's state file says so after the sync.
+    m.get("a1").read = true;
+    sync_dir(&mut db, dir.path(), ACC, &mut m).unwrap();
+    let (store, _) = crate::store::Store::open(Some(dir.path().into()));
+    assert!(store.is_read(&content(&db, "الخبر رقم 1")));
+    assert!(store.is_starred(&a0) && !store.is_read(&a0));
+}

@@ -153,7 +153,11 @@ impl App {
             }
             Event::Indexed(ix) => self.index = Some(ix),
             Event::Hangup => self.quit = true,
-            Event::Sync(line) => self.sync_line = Some(line),
+            Event::Sync(line) => {
+                // What the sync brought is in the state file now: show it.
+                let _ = self.store.reload();
+                self.sync_line = Some(line);
+            }
             Event::Saved(outcome) => {
                 if let Err(e) = self.store.finish_save(outcome) {
                     self.status = Some(format!("could not save reading state: {e}"));
