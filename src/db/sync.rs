@@ -249,11 +249,13 @@ impl Db {
     /// The local changes not yet in the queue, in the order they were made: flags that differ
     /// from the last queued value (or, with none queued, from the snapshot), feeds added or
     /// removed here since the last sync. Nothing is written.
-    pub fn sync_unqueued(&self, account: &str) -> Result<Vec<(Action, i64)>, DbError> {
-        self.unqueued(account).map_err(|e| self.err(e))
+    /// `feeds`: whether feed additions and removals are queued too (not for an API that cannot
+    /// make them).
+    pub fn sync_unqueued(&self, account: &str, feeds: bool) -> Result<Vec<(Action, i64)>, DbError> {
+        self.unqueued(account, feeds).map_err(|e| self.err(e))
     }
 
-    fn unqueued(&self, account: &str) -> rusqlite::Result<Vec<(Action, i64)>> {
+    fn unqueued(&self, account: &str, feeds: bool) -> rusqlite::Result<Vec<(Action, i64)>> {
         let queue = self.queue(account)?;
         let mut last_flag: HashMap<(String, Flag), bool> = HashMap::new();
         let (mut subscribing, mut unsubscribing) = (HashSet::new(), HashSet::new());
@@ -297,6 +299,9 @@ impl Db {
                 }
             }
         }
+        if !feeds {
+            return Ok(out);
+        }
         let snapshot = self.feeds_snapshot(account)?;
         let mut st = self.conn.prepare("SELECT url, added FROM feeds ORDER BY id")?;
         let local: Vec<(String, i64)> =
@@ -319,8 +324,8 @@ impl Db {
     }
 
     /// Appends the local changes not yet queued ([`Db::sync_unqueued`]); returns how many.
-    pub fn sync_enqueue(&mut self, account: &str) -> Result<usize, DbError> {
-        let new = self.sync_unqueued(account)?;
+    pub fn sync_enqueue(&mut self, account: &str, feeds: bool) -> Result<usize, DbError> {
+        let new = self.sync_unqueued(account, feeds)?;
         let path = self.path.clone();
         let err = |source| DbError::Sql { path: path.clone(), source };
         let tx =

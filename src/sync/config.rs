@@ -19,6 +19,8 @@ pub enum BackendKind {
     Ttrss,
     /// The Google Reader API (FreshRSS: `<url>/api/greader.php`; Miniflux: `<url>`; Inoreader …).
     Greader,
+    /// The Fever API (`<url>` = the endpoint, e.g. `https://host/fever/`); read and starred only.
+    Fever,
 }
 
 impl BackendKind {
@@ -27,6 +29,7 @@ impl BackendKind {
         match self {
             BackendKind::Ttrss => "ttrss",
             BackendKind::Greader => "greader",
+            BackendKind::Fever => "fever",
         }
     }
 }
@@ -35,7 +38,7 @@ impl BackendKind {
 #[derive(Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SyncConfig {
-    /// `ttrss` or `greader`.
+    /// `ttrss`, `greader` or `fever`.
     pub backend: BackendKind,
     /// The server's address (TT-RSS: its base URL; Google Reader API: the API's base).
     pub url: String,

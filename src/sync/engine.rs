@@ -73,7 +73,7 @@ fn run(
     report: &mut Report,
 ) -> Result<(), SyncError> {
     let prev = db.sync_account(account)?;
-    db.sync_enqueue(account)?;
+    db.sync_enqueue(account, backend.manages_subscriptions())?;
     let feed_ids = subscriptions(db, account, backend, report)?;
     let known: HashSet<String> = db.sync_items(account)?.into_keys().collect();
     let Articles { articles, token } = backend.articles(prev.token.as_deref(), &known)?;

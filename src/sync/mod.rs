@@ -1,7 +1,7 @@
 //! Sync with the feed server the user already runs: subscriptions, articles, read and starred, in
 //! both directions, through one [`SyncBackend`] trait with one small HTTP client per API
 //! ([`ttrss`]: Tiny Tiny RSS JSON API; [`greader`]: the Google Reader API of FreshRSS, Miniflux,
-//! Inoreader, The Old Reader, BazQux).
+//! Inoreader, The Old Reader, BazQux; [`fever`]: the Fever API).
 //!
 //! [`engine::sync`] runs one sync over the library ([`crate::db`]): local changes are queued first
 //! (so they survive a server that does not answer), the server's subscriptions, new articles and
@@ -12,6 +12,7 @@
 pub mod background;
 pub mod config;
 pub mod engine;
+pub mod fever;
 pub mod greader;
 pub mod local;
 pub mod status;
@@ -116,6 +117,11 @@ pub trait SyncBackend {
     fn unread_ids(&mut self) -> Result<HashSet<String>, SyncError>;
     /// Ids of every starred article.
     fn starred_ids(&mut self) -> Result<HashSet<String>, SyncError>;
+    /// Whether feeds can be added and removed through this API (Fever cannot: its feeds only
+    /// come from the server).
+    fn manages_subscriptions(&self) -> bool {
+        true
+    }
     /// Sets a flag on articles.
     fn set_flag(&mut self, ids: &[String], flag: Flag, on: bool) -> Result<(), SyncError>;
     /// When the flag of an item last changed on the server (Unix ms), where the API says; most do
@@ -175,6 +181,7 @@ pub fn open_backend(cfg: &SyncConfig, password: Secret) -> Box<dyn SyncBackend> 
     match cfg.backend {
         BackendKind::Ttrss => Box::new(ttrss::TtRss::new(agent, &cfg.url, &cfg.user, password)),
         BackendKind::Greader => Box::new(greader::GReader::new(agent, &cfg.url, &cfg.user, password)),
+        BackendKind::Fever => Box::new(fever::Fever::new(agent, &cfg.url, &cfg.user, password)),
     }
 }
 

@@ -19,7 +19,7 @@ pub struct SyncStatus {
 /// each redraw of its status line).
 pub fn status(db: &Db, account: &str) -> Result<SyncStatus, DbError> {
     let st = db.sync_account(account)?;
-    let pending = db.sync_queue(account)?.len() + db.sync_unqueued(account)?.len();
+    let pending = db.sync_queue(account)?.len() + db.sync_unqueued(account, false)?.len();
     Ok(SyncStatus { last_ok: st.last_ok, last_attempt: st.last_attempt, last_error: st.last_error, pending })
 }
 
