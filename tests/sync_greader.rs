@@ -187,6 +187,8 @@ impl Instance {
             .env("SAHIFA_DATA_DIR", self.data.path())
             .env("SAHIFA_CONFIG_DIR", self.config.path())
             .env("SAHIFA_SYNC_PASSWORD", &self.password)
+            // Everything logged, into the data dir: the secrets must not be in it either.
+            .env("SAHIFA_LOG", "trace")
             .env("NO_PROXY", "*")
             .env_remove("HTTP_PROXY")
             .env_remove("http_proxy")
@@ -273,6 +275,12 @@ fn freshrss_transcript_both_directions() {
     assert!(summit.read && summit.starred);
     assert_eq!(replay.lock().unwrap().next, total, "every exchange of the transcript was used");
     me.assert_no_secret();
+    let log = std::fs::read_to_string(me.data.path().join("sahifa.log")).unwrap();
+    assert!(log.contains("sync with greader"), "the log was written: {log}");
+    assert!(
+        !log.contains("8e6845e0ea6b7b0b5d4a1f3c9e2d7a6b1c0f9e8d"),
+        "the Auth and write tokens are not logged"
+    );
 }
 
 #[test]
