@@ -71,6 +71,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         let mut unknown_subject = false;
         let mut relative = false;
         let mut blocked = false;
+        let mut nameless_at = None;
         let mut limit = v_end + 25;
         while stop < n && stop < limit {
             let t = doc.toks[stop];
@@ -132,6 +133,20 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 // Keep looking for the complement, but nobody after this is the subject.
                 unknown_subject = true;
                 blocked = true;
+                nameless_at = Some(stop);
+            }
+            // A nisba before a person's name is their epithet (أكد الألماني يورغن كلوب): the
+            // person is the subject, not the country.
+            if speaker.is_none()
+                && let Some(&(_, e)) = actors.at.get(&stop)
+                && doc.has(stop, |t| matches!(t, Tag::Nisba(_)))
+                && actors
+                    .at
+                    .get(&e)
+                    .is_some_and(|&(p, _)| actors.list[p].actor.kind == super::ActorKind::Person)
+            {
+                stop = e;
+                continue;
             }
             if let Some(&(a, e)) = actors.at.get(&stop) {
                 let prev = if stop > 0 { doc.key(stop - 1) } else { "" };
@@ -177,11 +192,44 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 stop += 2;
                 continue;
             }
-            if doc.key(stop) == "عن" && speaker.is_some() && actors.at.contains_key(&(stop + 1)) {
-                // نقلت وكالة X عن Y قوله: the person quoted, not the agency.
+            // نقلت وكالة X عن Y قوله: the person quoted, not the agency. After a person's قال,
+            // عن is "about" (قال بارو … عن بريطانيا): only a relay verb or an organisation relays.
+            if doc.key(stop) == "عن"
+                && speaker.is_some_and(|a| {
+                    doc.key(i).trim_start_matches(['و', 'ف']).starts_with("نقل")
+                        || actors.list[a].actor.kind == super::ActorKind::Organization
+                })
+                && actors.at.contains_key(&(stop + 1))
+            {
                 relay = true;
             }
             stop += 1;
+        }
+        if speaker.is_none() && unknown_subject {
+            // Coreference: a title or description standing for someone named before (وأضاف وزير
+            // الخارجية البريطاني، وأضاف هداف الدوري): the person that title was given to, or the
+            // last speaker, when the context says it is them: the verb continues a statement
+            // (أضاف، تابع), or that person spoke last.
+            let agrees = |a: usize| actors.list[a].gender.agrees(gender);
+            let person =
+                |a: usize| actors.list[a].actor.kind == super::ActorKind::Person && !actors.list[a].anon;
+            let last_speaker = history.iter().rev().find(|&&(v, _)| v + 150 > i).map(|&(_, a)| a);
+            let continues = is_continuation(doc.key(i));
+            let referent = nameless_at
+                .and_then(|t| actors.nameless_ref.get(t).copied().flatten())
+                .filter(|&p| agrees(p));
+            let described = nameless_at.is_some() || described_subject(doc, v_end);
+            let resolved = match referent {
+                Some(p) if continues || last_speaker == Some(p) => Some(p),
+                _ if continues && described => last_speaker
+                    .filter(|&p| agrees(p) && person(p))
+                    .or_else(|| recent_person(actors, i, |p| agrees(p) && person(p))),
+                _ => None,
+            };
+            if let Some(p) = resolved {
+                speaker = Some(p);
+                unknown_subject = false;
+            }
         }
         if speaker.is_none() && !unknown_subject && i >= 2 {
             // A verb in a relative clause (نظيره الروسي، فلاديمير بوتين، الذي اعتبر أن): the antecedent.
@@ -315,6 +363,68 @@ fn impersonal(doc: &Doc, i: usize) -> bool {
         doc.key(i).trim_start_matches(['و', 'ف']),
         "يذكر" | "يتوقع" | "يعتقد" | "يقال" | "يشار" | "يبدو" | "يرجح"
     ) && is_complementizer(doc.key(doc.next(i)))
+}
+
+/// The person last mentioned before token `i` (within a paragraph's reach) that `fits`.
+fn recent_person(actors: &Actors, i: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+    (i.saturating_sub(150)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, _)| a).filter(|&a| fits(a)))
+}
+
+/// The author of a text quoted after جاء فيه / جاء فيها (ونشر السومة تغريدة جاء فيها "…": the
+/// subject of the sentence that published it) or after جاء في بيان لـ… (the body after the
+/// statement noun).
+fn statement_author(doc: &Doc, actors: &Actors, open: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    let lo = open.saturating_sub(8);
+    let j = (lo..open).rev().find(|&j| matches!(doc.key(j), "جاء" | "وجاء" | "ورد" | "وورد"))?;
+    if (j..open).any(|k| doc.ends_sentence(k)) {
+        return None;
+    }
+    let next = doc.key(j + 1);
+    if matches!(next, "فيه" | "فيها" | "فيهما") && j + 2 >= open.saturating_sub(1) {
+        let person_like = |a: usize| {
+            !actors.list[a].anon
+                && matches!(
+                    actors.list[a].actor.kind,
+                    super::ActorKind::Person | super::ActorKind::Organization
+                )
+        };
+        return first_subject(doc, actors, j, person_like).map(|(k, a, e)| (a, Some((k, e))));
+    }
+    if next == "في" && is_statement(doc.key(j + 2)) {
+        return (j + 3..open).find_map(|k| actors.at.get(&k).map(|&(a, e)| (a, Some((k, e)))));
+    }
+    None
+}
+
+/// Verbs that continue a statement already begun (وأضاف، وتابعت، وأردف): a description as their
+/// subject is most often the last speaker again.
+fn is_continuation(k: &str) -> bool {
+    matches!(
+        k.trim_start_matches(['و', 'ف']),
+        "اضاف"
+            | "اضافت"
+            | "تابع"
+            | "تابعت"
+            | "اردف"
+            | "اردفت"
+            | "استطرد"
+            | "استطردت"
+            | "يضيف"
+            | "تضيف"
+            | "يتابع"
+            | "تتابع"
+    )
+}
+
+/// Whether a definite description (اللاعب البالغ 37 عاما، هداف الدوري) and not a name, a statement
+/// or a clause starts at `i`.
+fn described_subject(doc: &Doc, i: usize) -> bool {
+    if !doc.is_word(i) || doc.is_stop(i) || doc.verb(i).is_some() || is_statement(doc.key(i)) {
+        return false;
+    }
+    let k = doc.key(i);
+    let next_definite = doc.is_word(i + 1) && doc.key(i + 1).starts_with("ال");
+    k.starts_with("ال") || next_definite
 }
 
 /// A participle-looking form (داعيا، مطالبة، منتقدين): after a comma it starts a new clause even
@@ -530,6 +640,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             },
             Some(c) => (c.speaker, c.speaker_tok, Some(c)),
             None if continuing && words >= 3 => (last_speaker.and_then(|(s, _)| s), None, None),
+            None if let Some((a, t)) = statement_author(doc, actors, p.open) => (Some(a), t, None),
             None => match source_actor(doc, actors, p.open, e) {
                 Some((a, t)) => (Some(a), Some(t), None),
                 None if words >= 6 => (None, None, None),
