@@ -14,7 +14,8 @@
 //!    Google Reader API do not; a backend that does reports it through
 //!    [`SyncBackend::changed_at`]), so a server change is dated to the last complete sync, the
 //!    earliest it can have happened; a queued local change is dated to when it was made.
-//! 5. The queue is sent in order, consecutive flag changes of the same kind in one request; each
+//! 5. Local changes are queued again (an article first met on the server may hold flags set only
+//!    here; the user may have acted meanwhile), and the queue is sent in order, consecutive flag changes of the same kind in one request; each
 //!    batch leaves the queue in the same transaction that records the server's new values, so a
 //!    server that dies mid-sync loses nothing: the rest is sent next time.
 
@@ -82,6 +83,8 @@ fn run(
         db.sync_set_token(account, &t)?;
     }
     flags(db, account, backend, prev.last_ok.unwrap_or(0), report)?;
+    // Again: what an article first met on the server had only here, and changes made meanwhile.
+    db.sync_enqueue(account, backend.manages_subscriptions())?;
     push(db, account, backend, report)
 }
 
@@ -122,6 +125,13 @@ fn subscriptions(
             db.sync_set_feed(account, url, None)?;
         }
     }
+    // A feed added here that the server already has needs no subscribing.
+    let already: Vec<Queued> = queue
+        .iter()
+        .filter(|q| matches!(&q.action, Action::Subscribe(u) if remote.iter().any(|r| &r.url == u)))
+        .cloned()
+        .collect();
+    db.sync_sent(account, &already)?;
     let local: HashMap<String, i64> = db.feeds()?.into_iter().map(|f| (f.url, f.id)).collect();
     Ok(remote.into_iter().filter_map(|r| Some((r.id, *local.get(&r.url)?))).collect())
 }
@@ -176,7 +186,7 @@ fn store_articles(
 }
 
 /// A remote article as a library article of feed `fid`.
-fn to_article(r: &RemoteArticle, fid: i64) -> Article {
+pub(crate) fn to_article(r: &RemoteArticle, fid: i64) -> Article {
     let title = crate::article::load::html::inline_text(&r.title);
     let paragraphs = crate::article::load::html::fragment_paragraphs(&r.html);
     let mut a = Article::new(&format!("sync:feed:{fid}"), 0, Format::Rss, "UTF-8", title, paragraphs);

@@ -8,19 +8,23 @@
 use crate::db::{Db, DbError, Flag};
 use crate::store::Store;
 
-/// Copies into the library the flags of synced articles that the state file changed more recently.
-/// Returns how many flags it copied.
-pub fn import(db: &mut Db, account: &str, store: &Store) -> Result<usize, DbError> {
+/// Copies into the library the flags of library articles that the state file changed more
+/// recently (all of them, not only those already synced: an article fetched here and starred in
+/// the reader keeps its star when the sync first meets it on the server). Returns how many flags
+/// it copied.
+pub fn import(db: &mut Db, store: &Store) -> Result<usize, DbError> {
     let mut n = 0;
-    for item in db.sync_items(account)?.into_values() {
-        let Some(st) = store.get(&item.content_id) else { continue };
-        let lib = db.flags(&item.content_id)?;
+    for (cid, st) in store.articles() {
+        if !(st.read || st.starred || db.flags(cid)?.updated > 0) || !db.has_content(cid)? {
+            continue;
+        }
+        let lib = db.flags(cid)?;
         if (st.updated as i64) <= lib.updated {
             continue;
         }
         for (flag, v) in [(Flag::Read, st.read), (Flag::Starred, st.starred)] {
             if lib.get(flag) != v {
-                db.set_flag(&item.content_id, flag, v, st.updated as i64)?;
+                db.set_flag(cid, flag, v, st.updated as i64)?;
                 n += 1;
             }
         }

@@ -164,7 +164,7 @@ pub fn sync_dir(
     backend: &mut dyn SyncBackend,
 ) -> Result<Report, SyncError> {
     let (mut store, warnings) = crate::store::Store::open(Some(dir.to_path_buf()));
-    local::import(db, account, &store)?;
+    local::import(db, &store)?;
     let res = sync(db, account, backend);
     let exported = local::export(db, account, &mut store);
     let mut report = res?;

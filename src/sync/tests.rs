@@ -294,3 +294,27 @@ fn the_readers_state_file_goes_out_and_comes_back() {
     assert!(store.is_read(&content(&db, "الخبر رقم 1")));
     assert!(store.is_starred(&a0) && !store.is_read(&a0));
 }
+
+#[test]
+fn a_star_made_in_the_reader_before_the_first_sync_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(dir.path()).unwrap();
+    let mut m = server(1);
+    m.get("a0").read = true;
+    // The article is already in the library (fetched here) and starred in the reader.
+    db.add_feed(&NewFeed { url: "https://news.example/rss".into(), ..NewFeed::default() }).unwrap();
+    let fid = db.feeds().unwrap()[0].id;
+    // Fetched here: the feed's own guid, not the server's.
+    let mut a = super::engine::to_article(&m.articles[0], fid);
+    a.guid = Some("https://news.example/0".into());
+    db.store_articles(Some(fid), &crate::db::prepare(vec![a])).unwrap();
+    let cid = content(&db, "الخبر رقم 0");
+    let (mut store, _) = crate::store::Store::open(Some(dir.path().into()));
+    store.set_starred(&cid, true);
+    store.save().unwrap();
+    let r = sync_dir(&mut db, dir.path(), ACC, &mut m).unwrap();
+    assert_eq!((r.articles, r.sent), (0, 1), "mapped by title, not copied; the star goes out: {r:?}");
+    assert!(m.articles[0].starred, "{r:?} {:?}", m.log);
+    let (store, _) = crate::store::Store::open(Some(dir.path().into()));
+    assert!(store.is_starred(&cid) && store.is_read(&cid), "kept, and read from the server");
+}
