@@ -110,7 +110,11 @@ fn subscriptions(
             if snapshot.contains_key(&r.url) {
                 continue; // removed here; its unsubscribe is queued
             }
-            let title = r.title.as_deref().map(crate::article::load::html::inline_text);
+            // Text from the server is hostile like any feed's: no control or bidi override survives.
+            let title = r
+                .title
+                .as_deref()
+                .map(|t| crate::text::sanitize(&crate::article::load::html::inline_text(t)).into_owned());
             db.add_feed(&NewFeed { url: r.url.clone(), title, tags: vec![], full_text: false })?;
             report.feeds_added += 1;
         }

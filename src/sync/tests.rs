@@ -318,3 +318,19 @@ fn a_star_made_in_the_reader_before_the_first_sync_is_kept() {
     let (store, _) = crate::store::Store::open(Some(dir.path().into()));
     assert!(store.is_starred(&cid) && store.is_read(&cid), "kept, and read from the server");
 }
+
+#[test]
+fn text_from_the_server_is_sanitised() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(dir.path()).unwrap();
+    let mut m = server(0);
+    m.feeds[0].title = Some("\u{1b}[31mأخبار\u{202e} &amp; <b>تقارير</b>\u{7}".into());
+    m.add_article("x", "f1", "عنوان\u{1b}]0;pwned\u{7} الخبر\u{202e}");
+    sync(&mut db, ACC, &mut m).unwrap();
+    let title = db.feeds().unwrap()[0].title.clone().unwrap();
+    let row = db.article_rows(10).unwrap().remove(0);
+    for s in [&title, &row.title] {
+        assert!(!s.chars().any(|c| c.is_control() || c == '\u{202e}'), "{s:?}");
+    }
+    assert!(title.contains("أخبار") && title.contains("& تقارير"), "{title:?}");
+}
