@@ -365,6 +365,39 @@ fn impersonal(doc: &Doc, i: usize) -> bool {
     ) && is_complementizer(doc.key(doc.next(i)))
 }
 
+/// The one named right before the colon at `colon` at the start of a sentence (a headline's or
+/// a paragraph's ترامب: …، وماكرون: …): a person, organisation or country, not a place (a
+/// dateline: القاهرة: …).
+fn header_speaker(doc: &Doc, actors: &Actors, colon: usize) -> Option<(usize, (usize, usize))> {
+    let (j, a) = (colon.saturating_sub(6)..colon)
+        .find_map(|j| actors.at.get(&j).filter(|&&(_, e)| e == colon).map(|&(a, _)| (j, a)))?;
+    let starts = j == 0 || doc.ends_sentence(j - 1) || doc.is_punct(j - 1, &['.', '…']);
+    if doc.has(j, |t| matches!(t, Tag::Capital(_) | Tag::Place(_))) {
+        return None;
+    }
+    let kind = actors.list[a].actor.kind;
+    (starts
+        && matches!(
+            kind,
+            super::ActorKind::Person | super::ActorKind::Organization | super::ActorKind::Country
+        ))
+    .then_some((a, (j, colon)))
+}
+
+/// A header (NAME: …) earlier in the sentence of the quotation that opens at `open`.
+fn header_before(doc: &Doc, actors: &Actors, open: usize) -> Option<(usize, (usize, usize))> {
+    let mut c = open;
+    while c > 0 && open - c < 30 && !doc.ends_sentence(c - 1) {
+        c -= 1;
+        if doc.is_punct(c, &[':'])
+            && let Some(h) = header_speaker(doc, actors, c)
+        {
+            return Some(h);
+        }
+    }
+    None
+}
+
 /// The person last mentioned before token `i` (within a paragraph's reach) that `fits`.
 fn recent_person(actors: &Actors, i: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
     (i.saturating_sub(150)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, _)| a).filter(|&a| fits(a)))
@@ -398,7 +431,7 @@ fn statement_author(doc: &Doc, actors: &Actors, open: usize) -> Option<(usize, O
 
 /// Verbs that continue a statement already begun (وأضاف، وتابعت، وأردف): a description as their
 /// subject is most often the last speaker again.
-fn is_continuation(k: &str) -> bool {
+pub(super) fn is_continuation(k: &str) -> bool {
     matches!(
         k.trim_start_matches(['و', 'ف']),
         "اضاف"
@@ -492,6 +525,19 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue]) -> usize {
             "فيما" | "لكن" | "لكنه" | "لكنها" | "ولكن" | "ولكنه" | "ولكنها" | "بينما" | "غير"
         );
         if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || writer) {
+            break;
+        }
+        // A participle of a reporting verb (… معبرا عن استغرابه، مشيرة إلى أنها …) starts the
+        // next statement even without a comma: the reported clause ends before it.
+        // (Not after a verb that the participle completes: تابع قائلا إن.)
+        if j > s
+            && doc.is_word(j)
+            && cue_index(cues, j).is_none()
+            && cue_index(cues, j + 1)
+                .and_then(|k| cues.get(k))
+                .is_some_and(|c| c.strength == Strength::Participle)
+        {
+            j += 1;
             break;
         }
         j += 1;
@@ -641,6 +687,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             Some(c) => (c.speaker, c.speaker_tok, Some(c)),
             None if continuing && words >= 3 => (last_speaker.and_then(|(s, _)| s), None, None),
             None if let Some((a, t)) = statement_author(doc, actors, p.open) => (Some(a), t, None),
+            None if let Some((a, t)) = header_before(doc, actors, p.open) => (Some(a), Some(t), None),
             None => match source_actor(doc, actors, p.open, e) {
                 Some((a, t)) => (Some(a), Some(t), None),
                 None if words >= 6 => (None, None, None),
@@ -663,6 +710,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             source: None,
             kind,
             cue: cue.map(|c| doc.slice(c.verb, doc.next(c.verb)).to_string()),
+            in_title: false,
         };
         if q.text.trim().is_empty() {
             continue;
@@ -697,6 +745,47 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         // Keep the sentence's own final mark out, as for quotations.
         q.text = q.text.trim().to_string();
         out.push((q, s, e));
+    }
+    // A header with no verb (ترامب: الاتفاق النووي سيء.. وماكرون: جزء من استراتيجية): the words
+    // after the colon to the end of the sentence are the named one's.
+    for c in 0..doc.toks.len() {
+        if !doc.is_punct(c, &[':']) || !doc.is_word(c + 1) {
+            continue;
+        }
+        let Some((a, t)) = header_speaker(doc, actors, c) else { continue };
+        let s = c + 1;
+        let mut e = s;
+        while e < doc.toks.len()
+            && e < s + 120
+            && !doc.ends_sentence(e)
+            && !doc.is_punct(e, &['"', '«', '“', '»', '”'])
+        {
+            e += 1;
+        }
+        let words = (s..e).filter(|&j| doc.is_word(j)).count();
+        // (Not when a verb with its own subject follows: واشنطن: قال الرئيس …)
+        let verb_led = (s..(s + 3).min(e)).any(|j| doc.verb(j).is_some());
+        if words < 3 || verb_led || !doc.ends_sentence(e) || out.iter().any(|(_, os, oe)| *os < e && s < *oe)
+        {
+            continue;
+        }
+        let span = doc.span(s, e);
+        let txt = doc.text.get(span.clone()).unwrap_or("");
+        let trimmed = txt.trim_end_matches(|ch: char| ch.is_whitespace() || ".،,؛;:".contains(ch));
+        out.push((
+            Quote {
+                text: trimmed.trim().to_string(),
+                span: span.start..span.start + trimmed.len(),
+                speaker: Some(a),
+                speaker_span: Some(doc.span(t.0, t.1)),
+                source: None,
+                kind: QuoteKind::Direct,
+                cue: None,
+                in_title: false,
+            },
+            s,
+            e,
+        ));
     }
     // A quotation nested in a direct quote is part of it, not a quote of its own.
     // Directs do not overlap one another: the one starting last before a partial is the only
@@ -739,6 +828,7 @@ fn make(doc: &Doc, s: usize, e: usize, c: &Cue, kind: QuoteKind) -> Quote {
         source: None,
         kind,
         cue: Some(doc.slice(c.verb, doc.next(c.verb)).to_string()),
+        in_title: false,
     }
 }
 

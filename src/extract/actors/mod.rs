@@ -468,6 +468,11 @@ pub fn find(doc: &Doc) -> Actors {
                 } else if end >= i + 3
                     && speech_follows(doc, end)
                     && earlier_named_title(&a, &title_sk).is_none()
+                    // (After وأضاف a description is more often the last speaker's epithet: the
+                    // quote rules decide.)
+                    && !(i > 0
+                        && crate::extract::quotes::is_continuation(doc.key(i - 1))
+                        && recent(&a).any(|(_, f)| !f.anon && f.actor.kind == ActorKind::Person))
                 {
                     // المحقق المعني بحقوق الإنسان … قال إن: a long description of a role nobody in
                     // the article is named for speaks; it is the (unnamed) source, not a reason to
