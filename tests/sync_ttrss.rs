@@ -221,6 +221,8 @@ fn a_server_restart_mid_sync_loses_nothing() {
     // A front proxy (like nginx before php-fpm) that restarts TT-RSS just before the third
     // updateArticle reaches it: that request fails, and the sync stops half-way.
     let server = Arc::new(Mutex::new(Server::start()));
+    // The proxy thread outlives the test and holds the server: stop it when the test ends.
+    let _stop = Stop(Arc::clone(&server));
     let backend_port = server.lock().unwrap().port;
     let front = tiny_http::Server::http("127.0.0.1:0").unwrap();
     let front_url = format!("http://127.0.0.1:{}/", front.server_addr().to_ip().unwrap().port());
@@ -287,6 +289,15 @@ fn a_server_restart_mid_sync_loses_nothing() {
     for (i, title) in t.iter().enumerate() {
         let f = b.flags(title);
         assert_eq!((f.read, f.starred), (i % 2 == 1, i % 2 == 0), "{title} on B");
+    }
+}
+
+/// Stops the shared server when dropped (also when the test fails).
+struct Stop(Arc<Mutex<Server>>);
+
+impl Drop for Stop {
+    fn drop(&mut self) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).down();
     }
 }
 
