@@ -1,4 +1,5 @@
-//! The Fever API (coldsweat, Miniflux, FreshRSS, Tiny Tiny RSS's plugin …), written on ureq.
+//! The Fever API (coldsweat, Miniflux, FreshRSS, Tiny Tiny RSS's plugin …), written on ureq (the
+//! maintained Rust client is news-flash's `fever_api`, from the same GPL family as `greader_api`).
 //!
 //! Every call is `POST <url>?api&…` with the form field `api_key` = md5 of `user:password`
 //! (`auth: 0` in the answer means a wrong key). Calls used: `&feeds`, `&items&since_id=N` (50 a

@@ -1,6 +1,6 @@
 //! The Google Reader API as FreshRSS (`<url>` = `https://host/api/greader.php`), Miniflux
 //! (`<url>` = `https://host`), Inoreader, The Old Reader and BazQux serve it, written on ureq (the
-//! maintained Rust clients are GPL-3.0).
+//! maintained Rust client, news-flash's `greader_api`, is GPL-3.0-or-later and async on reqwest).
 //!
 //! Calls used: `POST accounts/ClientLogin` (Email, Passwd → `Auth=` token, sent as
 //! `Authorization: GoogleLogin auth=…`), `GET reader/api/0/token` (the write token `T`),

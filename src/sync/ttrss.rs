@@ -1,5 +1,6 @@
 //! Tiny Tiny RSS's JSON API (`POST <url>/api/`, one JSON object per call; API level 8 or newer),
-//! written on ureq: the maintained Rust client (`ttrss_api`) is GPL-3.0.
+//! written on ureq: the Rust client `ttrss_api` (MIT/Apache) is unmaintained since 2022 and brings
+//! reqwest; this is the handful of calls sync needs, on the client `fetch` already uses.
 //!
 //! Calls used: `login`, `getFeeds` (cat_id -3: every feed), `subscribeToFeed`, `unsubscribeFeed`,
 //! `getHeadlines` (feed -4: all articles, `since_id`; feed -1: starred; view `unread`),
