@@ -1,5 +1,5 @@
 //! The Fever API (coldsweat, Miniflux, FreshRSS, Tiny Tiny RSS's plugin …), written on ureq (the
-//! maintained Rust client is news-flash's `fever_api`, from the same GPL family as `greader_api`).
+//! Rust client is news-flash's `fever_api`, async on reqwest like its `greader_api`).
 //!
 //! Every call is `POST <url>?api&…` with the form field `api_key` = md5 of `user:password`
 //! (`auth: 0` in the answer means a wrong key). Calls used: `&feeds`, `&items&since_id=N` (50 a
