@@ -19,6 +19,7 @@ pub mod library;
 pub mod logging;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod term;
 pub mod text;
 pub mod tui;

@@ -10,8 +10,10 @@
 pub mod actors;
 pub mod articles;
 mod feeds;
+pub mod flags;
 pub mod schema;
 mod shelf;
+pub mod sync;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -20,6 +22,7 @@ use rusqlite::Connection;
 
 pub use articles::{ArticleRow, NewArticle, StoredArticle, prepare};
 pub use feeds::{Feed, FetchResult, NewFeed};
+pub use flags::{Flag, Flags, now_ms};
 pub use shelf::Scope;
 
 /// Name of the database file in the data dir.

@@ -120,6 +120,41 @@ pub const MIGRATIONS: &[&str] = &[
         DELETE FROM article_actors WHERE article_id = old.id;
     END;
     "#,
+    // 3: sync with a feed server (src/sync): per account (backend + URL + user name, never a secret),
+    // what was last seen on the server (the snapshot a change is measured against) and the queue of
+    // local changes not yet accepted by the server.
+    r#"
+    CREATE TABLE sync_accounts (
+        account        TEXT PRIMARY KEY,
+        last_ok        INTEGER,                     -- Unix ms of the last complete sync
+        last_attempt   INTEGER,                     -- Unix ms of the last try
+        last_error     TEXT,                        -- one line; NULL after a good sync
+        articles_token TEXT                         -- the backend's "articles since" mark
+    );
+    CREATE TABLE sync_feeds (
+        account     TEXT NOT NULL,
+        url         TEXT NOT NULL,
+        remote_id   TEXT NOT NULL,
+        PRIMARY KEY (account, url)
+    );
+    CREATE TABLE sync_items (
+        account        TEXT NOT NULL,
+        remote_id      TEXT NOT NULL,
+        content_id     TEXT NOT NULL,               -- reading_state.content_id
+        synced_read    INTEGER NOT NULL,            -- the server's value at the last sync
+        synced_starred INTEGER NOT NULL,
+        PRIMARY KEY (account, remote_id)
+    );
+    CREATE INDEX sync_items_by_content ON sync_items(account, content_id);
+    CREATE TABLE sync_queue (
+        seq      INTEGER PRIMARY KEY AUTOINCREMENT, -- the order actions are sent in
+        account  TEXT NOT NULL,
+        kind     TEXT NOT NULL,                     -- read | starred | subscribe | unsubscribe
+        target   TEXT NOT NULL,                     -- remote item id, feed URL or remote feed id
+        value    INTEGER NOT NULL,                  -- 1/0 for flags
+        at       INTEGER NOT NULL                   -- Unix ms of the local change
+    );
+    "#,
 ];
 
 /// Work a migration needs beyond SQL, run in its transaction after its SQL (by its index).

@@ -43,6 +43,8 @@ pub enum Event {
     Saved(store::SaveOutcome),
     /// The terminal went away: save and quit.
     Hangup,
+    /// The background sync's status line changed (`synced 3 min ago`, `sync failed …`).
+    Sync(String),
 }
 
 /// The reader's whole state.
@@ -103,6 +105,8 @@ pub struct App {
     pub scope: Option<(usize, crate::db::Scope)>,
     /// A fetch running in the background: what it has done so far.
     pub fetching: Option<super::fetch::Progress>,
+    /// The feed-server sync's status, for the status line (none without `[sync]`).
+    pub sync_line: Option<String>,
 }
 
 impl App {
@@ -157,6 +161,7 @@ impl App {
             sort: Sort::Date,
             scope: None,
             fetching: None,
+            sync_line: None,
         };
         let last = session::load(session::path_beside(app.store.path()).as_deref());
         if let Some(pos) = last.and_then(|id| app.position_of_content(&id)) {
@@ -184,6 +189,11 @@ impl App {
             Event::Indexed(ix) => self.index = Some(ix),
             Event::Fetch(f) => self.fetch_event(f),
             Event::Hangup => self.quit = true,
+            Event::Sync(line) => {
+                // What the sync brought is in the state file now: show it.
+                let _ = self.store.reload();
+                self.sync_line = Some(line);
+            }
             Event::Saved(outcome) => {
                 if let Err(e) = self.store.finish_save(outcome) {
                     self.status = Some(format!("could not save reading state: {e}"));

@@ -54,13 +54,28 @@ pub fn run(args: ReaderArgs) -> Result<ExitCode> {
         Some(c) => format!("{} (auto: {})", mode.name(), c.id),
         None => mode.name().to_string(),
     });
+    // The password is asked before the terminal is taken (a password_command may prompt).
+    let sync = match config.sync.clone() {
+        Some(cfg) => match (crate::sync::background::interval(&cfg), cfg.password()) {
+            (None, _) => None,
+            (Some(every), Ok(pw)) => Some((cfg, pw, every)),
+            (Some(_), Err(e)) => {
+                app.sync_line = Some(format!("sync off: {e}"));
+                None
+            }
+        },
+        None => None,
+    };
     let mouse = config.mouse && !args.no_mouse;
     let spec = crate::term::Catalog::builtin().mode(mode);
     let term = terminal::enter(mouse, &spec.enter, &spec.leave, spec.order == crate::text::Order::Isolated)
         .map_err(|e| Error::Usage(format!("cannot set up the terminal: {e}")))?;
     let _guard = terminal::Guard;
-    event_loop(app, term)
+    event_loop(app, term, sync)
 }
+
+/// What the background sync needs: its settings, the password, the interval.
+type SyncSetup = Option<(crate::sync::SyncConfig, crate::sync::Secret, Duration)>;
 
 /// Builds the app from the arguments and configuration: loads the articles and opens the store in
 /// `data_dir` (the user's data dir when `None`).
@@ -128,7 +143,7 @@ fn open_shelf(args: &ReaderArgs, data_dir: Option<&std::path::Path>) -> Result<(
     Ok((Shelf::Files(Arc::new(loaded.articles)), loaded.warnings))
 }
 
-fn event_loop(mut app: App, mut term: terminal::Term) -> Result<ExitCode> {
+fn event_loop(mut app: App, mut term: terminal::Term, sync: SyncSetup) -> Result<ExitCode> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
@@ -136,6 +151,10 @@ fn event_loop(mut app: App, mut term: terminal::Term) -> Result<ExitCode> {
     let (tx, rx) = std::sync::mpsc::channel();
     app.background = Some(tx.clone());
     spawn_input(tx.clone());
+    if let (Some((cfg, pw, every)), Some(dir)) = (sync, crate::store::default_dir()) {
+        let tx = tx.clone();
+        crate::sync::background::spawn(cfg, pw, dir, every, move |line| tx.send(Event::Sync(line)).is_ok());
+    }
     // Files are extracted in the background; the library has every extraction stored.
     let worker = app.articles.files().map(|files| worker::Worker::spawn(Arc::clone(files), tx));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> std::io::Result<()> {

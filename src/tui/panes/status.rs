@@ -48,6 +48,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             (None, Order::Visual, false) => "visual",
         };
         let mut left = format!(" article {pos}/{n} │ {} │ {mode}", app.focus.label());
+        if let Some(sync) = &app.sync_line {
+            left.push_str(" │ ");
+            left.push_str(sync);
+        }
         if let Some(msg) = &app.status {
             left.push_str(" │ ");
             left.push_str(msg);
