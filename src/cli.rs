@@ -32,6 +32,14 @@ pub struct ReaderArgs {
     /// Show the text as found in the files, without removing boilerplate.
     #[arg(long)]
     pub raw: bool,
+    /// The interface language: en, or ar (Arabic labels and help, the layout mirrored). Default:
+    /// from LC_ALL / LC_MESSAGES / LANG, English unless they name Arabic.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Colours for a light or dark terminal background (default: asked of the terminal; a
+    /// palette legible on both when it does not say).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
     /// Say more when something fails.
     #[arg(long, global = true)]
     pub verbose: bool,
@@ -147,6 +155,24 @@ pub enum DirArg {
     Rtl,
     /// Left to right.
     Ltr,
+}
+
+/// The reader's interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Arabic, with the layout mirrored.
+    Ar,
+}
+
+/// The terminal's background, for the reader's colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
 }
 
 /// When to use colour.
