@@ -201,7 +201,7 @@ impl Editor {
 
     /// The start of the word before the cursor (logical order).
     pub fn word_back(&self) -> usize {
-        self.text[..self.cursor].unicode_word_indices().last().map_or(0, |(i, _)| i)
+        self.text[..self.cursor].unicode_word_indices().next_back().map_or(0, |(i, _)| i)
     }
 
     /// The end of the word at or after the cursor (logical order).
