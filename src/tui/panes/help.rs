@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::{Align, border_text, frame, put};
 use crate::text::{self, LayoutOptions, Row};
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::paint::paint_row;
 
@@ -25,7 +26,14 @@ pub struct HelpLine {
 /// The overlay's box in a screen `area`, its key column width and its lines.
 pub fn layout(app: &App, area: Rect) -> (Rect, u16, Vec<HelpLine>) {
     let w = app.words();
-    let rows = app.keymap.help_rows();
+    // The way out first (quit, help, close): a short terminal shows them before it must scroll.
+    let mut rows = app.keymap.help_rows();
+    rows.sort_by_key(|(_, a)| match a {
+        Action::Quit => 0,
+        Action::Help => 1,
+        Action::Close => 2,
+        _ => 3,
+    });
     let key_w = (rows.iter().map(|(k, _)| text::str_width(k)).max().unwrap_or(0) + 1).min(17) as u16;
     let box_w = area.width.min(84);
     let text_w = box_w.saturating_sub(key_w + 5).max(8) as usize;
