@@ -81,6 +81,7 @@ fn extraction() -> Arc<Extraction> {
                 source: None,
                 kind: QuoteKind::Indirect,
                 cue: Some("قال".into()),
+                in_title: false,
             },
             Quote {
                 text: q2.into(),
@@ -90,6 +91,7 @@ fn extraction() -> Arc<Extraction> {
                 source: Some("مصدر مطلع".into()),
                 kind: QuoteKind::Indirect,
                 cue: Some("قال".into()),
+                in_title: false,
             },
         ],
     })
