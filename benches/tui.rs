@@ -18,7 +18,7 @@ fn app(dir: &std::path::Path) -> App {
         articles,
         sahifa::store::Store::open(Some(dir.into())).0,
         Keymap::new(&Config::defaults().keys).unwrap(),
-        Theme { color: true },
+        Theme::new(true, sahifa::tui::theme::Background::Dark),
         sahifa::commands::layout_options(&DisplayArgs::default(), 80),
         (200, 60),
     );

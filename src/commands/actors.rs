@@ -110,9 +110,14 @@ pub fn run(args: ListArgs) -> Result<ExitCode> {
     if loaded.articles.is_empty() {
         return Err(Error::nothing_loaded(&args.paths));
     }
-    let extractions = library::extract_all(&loaded.articles);
+    let bar = super::progress::bar(loaded.articles.len(), "extracting");
+    let extractions = library::extract_all_with(&loaded.articles, &|| bar.inc(1));
+    bar.finish_and_clear();
     let merged = library::merge_actors(&extractions);
-    let rows = rows(&merged, &loaded.articles, &extractions);
+    let mut rows = rows(&merged, &loaded.articles, &extractions);
+    if let Some(n) = args.limit {
+        rows.truncate(n as usize);
+    }
     let mut fields = Fields::new(&args.display);
     super::search::write_stdout(|out| match args.format {
         OutFormat::Json => {

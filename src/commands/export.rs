@@ -21,7 +21,9 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     for w in &warnings {
         eprintln!("sahifa: {}", sanitize(w));
     }
-    let extractions = library::extract_all(&loaded.articles);
+    let bar = super::progress::bar(loaded.articles.len(), "extracting");
+    let extractions = library::extract_all_with(&loaded.articles, &|| bar.inc(1));
+    bar.finish_and_clear();
     super::search::write_stdout(|out| {
         export::write(args.format, &loaded.articles, &extractions, &store, args.starred, out)
     })

@@ -8,6 +8,7 @@ pub mod fetch;
 pub mod fields;
 pub mod import;
 pub mod list;
+pub mod progress;
 pub mod render;
 pub mod search;
 pub mod shelf;
@@ -50,8 +51,10 @@ pub use crate::article::Loaded;
 pub fn load_articles(paths: &[PathBuf], raw: bool) -> Loaded {
     let opts = article::LoadOptions { raw };
     let t = std::time::Instant::now();
+    let spin = progress::spinner("loading articles");
     let loaded =
         if paths.is_empty() { article::load_bundled(&opts) } else { article::load_paths(paths, &opts) };
+    spin.finish_and_clear();
     log::info!(
         "loaded {} articles in {:?}, {} warnings",
         loaded.articles.len(),

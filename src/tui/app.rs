@@ -9,6 +9,7 @@ use super::action::Action;
 use super::actors::ActorsView;
 use super::doc::Doc;
 use super::editor::{Editor, NoteTarget, Outcome};
+use super::i18n::{Catalog, Lang};
 use super::keymap::Keymap;
 use super::session;
 use super::theme::Theme;
@@ -31,6 +32,8 @@ pub enum Event {
     Key(KeyEvent),
     /// A mouse click or wheel.
     Mouse(MouseEvent),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
     /// The terminal's new size (columns, rows).
     Resize(u16, u16),
     /// Extraction of an article finished off the UI thread.
@@ -71,6 +74,10 @@ pub struct App {
     pub hl: HighlightsView,
     /// Help overlay shown.
     pub help: bool,
+    /// First line of the help shown (it scrolls when it does not fit).
+    pub help_scroll: usize,
+    /// The interface language (Arabic mirrors the layout).
+    pub lang: Lang,
     /// Search or filter being typed.
     pub input: Option<Input>,
     /// The note editor, when open.
@@ -145,6 +152,8 @@ impl App {
             reader: ReaderView::default(),
             hl: HighlightsView::default(),
             help: false,
+            help_scroll: 0,
+            lang: Lang::En,
             input: None,
             editor: None,
             actors: None,
@@ -174,7 +183,27 @@ impl App {
 
     /// The pane rectangles for the current size.
     pub fn regions(&self) -> Regions {
-        ui::regions(self.size, self.focus, self.show_highlights)
+        self.regions_for(self.size)
+    }
+
+    /// The pane rectangles for a terminal of `size`, mirrored in a right-to-left interface.
+    pub fn regions_for(&self, size: (u16, u16)) -> Regions {
+        let r = ui::regions(size, self.focus, self.show_highlights);
+        if self.lang.rtl() { ui::mirrored(r, size.0) } else { r }
+    }
+
+    /// The interface's words.
+    pub fn words(&self) -> &'static Catalog {
+        self.lang.words()
+    }
+
+    /// A pane's name on the tab bar and in the status line.
+    pub fn pane_label(&self, p: Pane) -> &'static str {
+        self.words().get(match p {
+            Pane::List => "pane.list",
+            Pane::Reader => "pane.reader",
+            Pane::Highlights => "pane.highlights",
+        })
     }
 
     /// Reacts to one event.
@@ -182,6 +211,7 @@ impl App {
         match ev {
             Event::Key(k) => self.key(k),
             Event::Mouse(m) => self.mouse(m),
+            Event::Paste(text) => self.paste(&text),
             Event::Resize(w, h) => {
                 self.size = (w, h);
                 self.relayout();
@@ -196,7 +226,7 @@ impl App {
             }
             Event::Saved(outcome) => {
                 if let Err(e) = self.store.finish_save(outcome) {
-                    self.status = Some(format!("could not save reading state: {e}"));
+                    self.status = Some(self.words().fmt("status.save_failed", &[("error", &e)]));
                 }
             }
             Event::Extracted(i, ex) => {
@@ -232,14 +262,17 @@ impl App {
     pub fn update(&mut self, a: Action) {
         self.status = None;
         if self.help && !matches!(a, Action::Help | Action::Close | Action::Quit) {
-            return;
+            return self.help_action(a);
         }
         if self.actors.is_some() && !matches!(a, Action::Help | Action::Quit | Action::Actors) {
             return self.actors_action(a);
         }
         match a {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = !self.help,
+            Action::Help => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
             Action::Close => self.close(),
             Action::Down => self.step(1),
             Action::Up => self.step(-1),
@@ -305,6 +338,38 @@ impl App {
     /// Rows of text the reader shows at once.
     pub fn reader_page(&self) -> usize {
         self.regions().reader.map(|r| r.height.saturating_sub(2) as usize).unwrap_or(1).max(1)
+    }
+
+    /// Movement keys scroll the help when it does not fit.
+    fn help_action(&mut self, a: Action) {
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let max = super::panes::help::max_scroll(self, area) as isize;
+        let page = (self.size.1 as isize - 4).max(1);
+        let d = match a {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::Top => -max - 1,
+            Action::Bottom => max + 1,
+            _ => return,
+        };
+        self.help_scroll = (self.help_scroll as isize + d).clamp(0, max) as usize;
+    }
+
+    /// Pasted text goes into the note editor or the search being typed.
+    fn paste(&mut self, text: &str) {
+        if let Some(ed) = self.editor.as_mut() {
+            ed.insert(text);
+        } else if let Some(input) = self.input.as_mut() {
+            input.text.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+            let (target, text) = (input.target, input.text.clone());
+            if target == Pane::List {
+                self.set_filter(text);
+            } else {
+                self.find_in_article(&text);
+            }
+        }
     }
 
     fn close(&mut self) {
@@ -416,7 +481,9 @@ impl App {
                         if let Some(first) = ranges.first().map(|r| r.start) {
                             self.scroll_to(first);
                         }
-                        self.status = Some(format!("{} mentions of {} (n/N)", ranges.len(), actor.name));
+                        let n = ranges.len();
+                        self.status =
+                            Some(self.words().fmt("status.mentions", &[("n", &n), ("name", &actor.name)]));
                         self.reader.hits = Some(Hits { label: actor.name.clone(), ranges, current: 0 });
                     }
                     None => {}
@@ -478,10 +545,13 @@ impl App {
     fn star(&mut self) {
         if let Some((id, qkey, _)) = self.selected_quote() {
             let on = self.store.toggle_quote_star(&id, &qkey);
-            self.status = Some(if on { "quote starred".into() } else { "quote star removed".into() });
+            self.status = Some(
+                self.words().get(if on { "status.quote_starred" } else { "status.quote_unstarred" }).into(),
+            );
         } else if let Some(id) = self.current_article().map(|a| a.id.clone()) {
             let on = self.store.toggle_star(&id);
-            self.status = Some(if on { "starred".into() } else { "star removed".into() });
+            self.status =
+                Some(self.words().get(if on { "status.starred" } else { "status.unstarred" }).into());
         } else {
             return;
         }
@@ -516,10 +586,9 @@ impl App {
                 self.list.offset = 0;
                 self.list.actor = Some(actor.name.clone());
                 self.focus = Pane::List;
-                self.status = Some(format!(
-                    "{} articles and {quotes} quotes of {} (Esc shows all)",
-                    self.list.visible.len(),
-                    actor.name
+                self.status = Some(self.words().fmt(
+                    "status.actor_articles",
+                    &[("n", &self.list.visible.len()), ("quotes", &quotes), ("name", &actor.name)],
                 ));
                 self.fix_list_offset();
                 self.show(self.list.current());
@@ -537,7 +606,7 @@ impl App {
     fn export(&mut self) {
         let dir = self.store.path().and_then(|p| p.parent()).map(std::path::Path::to_path_buf);
         let Some(dir) = dir else {
-            self.status = Some("no data directory to export into".into());
+            self.status = Some(self.words().get("status.no_data_dir").into());
             return;
         };
         let (articles, all) = self.export_set();
@@ -554,9 +623,10 @@ impl App {
             &mut bytes,
         )
         .and_then(|()| crate::store::file::write_atomic(&path, &bytes).map_err(std::io::Error::other));
+        let w = self.words();
         self.status = Some(match res {
-            Ok(()) => format!("review exported to {}", path.display()),
-            Err(e) => format!("export failed: {}: {e}", path.display()),
+            Ok(()) => w.fmt("status.exported", &[("path", &path.display())]),
+            Err(e) => w.fmt("status.export_failed", &[("path", &path.display()), ("error", &e)]),
         });
     }
 
@@ -568,7 +638,8 @@ impl App {
                 .and_then(|e| e.speaker_name(&e.quotes[q]).map(str::to_string))
                 .unwrap_or_default();
             let note = self.store.quote(&id, &qkey).note;
-            Editor::new(NoteTarget::Quote(id, qkey), format!("quote of {who}"), note.as_deref())
+            let label = self.words().fmt("editor.quote_of", &[("who", &who)]);
+            Editor::new(NoteTarget::Quote(id, qkey), label, note.as_deref())
         } else if let Some(a) = self.current_article() {
             let note = self.store.note(&a.id).map(str::to_string);
             Editor::new(NoteTarget::Article(a.id.clone()), a.title.clone(), note.as_deref())
@@ -584,7 +655,10 @@ impl App {
         let Some(ed) = self.editor.as_mut() else { return };
         match ed.key(k, width, &layout) {
             Outcome::Editing => {}
-            Outcome::Cancel => self.editor = None,
+            Outcome::Cancel => {
+                self.editor = None;
+                self.status = Some(self.words().get("status.note_cancelled").into());
+            }
             Outcome::Save => {
                 let Some(ed) = self.editor.take() else { return };
                 let note = Some(ed.text.trim().to_string()).filter(|t| !t.is_empty());
@@ -592,7 +666,7 @@ impl App {
                     NoteTarget::Article(id) => self.store.set_note(&id, note),
                     NoteTarget::Quote(id, qkey) => self.store.set_quote_note(&id, &qkey, note),
                 }
-                self.status = Some("note saved".into());
+                self.status = Some(self.words().get("status.note_saved").into());
                 self.save();
                 self.relayout();
             }
@@ -620,7 +694,7 @@ impl App {
         self.remember_position();
         self.save_session();
         if let Err(e) = self.store.save() {
-            self.status = Some(format!("could not save reading state: {e}"));
+            self.status = Some(self.words().fmt("status.save_failed", &[("error", &e)]));
         }
     }
 
@@ -669,7 +743,9 @@ impl App {
         let n = h.ranges.len() as isize;
         h.current = (h.current as isize + d).rem_euclid(n) as usize;
         let (cur, start) = (h.current, h.ranges[h.current].start);
-        self.status = Some(format!("{}/{} {}", cur + 1, n, h.label));
+        let label = h.label.clone();
+        self.status =
+            Some(self.words().fmt("status.hit", &[("i", &(cur + 1)), ("n", &n), ("label", &label)]));
         self.scroll_to(start);
     }
 
@@ -734,7 +810,8 @@ impl App {
         self.list.filter = query;
         self.list.selected = keep.and_then(|k| self.list.visible.iter().position(|&i| i == k)).unwrap_or(0);
         self.list.offset = 0;
-        self.status = Some(format!("{} of {} articles match", self.list.visible.len(), self.articles.len()));
+        let (shown, n) = (self.list.visible.len(), self.articles.len());
+        self.status = Some(self.words().fmt("status.matches", &[("shown", &shown), ("n", &n)]));
         self.show(self.list.current());
     }
 
@@ -747,7 +824,7 @@ impl App {
         let ranges = search::Query::parse(query).find(&a.body);
         let top = self.reader.doc.as_ref().map_or(0, |d| d.offset_of_row(self.reader.scroll));
         let current = ranges.iter().position(|r| r.start >= top).unwrap_or(0);
-        self.status = Some(format!("{} hits", ranges.len()));
+        self.status = Some(self.words().fmt("status.hits", &[("n", &ranges.len())]));
         let first = ranges.get(current).map(|r| r.start);
         self.reader.hits = Some(Hits { label: query.to_string(), ranges, current });
         if let Some(off) = first {

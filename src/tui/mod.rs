@@ -10,6 +10,7 @@ pub mod app;
 pub mod doc;
 pub mod editor;
 pub mod fetch;
+pub mod i18n;
 pub mod keymap;
 mod library;
 pub mod links;
@@ -32,7 +33,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event as TermEvent, KeyEventKind};
 
-use crate::cli::{ColorChoice, ReaderArgs};
+use crate::cli::{ColorChoice, LangArg, ReaderArgs, ThemeArg};
 use crate::config::{ColorSetting, Config};
 use crate::error::{Error, Result};
 use crate::library::Shelf;
@@ -50,6 +51,11 @@ pub fn run(args: ReaderArgs) -> Result<ExitCode> {
     let (mode, choice) = crate::term::resolve(args.display.bidi.forced(), crate::term::Use::Reader);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = build_app_in(&args, &config, size, None, mode)?;
+    if app.theme.color && args.theme.is_none() {
+        // Asked before raw mode, as detection is; a terminal that does not answer keeps the
+        // palette legible on both backgrounds.
+        app.theme.background = background_from(crate::term::probe::background(), |k| std::env::var(k).ok());
+    }
     app.mode = Some(match &choice {
         Some(c) => format!("{} (auto: {})", mode.name(), c.id),
         None => mode.name().to_string(),
@@ -108,11 +114,24 @@ pub fn build_app_in(
     };
     let (store, store_warnings) = crate::store::Store::open(data_dir);
     let layout = crate::commands::layout_options_in(&args.display, 80, mode);
-    let mut app = App::with_shelf(shelf, store, keymap, theme::Theme { color }, layout, size);
+    let background = match args.theme {
+        Some(ThemeArg::Light) => theme::Background::Light,
+        Some(ThemeArg::Dark) => theme::Background::Dark,
+        None => theme::Background::Unknown,
+    };
+    let mut app = App::with_shelf(shelf, store, keymap, theme::Theme::new(color, background), layout, size);
+    app.lang = match args.lang {
+        Some(LangArg::Ar) => i18n::Lang::Ar,
+        Some(LangArg::En) => i18n::Lang::En,
+        None => i18n::Lang::from_locale(|k| std::env::var(k).ok()),
+    };
     let msgs: Vec<String> = warnings.into_iter().chain(store_warnings).collect();
     if let Some(first) = msgs.first() {
-        app.status =
-            Some(if msgs.len() > 1 { format!("{first} (+{} more)", msgs.len() - 1) } else { first.clone() });
+        app.status = Some(if msgs.len() > 1 {
+            app.words().fmt("status.more", &[("first", first), ("n", &(msgs.len() - 1))])
+        } else {
+            first.clone()
+        });
     }
     Ok(app)
 }
@@ -141,6 +160,24 @@ fn open_shelf(args: &ReaderArgs, data_dir: Option<&std::path::Path>) -> Result<(
         return Err(Error::nothing_loaded(&args.paths));
     }
     Ok((Shelf::Files(Arc::new(loaded.articles)), loaded.warnings))
+}
+
+/// The background from the terminal's OSC 11 answer, else from `COLORFGBG` (`fg;bg`, set by
+/// rxvt and Konsole: colour 7 or 9–15 behind is light), else unknown.
+pub fn background_from(osc11: Option<[u8; 3]>, env: impl Fn(&str) -> Option<String>) -> theme::Background {
+    if let Some(rgb) = osc11 {
+        return if crate::term::detect::is_light(rgb) {
+            theme::Background::Light
+        } else {
+            theme::Background::Dark
+        };
+    }
+    let bg = env("COLORFGBG").and_then(|v| v.rsplit(';').next()?.parse::<u8>().ok());
+    match bg {
+        Some(7 | 9..=15) => theme::Background::Light,
+        Some(_) => theme::Background::Dark,
+        None => theme::Background::Unknown,
+    }
 }
 
 fn event_loop(mut app: App, mut term: terminal::Term, sync: SyncSetup) -> Result<ExitCode> {
@@ -227,6 +264,7 @@ fn spawn_input(tx: std::sync::mpsc::Sender<Event>) {
             let ev = match event::read() {
                 Ok(TermEvent::Key(k)) if k.kind != KeyEventKind::Release => Event::Key(k),
                 Ok(TermEvent::Mouse(m)) => Event::Mouse(m),
+                Ok(TermEvent::Paste(text)) => Event::Paste(text),
                 Ok(TermEvent::Resize(w, h)) => Event::Resize(w, h),
                 Ok(_) => continue,
                 Err(_) => {

@@ -7,41 +7,50 @@
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use unicode_width::UnicodeWidthStr;
 
 use super::{clean, short_date};
 use crate::tui::app::App;
 use crate::tui::links::{osc8, safe_url};
 
-/// The meta line of the article shown: `source · date`, each sanitised.
-pub fn meta(app: &App) -> Option<(String, Option<String>)> {
+/// The meta line of the article shown: its source and its date (each sanitised), and its link.
+pub fn meta(app: &App) -> Option<(Option<String>, Option<String>, Option<String>)> {
     let e = app.articles.entry(app.reader.article?)?;
     let date = e.date.as_deref().map(short_date);
-    let parts: Vec<String> = [e.source.map(|s| clean(&s).into_owned()), date].into_iter().flatten().collect();
+    let source = e.source.map(|s| clean(&s).into_owned()).filter(|s| !s.trim().is_empty());
     let link = e.link.as_deref().and_then(safe_url);
-    Some((parts.join(" · "), link))
+    Some((source, date, link))
 }
 
 /// Draws the meta line on the top border of the reader pane `area`, after its title (`title_w`
 /// cells), and the link on its bottom border.
 pub fn draw(buf: &mut Buffer, area: Rect, title_w: u16, app: &App, style: Style) {
-    let Some((text, link)) = meta(app) else { return };
+    let Some((source, date, link)) = meta(app) else { return };
     if area.height < 2 || area.width < 8 {
         return;
     }
     let end = area.right().saturating_sub(2);
     let x = area.x + 2 + title_w;
-    if !text.is_empty() && x + 4 < end {
-        let label = format!(" {text} ");
-        let full = label.width() as u16;
-        let w = full.min(end - x);
-        // Source names may be Arabic: laid out like every other row (one_row keeps a cell for
-        // its `…`, needed only when the label is cut).
-        let row = super::one_row(&label, w as usize + usize::from(full <= w), &app.layout);
-        let y = area.y;
-        crate::tui::paint::paint_row(buf, Rect { x, y, width: w, height: 1 }, y, &row, style, |_| {
-            Style::new()
-        });
+    if (source.is_some() || date.is_some()) && x + 4 < end {
+        // The source and the date each laid out on its own: a date beside an Arabic source
+        // keeps its left-to-right order (2018-03-20 10:00), which one paragraph would reorder.
+        let room = (end - x) as usize;
+        let date = date.map(|d| super::ltr_row(&d, room.saturating_sub(2), &app.layout));
+        let date_w = date.as_ref().map_or(0, |d| d.width + 3);
+        let mut parts = vec![(super::plain_row(" "), style)];
+        if let Some(src) = &source {
+            let w = room.saturating_sub(date_w + 2);
+            if w >= 4 || date.is_none() {
+                parts.push((super::one_row(src, w.max(1), &app.layout), style));
+                if date.is_some() {
+                    parts.push((super::plain_row(" · "), style));
+                }
+            }
+        }
+        if let Some(d) = date {
+            parts.push((d, style));
+        }
+        parts.push((super::plain_row(" "), style));
+        super::put_seq(buf, Rect { x, y: area.y, width: end - x, height: 1 }, area.y, &parts, app);
     }
     let (x, y) = (area.x + 2, area.bottom() - 1);
     let Some(url) = link else { return };
