@@ -100,7 +100,7 @@ pub fn rows(actors: &[LibraryActor], articles: &[Article], extractions: &[Extrac
 pub fn run(args: ListArgs) -> Result<ExitCode> {
     let loaded = super::load_articles(&args.paths, args.raw);
     for w in &loaded.warnings {
-        eprintln!("sahifa: {}", sanitize(w));
+        crate::report::warn(w);
     }
     if loaded.articles.is_empty() {
         return Err(Error::nothing_loaded(&args.paths));

@@ -48,10 +48,10 @@ impl Row {
 pub fn run(args: ListArgs) -> Result<ExitCode> {
     let loaded = super::load_articles(&args.paths, args.raw);
     for w in &loaded.warnings {
-        eprintln!("sahifa: {w}");
+        crate::report::warn(w);
     }
     if loaded.articles.is_empty() {
-        eprintln!("sahifa: {}", Error::nothing_loaded(&args.paths));
+        crate::report::warn(Error::nothing_loaded(&args.paths));
         return Ok(ExitCode::FAILURE);
     }
     let out = match args.format {

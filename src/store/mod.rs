@@ -58,6 +58,7 @@
 //! too long make `save` return an error while the session's state and pending changes stay in
 //! memory, to be retried by the next `save`.
 
+mod dupkeys;
 pub mod file;
 pub mod merge;
 pub mod migrate;

@@ -50,4 +50,4 @@ pub fn one_row(s: &str, width: usize, base: &LayoutOptions) -> Row {
 }
 
 /// Text made safe for the terminal (what the user typed, labels built from article fields).
-pub use crate::text::sanitize as clean;
+pub use crate::text::sanitize as clean; // the same rules as crate::report::line
