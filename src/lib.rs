@@ -35,11 +35,23 @@ use std::process::ExitCode;
 /// installs its own hook, which restores the terminal first.
 pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     use clap::Parser;
-    let cli = match cli::Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // clap repeats what was typed, and an argument can hold anything (a newline would
+            // split it over lines): the message is made from the arguments made safe.
+            let safe = args.iter().map(|a| report::line(&a.to_string_lossy()));
+            let text = match cli::Cli::try_parse_from(safe) {
+                Err(safe_e) => safe_e.render().to_string(),
+                Ok(_) => report::line(&e.render().to_string()),
+            };
+            report::usage(&text);
+            return ExitCode::from(2);
+        }
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return ExitCode::SUCCESS;
         }
     };
     let verbose = cli.reader.verbose;

@@ -27,6 +27,15 @@ pub fn warn_all<S: AsRef<str>>(msgs: &[S]) {
     msgs.iter().for_each(|m| warn(m.as_ref()));
 }
 
+/// Prints a command-line usage error (several lines: the problem, the usage, a hint), each line
+/// made safe by [`line`].
+pub fn usage(text: &str) {
+    let mut err = std::io::stderr().lock();
+    for l in text.trim_end().lines() {
+        let _ = writeln!(err, "{}", line(l));
+    }
+}
+
 /// Replaces the progress line on a terminal's stderr with `msg` (made safe by [`line`]); the
 /// erase sequence is sahifa's own.
 pub fn progress(msg: impl Display) {
