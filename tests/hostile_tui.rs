@@ -163,3 +163,70 @@ fn the_ui_around_a_bidi_override_article_is_unchanged() {
         }
     }
 }
+
+/// A library of `n` small articles (the seeds repeated), every extraction delivered.
+fn big_library(n: usize) -> App {
+    let seeds = sahifa::commands::load_articles(&[], false).articles;
+    let articles: Vec<Article> = seeds.iter().cycle().take(n).cloned().collect();
+    let exs: Vec<_> = seeds.iter().map(|a| Arc::new(sahifa::extract::extract(a))).collect();
+    let mut app = app(articles);
+    for i in 0..n {
+        app.handle(Event::Extracted(i, Arc::clone(&exs[i % exs.len()])));
+    }
+    app
+}
+
+/// `a` on a large library: the view opens at once and the merge runs off the UI thread, reporting
+/// progress in the view's title; its result fills the view.
+#[test]
+fn the_actors_view_merges_off_the_ui_thread_with_progress() {
+    let mut app = big_library(3_000);
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.background = Some(tx);
+    app.update(Action::Actors);
+    assert!(app.actors.as_ref().is_some_and(|v| v.actors.is_empty()), "open at once, still empty");
+    assert!(app.actors_job.is_some(), "a merge is under way");
+    let screen = lines(&draw(&app)).join("\n");
+    assert!(screen.contains("merging 0/3000 articles · Esc cancels"), "{screen}");
+    let mut progress = 0;
+    loop {
+        match rx.recv_timeout(std::time::Duration::from_secs(120)).expect("the merge reports back") {
+            ev @ Event::ActorsProgress(..) => {
+                progress += 1;
+                app.handle(ev);
+            }
+            ev @ Event::ActorsMerged(..) => {
+                app.handle(ev);
+                break;
+            }
+            _ => {}
+        }
+    }
+    assert!(progress >= 3, "progress reported as the articles are read: {progress}");
+    assert!(app.actors_job.is_none());
+    let v = app.actors.as_ref().unwrap();
+    assert_eq!(v.extracted, 3_000);
+    assert!(!v.actors.is_empty());
+    assert_clean("actors merged", &app);
+}
+
+/// `Esc` while the merge runs closes the view and cancels the merge; a late result is dropped.
+#[test]
+fn closing_the_actors_view_cancels_the_merge() {
+    let mut app = big_library(3_000);
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.background = Some(tx);
+    app.update(Action::Actors);
+    let cancel = Arc::clone(&app.actors_job.as_ref().unwrap().cancel);
+    app.update(Action::Close);
+    assert!(app.actors.is_none() && app.actors_job.is_none());
+    assert!(cancel.load(std::sync::atomic::Ordering::Relaxed), "the thread is told to stop");
+    // The thread ends (its sender goes away) without a result, or its result is ignored.
+    while let Ok(ev) = rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        app.handle(ev);
+        assert!(app.actors.is_none(), "a cancelled merge does not reopen the view");
+        if app.background.is_some() {
+            app.background = None; // drop our sender so the channel closes when the thread ends
+        }
+    }
+}

@@ -7,7 +7,7 @@ pub mod export;
 use crate::article::Article;
 use crate::extract::{self, Extraction};
 
-pub use actors::{LibraryActor, QuoteRef, merge_actors};
+pub use actors::{LibraryActor, QuoteRef, merge_actors, merge_actors_partial};
 
 /// Runs [`extract::extract`] on every article, on as many threads as there are cores (at most 8);
 /// the result is in article order. An article whose extraction panics gets an empty extraction.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use super::action::Action;
-use super::actors::ActorsView;
+use super::actors::{ActorsJob, ActorsView};
 use super::doc::Doc;
 use super::editor::{Editor, NoteTarget, Outcome};
 use super::keymap::Keymap;
@@ -37,6 +37,10 @@ pub enum Event {
     Saved(store::SaveOutcome),
     /// The terminal went away: save and quit.
     Hangup,
+    /// A merge of the actors off the UI thread: (merge, articles read so far, of how many).
+    ActorsProgress(u64, usize, usize),
+    /// A merge of the actors finished: (merge, the view).
+    ActorsMerged(u64, Box<ActorsView>),
 }
 
 /// The reader's whole state.
@@ -69,6 +73,12 @@ pub struct App {
     pub editor: Option<Editor>,
     /// The actors view, when open.
     pub actors: Option<ActorsView>,
+    /// The merge of the actors running off the UI thread, if any.
+    pub actors_job: Option<ActorsJob>,
+    /// The number of the last merge started.
+    pub actors_job_id: u64,
+    /// How many articles are extracted (counted as they arrive, never rescanned).
+    pub extracted_count: usize,
     /// Highlights pane shown on medium-width terminals.
     pub show_highlights: bool,
     /// A one-line message for the status bar.
@@ -114,6 +124,9 @@ impl App {
             input: None,
             editor: None,
             actors: None,
+            actors_job: None,
+            actors_job_id: 0,
+            extracted_count: 0,
             show_highlights: false,
             status: None,
             mode: None,
@@ -155,18 +168,16 @@ impl App {
             }
             Event::Extracted(i, ex) => {
                 if let Some(slot) = self.extractions.get_mut(i) {
+                    if slot.is_none() {
+                        self.extracted_count += 1;
+                    }
                     *slot = Some(ex);
                 }
                 // The actors view fills in as extraction finishes (merged again once everything is in).
-                if self.actors.as_ref().is_some_and(|v| v.extracted + 1 < self.extractions.len())
-                    && self.extractions.iter().all(Option::is_some)
-                {
-                    let sel = self.actors.as_ref().map_or(0, |v| v.selected);
-                    let mut v = ActorsView::build(&self.extractions);
-                    v.selected = sel.min(v.actors.len().saturating_sub(1));
-                    self.actors = Some(v);
-                }
+                self.actors_extracted();
             }
+            Event::ActorsProgress(id, done, _) => self.actors_progress(id, done),
+            Event::ActorsMerged(id, v) => self.actors_merged(id, *v),
         }
     }
 
@@ -220,10 +231,7 @@ impl App {
                 }
             }
             Action::EditNote => self.open_editor(),
-            Action::Actors => {
-                self.actors =
-                    if self.actors.is_some() { None } else { Some(ActorsView::build(&self.extractions)) };
-            }
+            Action::Actors => self.toggle_actors(),
             Action::Export => self.export(),
             Action::ToggleHighlights => {
                 self.show_highlights = !self.show_highlights;
@@ -440,12 +448,12 @@ impl App {
             Action::Top => -n,
             Action::Bottom => n,
             Action::Close => {
-                self.actors = None;
+                self.close_actors();
                 return;
             }
             Action::Open => {
                 let Some(actor) = v.current().cloned() else { return };
-                self.actors = None;
+                self.close_actors();
                 let keep = self.list.current();
                 self.list.visible = actor.articles.clone();
                 self.list.filter = String::new();

@@ -29,10 +29,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
     } else {
         String::new()
     };
-    let title = format!(
-        " Actors across {total} articles: {}{pending} · Enter shows their articles, Esc closes ",
-        v.actors.len()
-    );
+    let title = match &app.actors_job {
+        // First, so that a narrow pane still shows it.
+        Some(job) => format!(" Actors: merging {}/{} articles · Esc cancels ", job.done, job.total),
+        None => format!(
+            " Actors across {total} articles: {}{pending} · Enter shows their articles, Esc closes ",
+            v.actors.len()
+        ),
+    };
     let inner = frame(buf, left, &title, th.border(true));
     let cap = inner.height as usize;
     let offset = super::list::visible_offset(v.offset, v.selected, cap);
