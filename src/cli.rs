@@ -121,9 +121,9 @@ pub struct FieldDisplayArgs {
     /// Leave Arabic letters unjoined in visual output.
     #[arg(long, overrides_with = "shape")]
     pub no_shape: bool,
-    /// Fit visual lines into N cells, wrapping long fields (default: the terminal's width; no limit
-    /// into a pipe).
-    #[arg(long, short, value_name = "N")]
+    /// Fit visual lines into N cells (1 to 10000), wrapping long fields (default: the terminal's
+    /// width; no limit into a pipe).
+    #[arg(long, short, value_name = "N", value_parser = width_parser())]
     pub width: Option<usize>,
 }
 
@@ -291,11 +291,19 @@ pub struct ImportArgs {
     pub paths: Vec<PathBuf>,
 }
 
+/// The widest line a command lays out: wider is a typo (or an attack: a width near 2^64 once made
+/// `render` run forever), refused with clap's message naming the range.
+pub const MAX_WIDTH: u64 = 10_000;
+
+fn width_parser() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_WIDTH)
+}
+
 /// `sahifa render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// Width in cells (default: the terminal's, 80 when not a terminal).
-    #[arg(long, short)]
+    /// Width in cells, 1 to 10000 (default: the terminal's, 80 when not a terminal).
+    #[arg(long, short, value_name = "N", value_parser = width_parser())]
     pub width: Option<usize>,
     #[command(flatten)]
     pub display: DisplayArgs,

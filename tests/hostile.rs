@@ -80,6 +80,14 @@ fn every_command_survives_every_hostile_file_and_leaks_nothing() {
             let stdout = String::from_utf8_lossy(&out.stdout);
             assert_eq!(bad_char(&stdout), None, "{what}: control character on stdout");
             assert!(!unbalanced_bidi(&stdout), "{what}: unclosed bidi control on stdout");
+            if args[0] == "render" {
+                // Columns as a terminal counts them (wcwidth per character).
+                for l in stdout.lines() {
+                    let cols: usize =
+                        l.chars().map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)).sum();
+                    assert!(cols <= 80, "{what}: a row of {cols} columns: {l:?}");
+                }
+            }
             let stderr = String::from_utf8_lossy(&out.stderr);
             assert_eq!(bad_char(&stderr), None, "{what}: control character on stderr: {stderr:?}");
             assert!(stderr.lines().count() <= 3, "{what}: long error: {stderr}");
@@ -509,4 +517,80 @@ fn a_duplicate_key_in_the_state_file_is_damage_reported() {
         .collect();
     assert_eq!(aside.len(), 1);
     assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), text, "kept whole");
+}
+
+// Smaller findings.
+
+/// Text that starts with the letters `MZ`, and UTF-16 without a byte order mark, are text.
+#[test]
+fn mz_text_and_bomless_utf16_load_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in
+        round_two_fixtures().into_iter().filter(|(n, _)| n.starts_with("mz") || n.contains("nobom"))
+    {
+        let p = dir.path().join(&name);
+        std::fs::write(&p, bytes).unwrap();
+        let out = sahifa(dir.path()).args(["list", "--format", "json"]).arg(&p).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{name}: {stderr}");
+        let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(rows.len(), 1, "{name}");
+        assert!(rows[0]["title"].as_str().unwrap().contains("عنوان"), "{name}: {rows:?}");
+        if name.contains("nobom") {
+            assert!(rows[0]["encoding"].as_str().unwrap().starts_with("UTF-16"), "{name}: {rows:?}");
+        }
+    }
+}
+
+/// `render --width` refuses 0 and absurd widths at once, with clap's clear message.
+#[test]
+fn absurd_render_widths_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for w in ["0", "18446744073709551615", "10001"] {
+        let t = std::time::Instant::now();
+        let out = sahifa(dir.path()).args(["render", "--width", w]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{w}: {stderr}");
+        assert!(stderr.contains("is not in 1..=10000"), "{w}: {stderr}");
+        assert!(t.elapsed() < std::time::Duration::from_secs(10));
+    }
+    let out = sahifa(dir.path()).args(["list", "--bidi", "visual", "--width", "0"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = sahifa(dir.path()).args(["render", "--width", "10000"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+/// The Markdown export never makes a link of a `javascript:`, `data:` or `vbscript:` address.
+#[test]
+fn the_markdown_export_links_only_web_addresses() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "قال الوزير إن الخطة جاهزة.";
+    let items: Vec<String> = [
+        "javascript:alert(1)",
+        "JaVa\tScRipt:alert(2)",
+        "data:text/html,<b>x</b>",
+        "vbscript:msgbox",
+        "https://example.com/ok",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, u)| serde_json::json!({"title": format!("عنوان {i}"), "body": body, "url": u}).to_string())
+    .collect();
+    let p = dir.path().join("links.jsonl");
+    std::fs::write(&p, items.join("\n")).unwrap();
+    let out = sahifa(dir.path()).args(["export", "--format", "markdown"]).arg(&p).output().unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(md.contains("- Link: <https://example.com/ok>"), "{md}");
+    for bad in ["javascript:", "data:", "vbscript:"] {
+        for line in md.lines().filter(|l| l.to_ascii_lowercase().replace(['\t', ' '], "").contains(bad)) {
+            assert!(line.starts_with("- Link (not a web address, not linked): `"), "{line}");
+            // Inside a code span nothing is markup: no autolink, no inline link.
+            assert!(
+                !line.to_ascii_lowercase().contains(&format!("<{bad}")) && !line.contains("]("),
+                "{line}"
+            );
+        }
+    }
+    assert_eq!(md.matches("not a web address").count(), 4, "{md}");
 }

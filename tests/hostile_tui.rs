@@ -34,6 +34,11 @@ fn assert_clean(what: &str, app: &App) {
         for x in 0..b.area.width {
             let s = b[(x, y)].symbol();
             assert!(!s.chars().any(forbidden), "{what}: cell ({x},{y}) holds {s:?}");
+            // What a terminal advances over for this cell (wcwidth per character): never more than
+            // the two cells a symbol may take, or everything after it (a pane border) shifts.
+            let drawn: usize =
+                s.chars().map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)).sum();
+            assert!(drawn <= 2, "{what}: cell ({x},{y}) draws {drawn} columns: {s:?}");
         }
     }
 }
@@ -85,7 +90,11 @@ fn walk(name: &str, app: &mut App) {
 fn every_hostile_fixture_walks_through_the_reader_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let mut all = Vec::new();
-    for (name, bytes) in fixtures::fixtures(false).into_iter().chain(fixtures::more_fixtures(false)) {
+    for (name, bytes) in fixtures::fixtures(false)
+        .into_iter()
+        .chain(fixtures::more_fixtures(false))
+        .chain(fixtures::round_two_fixtures())
+    {
         // The huge ones are covered by the commands' test; here the reader's paths matter.
         if bytes.len() > 300_000 || name.contains("bomb") {
             continue;

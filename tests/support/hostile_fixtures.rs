@@ -197,7 +197,8 @@ pub fn round_two_fixtures() -> Vec<(String, Vec<u8>)> {
         ),
         (
             "prepended_marks.txt".into(),
-            format!("عنوان\n\n\u{600}\u{601}\u{602}\u{603}\u{604}\u{605}١٢٣ {ar}\u{600}").into_bytes(),
+            format!("عنوان\n\n\u{600}\u{601}\u{602}\u{603}\u{604}\u{605}١٢٣ {ar}{}", "\u{600}".repeat(500))
+                .into_bytes(),
         ),
         (
             "links.md".into(),
