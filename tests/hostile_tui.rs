@@ -239,3 +239,81 @@ fn closing_the_actors_view_cancels_the_merge() {
         }
     }
 }
+
+fn seeds() -> Vec<Article> {
+    sahifa::commands::load_articles(&[], false).articles
+}
+
+fn screen(app: &App) -> String {
+    lines(&draw(app)).join("\n")
+}
+
+fn key(app: &mut App, c: crossterm::event::KeyCode) {
+    app.handle(Event::Key(crossterm::event::KeyEvent::new(c, crossterm::event::KeyModifiers::NONE)));
+}
+
+/// Quitting while another sahifa holds the lock: the reader says why (whole), retry fails while
+/// the lock is held, `w` writes the marks to a recovery file and quits saying where; the next
+/// start offers the file, `m` merges and saves the marks and removes it.
+#[test]
+fn quitting_while_the_lock_is_held_keeps_the_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_path_buf();
+    let (store, _) = Store::open(Some(data.clone()));
+    let mut app = reader::app(seeds(), store, &Default::default(), false, SIZE);
+    let held = sahifa::store::file::lock(&data, std::time::Duration::ZERO).unwrap();
+    app.update(Action::Star);
+    let id = app.current_article().unwrap().id.clone();
+    assert!(app.store.is_starred(&id) && app.store.has_unsaved_changes());
+    app.update(Action::Quit);
+    assert!(!app.quit, "not quitting silently with unsaved marks");
+    let s = screen(&app);
+    assert!(s.contains("Reading state not saved") && s.contains("locked by another sahifa"), "{s}");
+    assert!(
+        s.contains("r  retry saving") && s.contains("w  save elsewhere") && s.contains("q  quit anyway"),
+        "{s}"
+    );
+    key(&mut app, crossterm::event::KeyCode::Char('r'));
+    assert!(!app.quit && app.prompt.is_some(), "still locked: asked again");
+    key(&mut app, crossterm::event::KeyCode::Char('w'));
+    assert!(app.quit);
+    let note = app.unsaved_at_exit().expect("the user is told where the marks went");
+    assert!(note.contains("kept in") && note.contains("state.recovery-"), "{note}");
+    drop(app);
+    drop(held);
+
+    let (store, _) = Store::open(Some(data.clone()));
+    assert!(!store.is_starred(&id), "not saved to the state file");
+    let mut next = reader::app(seeds(), store, &Default::default(), false, SIZE);
+    next.offer_recovery();
+    let s = screen(&next);
+    assert!(s.contains("Marks of an earlier session") && s.contains("m  merge them"), "{s}");
+    key(&mut next, crossterm::event::KeyCode::Char('m'));
+    assert!(next.prompt.is_none());
+    assert!(next.store.is_starred(&id) && !next.store.has_unsaved_changes());
+    assert!(Store::open(Some(data.clone())).0.is_starred(&id), "saved");
+    assert!(next.store.recovery_files().is_empty(), "the recovery file is removed once merged");
+}
+
+/// A save that fails for good (a file where the data dir should be): `q` then `q` again quits,
+/// saying how many marks were discarded and why; the status line shows a failed save's reason
+/// before anything else, so a narrow terminal still reads it.
+#[test]
+fn quitting_anyway_says_what_was_lost_and_the_reason_is_never_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocked = dir.path().join("a-rather-long-folder-name-for-the-reading-state-of-this-session");
+    std::fs::write(&blocked, "not a folder").unwrap();
+    let (store, _) = Store::open(Some(blocked.join("data")));
+    let mut app = reader::app(seeds(), store, &Default::default(), false, (80, 24));
+    app.update(Action::Star);
+    app.save_now();
+    let status = lines(&draw(&app)).pop().unwrap();
+    assert!(status.contains("Not a directory"), "the reason first: {status:?}");
+    app.update(Action::Quit);
+    assert!(app.prompt.is_some() && !app.quit);
+    assert!(screen(&app).contains("Not a directory"), "the prompt shows the reason");
+    key(&mut app, crossterm::event::KeyCode::Char('q'));
+    assert!(app.quit);
+    let note = app.unsaved_at_exit().unwrap();
+    assert!(note.contains("1 unsaved marks discarded") && note.contains("Not a directory"), "{note}");
+}

@@ -71,6 +71,10 @@ pub struct App {
     pub input: Option<Input>,
     /// The note editor, when open.
     pub editor: Option<Editor>,
+    /// A question the reader waits on (a failed save on quit, marks to recover).
+    pub prompt: Option<super::quit::Prompt>,
+    /// A line to print on stderr once the terminal is restored (unsaved marks and where they went).
+    pub exit_note: Option<String>,
     /// The actors view, when open.
     pub actors: Option<ActorsView>,
     /// The merge of the actors running off the UI thread, if any.
@@ -123,6 +127,8 @@ impl App {
             help: false,
             input: None,
             editor: None,
+            prompt: None,
+            exit_note: None,
             actors: None,
             actors_job: None,
             actors_job_id: 0,
@@ -163,7 +169,7 @@ impl App {
             Event::Hangup => self.quit = true,
             Event::Saved(outcome) => {
                 if let Err(e) = self.store.finish_save(outcome) {
-                    self.status = Some(format!("could not save reading state: {e}"));
+                    self.status = Some(e.to_string());
                 }
             }
             Event::Extracted(i, ex) => {
@@ -182,6 +188,9 @@ impl App {
     }
 
     fn key(&mut self, k: KeyEvent) {
+        if self.prompt.is_some() {
+            return self.prompt_key(k);
+        }
         if self.editor.is_some() {
             return self.editor_key(k);
         }
@@ -203,7 +212,7 @@ impl App {
             return self.actors_action(a);
         }
         match a {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
             Action::Help => self.help = !self.help,
             Action::Close => self.close(),
             Action::Down => self.step(1),
@@ -571,7 +580,7 @@ impl App {
         self.remember_position();
         self.save_session();
         if let Err(e) = self.store.save() {
-            self.status = Some(format!("could not save reading state: {e}"));
+            self.status = Some(e.to_string());
         }
     }
 

@@ -95,6 +95,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     if app.help {
         panes::help::draw(buf, area, app);
     }
+    if let Some(p) = &app.prompt {
+        panes::prompt::draw(buf, area, p, app);
+    }
     if app.layout.order == crate::text::Order::Isolated {
         write_blanks(buf);
     }

@@ -5,6 +5,7 @@ pub mod help;
 pub mod highlights;
 pub mod list;
 pub mod note;
+pub mod prompt;
 pub mod reader;
 pub mod status;
 

@@ -47,11 +47,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             (None, Order::Visual, true) => "visual·shaped",
             (None, Order::Visual, false) => "visual",
         };
-        let mut left = format!(" article {pos}/{n} │ {} │ {mode}", app.focus.label());
-        if let Some(msg) = &app.status {
-            left.push_str(" │ ");
-            left.push_str(msg);
-        }
+        // A message comes first: cut at the end of the line, it keeps its reason (the position
+        // and the mode are what gets cut).
+        let place = format!("article {pos}/{n} │ {} │ {mode}", app.focus.label());
+        let left = match &app.status {
+            Some(msg) => format!(" {msg} │ {place}"),
+            None => format!(" {place}"),
+        };
         let text_area = Rect { width: room, ..area };
         let mut row = one_row(
             &clean(&left),
