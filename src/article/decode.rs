@@ -123,6 +123,18 @@ fn bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
     Encoding::for_bom(bytes)
 }
 
+/// [`decode`] taking the bytes: valid UTF-8 (the common case) becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    if bom(&bytes).is_none()
+        && utf16_without_bom(&bytes).is_none()
+        && simdutf8::basic::from_utf8(&bytes).is_ok()
+    {
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        return Decoded { text: clean_controls(text), encoding: UTF_8.name(), warnings: Vec::new() };
+    }
+    decode(&bytes)
+}
+
 /// Decodes bytes to clean text (see the module docs for the order of evidence).
 pub fn decode(bytes: &[u8]) -> Decoded {
     let mut warnings = Vec::new();
@@ -314,6 +326,13 @@ mod tests {
         assert_eq!(utf16_without_bom(text.as_bytes()), None);
         assert_eq!(utf16_without_bom(b"plain ASCII text here"), None);
         assert_eq!(utf16_without_bom(&[0u8; 64]), None);
+    }
+
+    #[test]
+    fn utf8_is_decoded_in_place_without_a_copy() {
+        let v = "قال الوزير إن الخطة جاهزة.\n".repeat(100).into_bytes();
+        let at = v.as_ptr();
+        assert_eq!(decode_owned(v).text.as_ptr(), at);
     }
 
     #[test]

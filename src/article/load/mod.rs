@@ -54,6 +54,13 @@ impl Loaded {
         self.warnings.push(one_line(&format!("{path}: {problem}")));
     }
 
+    /// `self` with `first`'s articles and warnings before its own.
+    fn prepend(mut self, mut first: Loaded) -> Loaded {
+        first.articles.append(&mut self.articles);
+        first.warnings.append(&mut self.warnings);
+        first
+    }
+
     fn extend(&mut self, other: Loaded) {
         self.articles.extend(other.articles.into_iter().map(|mut a| {
             a.sanitize_meta();
@@ -101,7 +108,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
     for p in paths {
         if p.as_os_str() == "-" {
             match read_capped(std::io::stdin().lock(), 0, opts.max_file_size) {
-                Ok(bytes) => out.extend(load_bytes("-", &bytes, None, opts)),
+                Ok(bytes) => out.extend(load_owned("-", bytes, None, opts)),
                 Err(e) => out.warn("-", e),
             }
             continue;
@@ -136,7 +143,7 @@ pub fn list_files(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<PathBuf>, Vec<S
 pub fn load_file(path: &Path, opts: &LoadOptions) -> Loaded {
     let name = path.display().to_string();
     match read_regular(path, opts.max_file_size) {
-        Ok(bytes) => load_bytes(&name, &bytes, extension(path).as_deref(), opts),
+        Ok(bytes) => load_owned(&name, bytes, extension(path).as_deref(), opts),
         Err(e) => {
             let mut out = Loaded::default();
             out.warn(&name, e);
@@ -211,6 +218,16 @@ pub fn load_bundled(opts: &LoadOptions) -> Loaded {
     out
 }
 
+/// [`load_bytes`] taking the bytes, so that plain UTF-8 is decoded without a copy and the bytes are
+/// freed before parsing (memory per article stays near twice the file's size at most).
+pub fn load_owned(path: &str, bytes: Vec<u8>, ext: Option<&str>, opts: &LoadOptions) -> Loaded {
+    if decode::is_gzip(&bytes) || bytes.iter().all(u8::is_ascii_whitespace) || decode::looks_binary(&bytes) {
+        return load_bytes(path, &bytes, ext, opts);
+    }
+    let ext = ext.map(str::to_ascii_lowercase);
+    load_decoded(path, decode::decode_owned(bytes), ext.as_deref(), opts)
+}
+
 /// Loads the bytes of one file named `path` (as shown in warnings and articles); `ext` is the
 /// file's extension (lowercase, without the dot), a hint used only when the content is ambiguous.
 pub fn load_bytes(path: &str, bytes: &[u8], ext: Option<&str>, opts: &LoadOptions) -> Loaded {
@@ -239,11 +256,16 @@ pub fn load_bytes(path: &str, bytes: &[u8], ext: Option<&str>, opts: &LoadOption
         out.warn(path, "binary file, not text: skipped");
         return out;
     }
-    let decoded = decode::decode(bytes);
+    load_decoded(path, decode::decode(bytes), ext.as_deref(), opts).prepend(out)
+}
+
+/// The rest of [`load_bytes`], from the decoded text on.
+fn load_decoded(path: &str, decoded: decode::Decoded, ext: Option<&str>, opts: &LoadOptions) -> Loaded {
+    let mut out = Loaded::default();
     for w in &decoded.warnings {
         out.warn(path, w);
     }
-    let kind = detect::detect(&decoded.text, ext.as_deref());
+    let kind = detect::detect(&decoded.text, ext);
     let parsed = match kind {
         Format::Text => text::parse(&decoded.text),
         Format::Markdown => markdown::parse(&decoded.text),
@@ -251,12 +273,15 @@ pub fn load_bytes(path: &str, bytes: &[u8], ext: Option<&str>, opts: &LoadOption
         Format::Rss | Format::Atom | Format::JsonFeed => feed::parse(&decoded.text),
         Format::Json | Format::JsonLines => json::parse(&decoded.text),
     };
+    let encoding = decoded.encoding;
+    // The parsers copied what they keep: the text goes before cleaning makes another copy.
+    drop(decoded);
     for w in &parsed.warnings {
         out.warn(path, w);
     }
     let format = parsed.format.unwrap_or(kind);
     for (index, draft) in parsed.drafts.into_iter().enumerate() {
-        out.articles.push(finish(path, index, format, decoded.encoding, draft, opts));
+        out.articles.push(finish(path, index, format, encoding, draft, opts));
     }
     if out.articles.is_empty() && parsed.warnings.is_empty() {
         out.warn(path, "no article text found");
