@@ -565,3 +565,59 @@ fn a_noun_with_a_pronoun_after_a_reporting_verb_is_no_name() {
         assert!(x.actors.iter().all(|a| !a.name.contains("تحركه")), "{:?}", x.actors);
     }
 }
+
+#[test]
+fn header_without_a_verb_attributes_what_follows_the_colon() {
+    let x = run("أعلنت الحكومة خطة جديدة.\n\nالوزير سامر حداد: الأسعار ستنخفض في الربع المقبل.");
+    assert!(has(&x, "الأسعار ستنخفض في الربع المقبل", Some("سامر حداد")), "{:?}", quotes(&x));
+    // A dateline is a place, not a speaker.
+    let x = run("افتتاح المعرض.\n\nالقاهرة: افتتح المعرض الدولي للكتاب أبوابه أمس وسط إقبال كبير.");
+    assert!(x.quotes.is_empty(), "{:?}", quotes(&x));
+}
+
+#[test]
+fn headline_quotes_are_extracted_and_its_names_link_to_the_body() {
+    let x = sahifa::extract::extract_titled(
+        "حداد: الاقتصاد \"بخير\".. والمعارضة تشكك",
+        "وقال وزير المالية سامر حداد إن النمو سيستمر هذا العام.",
+    );
+    let title: Vec<_> = x.quotes.iter().filter(|q| q.in_title).collect();
+    assert_eq!(title.len(), 1, "{:?}", quotes(&x));
+    assert_eq!(title[0].text, "بخير");
+    assert_eq!(x.speaker_name(title[0]), Some("سامر حداد"));
+    // Spans of a headline quote point into the title; the body's into the body.
+    assert_eq!(&"حداد: الاقتصاد \"بخير\".. والمعارضة تشكك"[title[0].span.clone()], "بخير");
+    let body = x.quotes.iter().find(|q| !q.in_title).unwrap();
+    assert_eq!(&"وقال وزير المالية سامر حداد إن النمو سيستمر هذا العام."[body.span.clone()], body.text);
+    // The actor's mentions are body spans only.
+    let a = x.actors.iter().find(|a| a.name == "سامر حداد").unwrap();
+    assert!(
+        a.mentions.iter().all(|m| m.end <= "وقال وزير المالية سامر حداد إن النمو سيستمر هذا العام.".len())
+    );
+}
+
+#[test]
+fn a_description_after_a_continuing_verb_is_the_last_speaker() {
+    let s = "وقال المهاجم عمر السومة إن الفريق سيعود أقوى. وأضاف هداف الدوري السعودي \"أنا باق في النادي وسنمضي معا\".";
+    let x = run(s);
+    assert!(has(&x, "أنا باق في النادي وسنمضي معا", Some("عمر السومة")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_spokesman_of_a_named_person_is_an_unnamed_source() {
+    let x = run("قال المتحدث باسم الرئيس التركي رجب طيب أردوغان، الخميس، إن بلاده لن تسلم المدينة.");
+    assert!(has(&x, "بلاده لن تسلم المدينة", Some("المتحدث باسم الرئيس التركي")), "{:?}", quotes(&x));
+    assert!(x.actors.iter().any(|a| a.name == "رجب طيب أردوغان"));
+}
+
+#[test]
+fn about_after_a_persons_verb_is_not_a_relay() {
+    let x = run("وقال بارو في كلمة بمناسبة ذكرى الاستقلال عن بريطانيا: \"سأعلن وقف عقوبة الإعدام في البلاد\".");
+    assert!(has(&x, "سأعلن وقف عقوبة الإعدام في البلاد", Some("بارو")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_nisba_before_a_name_is_an_epithet_not_the_subject() {
+    let x = run("أكد الألماني يورغن كلوب مدرب فريق ليفربول أن اللاعبين سيكونان جاهزين للمباراة.");
+    assert!(has(&x, "اللاعبين سيكونان جاهزين للمباراة", Some("يورغن كلوب")), "{:?}", quotes(&x));
+}

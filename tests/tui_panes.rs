@@ -70,6 +70,7 @@ fn extraction() -> Arc<Extraction> {
             source: None,
             kind: QuoteKind::Indirect,
             cue: Some("قال".into()),
+            in_title: false,
         }],
     })
 }

@@ -87,7 +87,9 @@ pub fn write_text(out: &mut impl Write, articles: &[Article], fields: &mut Field
                 (None, None) => "?".into(),
             };
             let kind = serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_string));
-            let prefix = format!("  [{}] {}: ", kind.unwrap_or_default(), fields.fit(&who, name_max).text);
+            let place = if q.in_title { ", headline" } else { "" };
+            let prefix =
+                format!("  [{}{place}] {}: ", kind.unwrap_or_default(), fields.fit(&who, name_max).text);
             fields.write_tail(out, &prefix, &format!("«{}»", sanitize(&q.text).replace('\n', " ")))?;
         }
         writeln!(out)?;

@@ -77,6 +77,9 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// The reporting verb or source phrase as written (قال، أكدت، بحسب …).
     pub cue: Option<String>,
+    /// Whether the quote is in the headline: its spans are then byte ranges in the title, not
+    /// the body.
+    pub in_title: bool,
 }
 
 /// Actors and quotes of one article.
@@ -94,8 +97,9 @@ impl Extraction {
         q.speaker.and_then(|i| self.actors.get(i)).map(|a| a.name.as_str())
     }
 
-    /// Actors and quotes as `sahifa extract` prints them: `{"actors": [...], "quotes": [...]}`,
-    /// spans as byte offsets into the body. The library stores this.
+    /// Actors and quotes as `sahifa extract` prints them: `{"actors": [...], "quotes": [...],
+    /// "headline_quotes": [...]}`, spans as byte offsets into the body (into the title for the
+    /// headline's quotes, kept apart so that every span in `quotes` points into the body).
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::json;
         let actors: Vec<_> = self
@@ -110,27 +114,61 @@ impl Extraction {
                 })
             })
             .collect();
-        let quotes: Vec<_> = self
-            .quotes
-            .iter()
-            .map(|q| {
-                json!({
-                    "text": q.text,
-                    "speaker": self.speaker_name(q),
-                    "source": q.source,
-                    "kind": q.kind,
-                    "start": q.span.start,
-                    "end": q.span.end,
-                })
+        let quote = |q: &Quote| {
+            json!({
+                "text": q.text,
+                "speaker": self.speaker_name(q),
+                "source": q.source,
+                "kind": q.kind,
+                "start": q.span.start,
+                "end": q.span.end,
             })
-            .collect();
-        json!({"actors": actors, "quotes": quotes})
+        };
+        let quotes: Vec<_> = self.quotes.iter().filter(|q| !q.in_title).map(quote).collect();
+        let headline: Vec<_> = self.quotes.iter().filter(|q| q.in_title).map(quote).collect();
+        json!({"actors": actors, "quotes": quotes, "headline_quotes": headline})
     }
 }
 
-/// Extracts actors and quotes from an article's body.
+/// Extracts actors and quotes from an article: its headline and its body, read as one text so
+/// that a name in the headline and a surname or title in the body are one actor. Quotes in the
+/// headline are marked [`Quote::in_title`] (spans into the title, listed first); actors keep only
+/// their mentions in the body.
 pub fn extract(article: &Article) -> Extraction {
-    extract_text(&article.body)
+    extract_titled(&article.title, &article.body)
+}
+
+/// [`extract`] for a headline and a body.
+pub fn extract_titled(title: &str, body: &str) -> Extraction {
+    let title = title.trim_end();
+    if title.trim().is_empty() {
+        return extract_text(body);
+    }
+    const SEP: &str = "\n\n";
+    let off = title.len() + SEP.len();
+    let mut text = String::with_capacity(off + body.len());
+    text.push_str(title);
+    text.push_str(SEP);
+    text.push_str(body);
+    let mut ex = extract_text(&text);
+    let shift = |r: &Range<usize>| r.start - off..r.end - off;
+    for a in &mut ex.actors {
+        a.mentions.retain(|m| m.start >= off);
+        for m in &mut a.mentions {
+            *m = shift(m);
+        }
+    }
+    for q in &mut ex.quotes {
+        if q.span.start < off {
+            q.in_title = true;
+            q.span.end = q.span.end.min(title.len());
+            q.speaker_span = q.speaker_span.take().filter(|s| s.end <= title.len());
+        } else {
+            q.span = shift(&q.span);
+            q.speaker_span = q.speaker_span.take().filter(|s| s.start >= off).map(|s| shift(&s));
+        }
+    }
+    ex
 }
 
 /// Extracts actors and quotes from a text (spans are byte ranges in `text`).

@@ -71,6 +71,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         let mut unknown_subject = false;
         let mut relative = false;
         let mut blocked = false;
+        let mut nameless_at = None;
         let mut limit = v_end + 25;
         while stop < n && stop < limit {
             let t = doc.toks[stop];
@@ -132,6 +133,20 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 // Keep looking for the complement, but nobody after this is the subject.
                 unknown_subject = true;
                 blocked = true;
+                nameless_at = Some(stop);
+            }
+            // A nisba before a person's name is their epithet (أكد الألماني يورغن كلوب): the
+            // person is the subject, not the country.
+            if speaker.is_none()
+                && let Some(&(_, e)) = actors.at.get(&stop)
+                && doc.has(stop, |t| matches!(t, Tag::Nisba(_)))
+                && actors
+                    .at
+                    .get(&e)
+                    .is_some_and(|&(p, _)| actors.list[p].actor.kind == super::ActorKind::Person)
+            {
+                stop = e;
+                continue;
             }
             if let Some(&(a, e)) = actors.at.get(&stop) {
                 let prev = if stop > 0 { doc.key(stop - 1) } else { "" };
@@ -177,11 +192,44 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 stop += 2;
                 continue;
             }
-            if doc.key(stop) == "عن" && speaker.is_some() && actors.at.contains_key(&(stop + 1)) {
-                // نقلت وكالة X عن Y قوله: the person quoted, not the agency.
+            // نقلت وكالة X عن Y قوله: the person quoted, not the agency. After a person's قال,
+            // عن is "about" (قال بارو … عن بريطانيا): only a relay verb or an organisation relays.
+            if doc.key(stop) == "عن"
+                && speaker.is_some_and(|a| {
+                    doc.key(i).trim_start_matches(['و', 'ف']).starts_with("نقل")
+                        || actors.list[a].actor.kind == super::ActorKind::Organization
+                })
+                && actors.at.contains_key(&(stop + 1))
+            {
                 relay = true;
             }
             stop += 1;
+        }
+        if speaker.is_none() && unknown_subject {
+            // Coreference: a title or description standing for someone named before (وأضاف وزير
+            // الخارجية البريطاني، وأضاف هداف الدوري): the person that title was given to, or the
+            // last speaker, when the context says it is them: the verb continues a statement
+            // (أضاف، تابع), or that person spoke last.
+            let agrees = |a: usize| actors.list[a].gender.agrees(gender);
+            let person =
+                |a: usize| actors.list[a].actor.kind == super::ActorKind::Person && !actors.list[a].anon;
+            let last_speaker = history.iter().rev().find(|&&(v, _)| v + 150 > i).map(|&(_, a)| a);
+            let continues = is_continuation(doc.key(i));
+            let referent = nameless_at
+                .and_then(|t| actors.nameless_ref.get(t).copied().flatten())
+                .filter(|&p| agrees(p));
+            let described = nameless_at.is_some() || described_subject(doc, v_end);
+            let resolved = match referent {
+                Some(p) if continues || last_speaker == Some(p) => Some(p),
+                _ if continues && described => last_speaker
+                    .filter(|&p| agrees(p) && person(p))
+                    .or_else(|| recent_person(actors, i, |p| agrees(p) && person(p))),
+                _ => None,
+            };
+            if let Some(p) = resolved {
+                speaker = Some(p);
+                unknown_subject = false;
+            }
         }
         if speaker.is_none() && !unknown_subject && i >= 2 {
             // A verb in a relative clause (نظيره الروسي، فلاديمير بوتين، الذي اعتبر أن): the antecedent.
@@ -317,6 +365,101 @@ fn impersonal(doc: &Doc, i: usize) -> bool {
     ) && is_complementizer(doc.key(doc.next(i)))
 }
 
+/// The one named right before the colon at `colon` at the start of a sentence (a headline's or
+/// a paragraph's ترامب: …، وماكرون: …): a person, organisation or country, not a place (a
+/// dateline: القاهرة: …).
+fn header_speaker(doc: &Doc, actors: &Actors, colon: usize) -> Option<(usize, (usize, usize))> {
+    let (j, a) = (colon.saturating_sub(6)..colon)
+        .find_map(|j| actors.at.get(&j).filter(|&&(_, e)| e == colon).map(|&(a, _)| (j, a)))?;
+    let starts = j == 0 || doc.ends_sentence(j - 1) || doc.is_punct(j - 1, &['.', '…']);
+    if doc.has(j, |t| matches!(t, Tag::Capital(_) | Tag::Place(_))) {
+        return None;
+    }
+    let kind = actors.list[a].actor.kind;
+    (starts
+        && matches!(
+            kind,
+            super::ActorKind::Person | super::ActorKind::Organization | super::ActorKind::Country
+        ))
+    .then_some((a, (j, colon)))
+}
+
+/// A header (NAME: …) earlier in the sentence of the quotation that opens at `open`.
+fn header_before(doc: &Doc, actors: &Actors, open: usize) -> Option<(usize, (usize, usize))> {
+    let mut c = open;
+    while c > 0 && open - c < 30 && !doc.ends_sentence(c - 1) {
+        c -= 1;
+        if doc.is_punct(c, &[':'])
+            && let Some(h) = header_speaker(doc, actors, c)
+        {
+            return Some(h);
+        }
+    }
+    None
+}
+
+/// The person last mentioned before token `i` (within a paragraph's reach) that `fits`.
+fn recent_person(actors: &Actors, i: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+    (i.saturating_sub(150)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, _)| a).filter(|&a| fits(a)))
+}
+
+/// The author of a text quoted after جاء فيه / جاء فيها (ونشر السومة تغريدة جاء فيها "…": the
+/// subject of the sentence that published it) or after جاء في بيان لـ… (the body after the
+/// statement noun).
+fn statement_author(doc: &Doc, actors: &Actors, open: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    let lo = open.saturating_sub(8);
+    let j = (lo..open).rev().find(|&j| matches!(doc.key(j), "جاء" | "وجاء" | "ورد" | "وورد"))?;
+    if (j..open).any(|k| doc.ends_sentence(k)) {
+        return None;
+    }
+    let next = doc.key(j + 1);
+    if matches!(next, "فيه" | "فيها" | "فيهما") && j + 2 >= open.saturating_sub(1) {
+        let person_like = |a: usize| {
+            !actors.list[a].anon
+                && matches!(
+                    actors.list[a].actor.kind,
+                    super::ActorKind::Person | super::ActorKind::Organization
+                )
+        };
+        return first_subject(doc, actors, j, person_like).map(|(k, a, e)| (a, Some((k, e))));
+    }
+    if next == "في" && is_statement(doc.key(j + 2)) {
+        return (j + 3..open).find_map(|k| actors.at.get(&k).map(|&(a, e)| (a, Some((k, e)))));
+    }
+    None
+}
+
+/// Verbs that continue a statement already begun (وأضاف، وتابعت، وأردف): a description as their
+/// subject is most often the last speaker again.
+pub(super) fn is_continuation(k: &str) -> bool {
+    matches!(
+        k.trim_start_matches(['و', 'ف']),
+        "اضاف"
+            | "اضافت"
+            | "تابع"
+            | "تابعت"
+            | "اردف"
+            | "اردفت"
+            | "استطرد"
+            | "استطردت"
+            | "يضيف"
+            | "تضيف"
+            | "يتابع"
+            | "تتابع"
+    )
+}
+
+/// Whether a definite description (اللاعب البالغ 37 عاما، هداف الدوري) and not a name, a statement
+/// or a clause starts at `i`.
+fn described_subject(doc: &Doc, i: usize) -> bool {
+    if !doc.is_word(i) || doc.is_stop(i) || doc.verb(i).is_some() || is_statement(doc.key(i)) {
+        return false;
+    }
+    let k = doc.key(i);
+    let next_definite = doc.is_word(i + 1) && doc.key(i + 1).starts_with("ال");
+    k.starts_with("ال") || next_definite
+}
+
 /// A participle-looking form (داعيا، مطالبة، منتقدين): after a comma it starts a new clause even
 /// when its verb only attributes quotations.
 fn is_participle_form(k: &str) -> bool {
@@ -382,6 +525,19 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue]) -> usize {
             "فيما" | "لكن" | "لكنه" | "لكنها" | "ولكن" | "ولكنه" | "ولكنها" | "بينما" | "غير"
         );
         if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || writer) {
+            break;
+        }
+        // A participle of a reporting verb (… معبرا عن استغرابه، مشيرة إلى أنها …) starts the
+        // next statement even without a comma: the reported clause ends before it.
+        // (Not after a verb that the participle completes: تابع قائلا إن.)
+        if j > s
+            && doc.is_word(j)
+            && cue_index(cues, j).is_none()
+            && cue_index(cues, j + 1)
+                .and_then(|k| cues.get(k))
+                .is_some_and(|c| c.strength == Strength::Participle)
+        {
+            j += 1;
             break;
         }
         j += 1;
@@ -530,6 +686,8 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             },
             Some(c) => (c.speaker, c.speaker_tok, Some(c)),
             None if continuing && words >= 3 => (last_speaker.and_then(|(s, _)| s), None, None),
+            None if let Some((a, t)) = statement_author(doc, actors, p.open) => (Some(a), t, None),
+            None if let Some((a, t)) = header_before(doc, actors, p.open) => (Some(a), Some(t), None),
             None => match source_actor(doc, actors, p.open, e) {
                 Some((a, t)) => (Some(a), Some(t), None),
                 None if words >= 6 => (None, None, None),
@@ -552,6 +710,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             source: None,
             kind,
             cue: cue.map(|c| doc.slice(c.verb, doc.next(c.verb)).to_string()),
+            in_title: false,
         };
         if q.text.trim().is_empty() {
             continue;
@@ -586,6 +745,47 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         // Keep the sentence's own final mark out, as for quotations.
         q.text = q.text.trim().to_string();
         out.push((q, s, e));
+    }
+    // A header with no verb (ترامب: الاتفاق النووي سيء.. وماكرون: جزء من استراتيجية): the words
+    // after the colon to the end of the sentence are the named one's.
+    for c in 0..doc.toks.len() {
+        if !doc.is_punct(c, &[':']) || !doc.is_word(c + 1) {
+            continue;
+        }
+        let Some((a, t)) = header_speaker(doc, actors, c) else { continue };
+        let s = c + 1;
+        let mut e = s;
+        while e < doc.toks.len()
+            && e < s + 120
+            && !doc.ends_sentence(e)
+            && !doc.is_punct(e, &['"', '«', '“', '»', '”'])
+        {
+            e += 1;
+        }
+        let words = (s..e).filter(|&j| doc.is_word(j)).count();
+        // (Not when a verb with its own subject follows: واشنطن: قال الرئيس …)
+        let verb_led = (s..(s + 3).min(e)).any(|j| doc.verb(j).is_some());
+        if words < 3 || verb_led || !doc.ends_sentence(e) || out.iter().any(|(_, os, oe)| *os < e && s < *oe)
+        {
+            continue;
+        }
+        let span = doc.span(s, e);
+        let txt = doc.text.get(span.clone()).unwrap_or("");
+        let trimmed = txt.trim_end_matches(|ch: char| ch.is_whitespace() || ".،,؛;:".contains(ch));
+        out.push((
+            Quote {
+                text: trimmed.trim().to_string(),
+                span: span.start..span.start + trimmed.len(),
+                speaker: Some(a),
+                speaker_span: Some(doc.span(t.0, t.1)),
+                source: None,
+                kind: QuoteKind::Direct,
+                cue: None,
+                in_title: false,
+            },
+            s,
+            e,
+        ));
     }
     // A quotation nested in a direct quote is part of it, not a quote of its own.
     // Directs do not overlap one another: the one starting last before a partial is the only
@@ -628,6 +828,7 @@ fn make(doc: &Doc, s: usize, e: usize, c: &Cue, kind: QuoteKind) -> Quote {
         source: None,
         kind,
         cue: Some(doc.slice(c.verb, doc.next(c.verb)).to_string()),
+        in_title: false,
     }
 }
 

@@ -76,6 +76,7 @@ fn quote(doc: &Doc, s: usize, e: usize, speaker: (usize, usize, usize), cue: usi
         source: None,
         kind: QuoteKind::Indirect,
         cue: Some(doc.slice(cue, doc.next(cue)).to_string()),
+        in_title: false,
     })
 }
 

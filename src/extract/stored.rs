@@ -15,6 +15,14 @@ struct StoredActor {
     mentions: Vec<[usize; 2]>,
 }
 
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Place {
+    #[default]
+    Body,
+    Title,
+}
+
 #[derive(Serialize, Deserialize)]
 struct StoredQuote {
     text: String,
@@ -29,6 +37,9 @@ struct StoredQuote {
     speaker_index: Option<usize>,
     speaker_span: Option<[usize; 2]>,
     cue: Option<String>,
+    /// Where the quote is (`body`, or `title` for the headline); older stores have only the body.
+    #[serde(rename = "in", default)]
+    place: Place,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -64,6 +75,7 @@ impl Extraction {
                     speaker_index: q.speaker,
                     speaker_span: q.speaker_span.as_ref().map(|r| [r.start, r.end]),
                     cue: q.cue.clone(),
+                    place: if q.in_title { Place::Title } else { Place::Body },
                 })
                 .collect(),
         };
@@ -94,6 +106,7 @@ impl Extraction {
                 source: q.source,
                 kind: q.kind,
                 cue: q.cue,
+                in_title: q.place == Place::Title,
             })
             .collect();
         Some(Extraction { actors, quotes })
@@ -113,7 +126,14 @@ mod tests {
             // Whatever `sahifa extract` prints is in it, unchanged.
             let printed = x.to_json();
             let v: serde_json::Value = serde_json::from_str(&stored).unwrap();
-            for (p, s) in printed["quotes"].as_array().unwrap().iter().zip(v["quotes"].as_array().unwrap()) {
+            let stored_quotes = v["quotes"].as_array().unwrap().iter();
+            let (title, body): (Vec<_>, Vec<_>) = stored_quotes.partition(|q| q["in"] == "title");
+            let printed_quotes = printed["quotes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .chain(printed["headline_quotes"].as_array().unwrap());
+            for (p, s) in printed_quotes.zip(body.into_iter().chain(title)) {
                 for (k, val) in p.as_object().unwrap() {
                     assert_eq!(&s[k], val, "{k}");
                 }

@@ -367,7 +367,9 @@ impl App {
                 match items.get(self.hl.selected) {
                     Some(HlItem::Quote(q)) => {
                         self.reader.marked_quote = Some(*q);
-                        self.scroll_to(ex.quotes[*q].span.start);
+                        // (A headline quote is above the body: the top.)
+                        let q = &ex.quotes[*q];
+                        self.scroll_to(if q.in_title { 0 } else { q.span.start });
                     }
                     Some(HlItem::Actor(a)) => {
                         let actor = &ex.actors[*a];

@@ -48,6 +48,10 @@ pub struct Actors {
     /// Tokens that start a title or role with no name after it (المدرب الإنجليزي): someone is
     /// named there, but not who, so the quote rules abstain rather than take the nisba's country.
     pub nameless: Vec<bool>,
+    /// For a nameless title, the person named earlier whose title it most likely repeats (same
+    /// head, every word matching up to a typo): the entity the quote rules may resolve it to when
+    /// the context agrees (that person spoke last, or the verb continues a statement).
+    pub nameless_ref: Vec<Option<usize>>,
     /// Skeletons of the names already seen.
     sk_cache: HashMap<String, String>,
     /// (kind, skeleton) → actor.
@@ -243,6 +247,46 @@ fn earlier_named_title(a: &Actors, title_sk: &str) -> Option<usize> {
         .map(|(k, _)| k)
 }
 
+/// In a title chain `i..j` of the form TITLE باسم|عن TITLE … (المتحدث باسم الرئيس التركي), the
+/// token where the inner title starts, when the outer title speaks for someone (باسم) or on
+/// their behalf.
+fn inner_title(doc: &Doc, i: usize, j: usize) -> Option<usize> {
+    (i + 1..j.saturating_sub(1)).find_map(|b| {
+        (matches!(doc.key(b), "باسم" | "بلسان") && doc.has(b + 1, |t| matches!(t, Tag::Title(_))))
+            .then_some(b + 1)
+    })
+}
+
+/// Whether two title words are the same word, up to the article and one typo in a long word
+/// (الخراجية for الخارجية).
+fn title_word_matches(a: &str, b: &str) -> bool {
+    let bare = |w: &str| w.strip_prefix("ال").unwrap_or(w).to_string();
+    let (a, b) = (bare(a), bare(b));
+    if a == b {
+        return true;
+    }
+    a.chars().count() >= 4 && b.chars().count() >= 4 && strsim::damerau_levenshtein(&a, &b) <= 1
+}
+
+/// The person named earlier with a title that a nameless title repeats: same head word, every
+/// word of it in that person's title (up to a typo). Of several, the most recently mentioned.
+fn title_referent(a: &Actors, title_sk: &str) -> Option<usize> {
+    let words: Vec<&str> = title_sk.split(' ').filter(|w| !w.is_empty()).collect();
+    let head = *words.first()?;
+    let last = |f: &Found| f.actor.mentions.last().map_or(0, |m| m.start);
+    recent(a)
+        .filter(|(_, f)| !f.anon && f.actor.kind == ActorKind::Person)
+        .filter(|(_, f)| {
+            f.title.as_ref().is_some_and(|t| {
+                let tw: Vec<&str> = t.split(' ').collect();
+                tw.first().is_some_and(|h| title_word_matches(h, head))
+                    && words.iter().all(|w| tw.iter().any(|x| title_word_matches(x, w)))
+            })
+        })
+        .max_by_key(|(_, f)| last(f))
+        .map(|(k, _)| k)
+}
+
 /// The person most recently named with exactly this title.
 fn same_title(a: &Actors, title_sk: &str) -> Option<usize> {
     recent(a).find(|(_, f)| f.title.as_deref() == Some(title_sk)).map(|(k, _)| k)
@@ -316,6 +360,7 @@ pub fn find(doc: &Doc) -> Actors {
         list: Vec::new(),
         at: TokMap(vec![None; doc.toks.len() + 1]),
         nameless: vec![false; doc.toks.len() + 1],
+        nameless_ref: vec![None; doc.toks.len() + 1],
         sk_cache: HashMap::default(),
         by_key: HashMap::default(),
         by_last: HashMap::default(),
@@ -369,6 +414,23 @@ pub fn find(doc: &Doc) -> Actors {
                 if let Some((p, e)) = named_by_title {
                     a.at.insert(i, (p, e));
                     end = e;
+                } else if let Some(e) = name_end
+                    && let Some(k) = inner_title(doc, i, j)
+                {
+                    // المتحدث باسم الرئيس التركي رجب طيب أردوغان: the name is the inner title's
+                    // (the president's); the outer title, which nobody is named for, is the
+                    // unnamed source who speaks.
+                    let name = doc.slice(j, e).to_string();
+                    let inner_sk = normalize_key(doc.slice(k, j));
+                    let p = a.add(doc, ActorKind::Person, &name, j..e, Gender::Unknown);
+                    a.list[p].title.get_or_insert(inner_sk);
+                    a.at.insert(k, (p, e));
+                    let desc = strip_clitic_word(doc, i, j);
+                    let desc = desc.trim_end_matches(['،', ',', ' ']).to_string();
+                    let idx = a.add(doc, ActorKind::Person, &desc, i..k, g);
+                    mark_anon(&mut a, idx);
+                    a.at.insert(i, (idx, e));
+                    end = e;
                 } else if let Some(e) = name_end {
                     let name = doc.slice(j, e).to_string();
                     let idx = a.add(doc, ActorKind::Person, &name, j..e, g);
@@ -406,6 +468,11 @@ pub fn find(doc: &Doc) -> Actors {
                 } else if end >= i + 3
                     && speech_follows(doc, end)
                     && earlier_named_title(&a, &title_sk).is_none()
+                    // (After وأضاف a description is more often the last speaker's epithet: the
+                    // quote rules decide.)
+                    && !(i > 0
+                        && crate::extract::quotes::is_continuation(doc.key(i - 1))
+                        && recent(&a).any(|(_, f)| !f.anon && f.actor.kind == ActorKind::Person))
                 {
                     // المحقق المعني بحقوق الإنسان … قال إن: a long description of a role nobody in
                     // the article is named for speaks; it is the (unnamed) source, not a reason to
@@ -416,6 +483,10 @@ pub fn find(doc: &Doc) -> Actors {
                     mark_anon(&mut a, idx);
                 } else if let Some(slot) = a.nameless.get_mut(i) {
                     *slot = true;
+                    let r = title_referent(&a, &title_sk);
+                    if let Some(slot) = a.nameless_ref.get_mut(i) {
+                        *slot = r;
+                    }
                 }
                 for (s, e) in geo.drain(..) {
                     add_geo(&mut a, doc, s, e);

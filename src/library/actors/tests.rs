@@ -21,6 +21,7 @@ fn quote(text: &str, speaker: usize) -> Quote {
         source: None,
         kind: QuoteKind::Direct,
         cue: None,
+        in_title: false,
     }
 }
 

@@ -19,6 +19,7 @@ fn library() -> (Vec<Article>, Vec<Extraction>) {
             source: None,
             kind: QuoteKind::Direct,
             cue: Some("قال".into()),
+            in_title: false,
         }
     };
     let e0 = Extraction {

@@ -91,7 +91,7 @@ impl<'a> Styler<'a> {
             })
             .unwrap_or_default();
         mentions.sort_by_key(|(r, _)| r.start);
-        let marked = marked.and_then(|q| ex?.quotes.get(q)).map(|q| q.span.clone());
+        let marked = marked.and_then(|q| ex?.quotes.get(q)).filter(|q| !q.in_title).map(|q| q.span.clone());
         Styler { mentions, ex, hits, marked, theme }
     }
 
@@ -103,7 +103,7 @@ impl<'a> Styler<'a> {
         let overlaps = |x: &Range<usize>| x.start < r.end && r.start < x.end;
         let mut st = Style::new();
         if let Some(ex) = self.ex {
-            if let Some(q) = ex.quotes.iter().rev().find(|q| overlaps(&q.span)) {
+            if let Some(q) = ex.quotes.iter().rev().find(|q| !q.in_title && overlaps(&q.span)) {
                 st = st.patch(self.theme.quote(q.speaker));
             }
             let i = self.mentions.partition_point(|(m, _)| m.end <= r.start);
