@@ -121,9 +121,9 @@ pub struct FieldDisplayArgs {
     /// Leave Arabic letters unjoined in visual output.
     #[arg(long, overrides_with = "shape")]
     pub no_shape: bool,
-    /// Fit visual lines into N cells (1 to 10000), wrapping long fields (default: the terminal's
+    /// Fit visual lines into N cells (up to 10000), wrapping long fields (default: the terminal's
     /// width; no limit into a pipe).
-    #[arg(long, short, value_name = "N", value_parser = width_parser())]
+    #[arg(long, short, value_name = "N", value_parser = field_width_parser())]
     pub width: Option<usize>,
 }
 
@@ -297,6 +297,11 @@ pub const MAX_WIDTH: u64 = 10_000;
 
 fn width_parser() -> clap::builder::RangedU64ValueParser<usize> {
     clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_WIDTH)
+}
+
+// The text formats have always taken 0 (as 1 cell); only the upper bound is new.
+fn field_width_parser() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::<usize>::new().range(0..=MAX_WIDTH)
 }
 
 /// `sahifa render`.
