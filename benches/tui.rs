@@ -23,7 +23,7 @@ fn app(dir: &std::path::Path) -> App {
         (200, 60),
     );
     for i in 0..app.articles.len() {
-        let ex = std::sync::Arc::new(sahifa::extract::extract(&app.articles[i]));
+        let ex = std::sync::Arc::new(sahifa::extract::extract(app.articles.get(i).expect("article")));
         app.handle(sahifa::tui::app::Event::Extracted(i, ex));
     }
     app

@@ -218,6 +218,45 @@ pub enum Command {
     Fetch(FetchArgs),
     /// Put local files and folders (any format the reader opens) into the library.
     Import(ImportArgs),
+    /// Sync with your feed server ([sync] in config.toml): subscriptions, articles, read and starred,
+    /// both ways; changes made while it is unreachable wait and go with the next sync.
+    Sync(SyncArgs),
+    /// Mark library articles read, unread, starred or unstarred (the next sync sends it).
+    Mark(MarkArgs),
+}
+
+/// `sahifa sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only say where sync stands (last sync, last error, changes waiting); no network.
+    #[arg(long)]
+    pub status: bool,
+    /// text or json.
+    #[arg(long, value_enum, default_value_t = OutFormat::Text)]
+    pub format: OutFormat,
+}
+
+/// `sahifa mark`.
+#[derive(Debug, Args)]
+pub struct MarkArgs {
+    /// Mark read.
+    #[arg(long, conflicts_with = "unread")]
+    pub read: bool,
+    /// Mark unread.
+    #[arg(long)]
+    pub unread: bool,
+    /// Star.
+    #[arg(long, conflicts_with = "unstar")]
+    pub star: bool,
+    /// Remove the star.
+    #[arg(long)]
+    pub unstar: bool,
+    /// List the library's articles (newest first): content id, flags, title.
+    #[arg(long, conflicts_with_all = ["read", "unread", "star", "unstar"])]
+    pub list: bool,
+    /// Articles: their content ids (as `sahifa mark --list` shows them).
+    #[arg(required_unless_present = "list", value_name = "ID")]
+    pub ids: Vec<String>,
 }
 
 /// `sahifa doctor`.

@@ -20,6 +20,7 @@ pub mod logging;
 pub mod report;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod term;
 pub mod text;
 pub mod tui;

@@ -46,7 +46,7 @@ fn stars_and_notes_made_in_the_reader_appear_in_every_export_format() {
     let mut app = App::new(articles, store, keymap, Theme { color: true }, layout, (160, 48));
     let mut term = Terminal::new(TestBackend::new(160, 48)).unwrap();
     for i in 0..app.articles.len() {
-        let ex = Arc::new(sahifa::extract::extract(&app.articles[i]));
+        let ex = Arc::new(sahifa::extract::extract(app.articles.get(i).unwrap()));
         app.handle(Event::Extracted(i, ex));
     }
     // Star the second article and write a note on it.
@@ -69,7 +69,7 @@ fn stars_and_notes_made_in_the_reader_appear_in_every_export_format() {
     key(&mut app, KeyCode::Enter);
     term.draw(|f| ui::draw(f, &app)).unwrap();
     app.save_now();
-    let title = app.articles[1].title.clone();
+    let title = app.articles.get(1).unwrap().title.clone();
     let quote = ex.quotes[0].text.clone();
     drop(app);
 

@@ -169,7 +169,7 @@ fn star_shows_in_the_list() {
     assert!(!lines(&draw(&app))[1].contains('★'));
     key(&mut app, KeyCode::Char('s'));
     assert!(lines(&draw(&app))[1].contains('★'));
-    assert!(app.store.article(&app.articles[0].id).starred);
+    assert!(app.store.article(&app.articles.get(0).unwrap().id).starred);
 }
 
 #[test]
@@ -288,7 +288,7 @@ fn a_note_typed_in_arabic_is_stored_in_logical_order_and_shown_right_to_left() {
         key(&mut app, KeyCode::Char(c));
     }
     key(&mut app, KeyCode::Enter);
-    let id = app.articles[0].id.clone();
+    let id = app.articles.get(0).unwrap().id.clone();
     assert_eq!(app.store.note(&id), Some("مهم جدا"));
     let s = lines(&draw(&app));
     assert!(s.iter().any(|l| rtl(l).contains("✎ مهم جدا")), "note shown in the reader, right to left");
@@ -302,7 +302,7 @@ fn esc_in_the_note_editor_keeps_the_old_note() {
     key(&mut app, KeyCode::Char('x'));
     key(&mut app, KeyCode::Esc);
     assert!(app.editor.is_none());
-    assert_eq!(app.store.note(&app.articles[0].id), None);
+    assert_eq!(app.store.note(&app.articles.get(0).unwrap().id), None);
 }
 
 #[test]
@@ -313,7 +313,7 @@ fn s_on_a_quote_in_the_highlights_stars_the_quote_not_the_article() {
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Char('j'));
     key(&mut app, KeyCode::Char('s'));
-    let id = app.articles[0].id.clone();
+    let id = app.articles.get(0).unwrap().id.clone();
     assert!(!app.store.article(&id).starred);
     let ex = extraction();
     let q = &ex.quotes[0];

@@ -98,6 +98,11 @@ pub fn rows(actors: &[LibraryActor], articles: &[Article], extractions: &[Extrac
 
 /// Runs `actors`.
 pub fn run(args: ListArgs) -> Result<ExitCode> {
+    if args.paths.is_empty()
+        && let Some(db) = super::shelf::open_library()?
+    {
+        return super::shelf::actors(&args, &db);
+    }
     let loaded = super::load_articles(&args.paths, args.raw);
     for w in &loaded.warnings {
         crate::report::warn(w);

@@ -46,6 +46,11 @@ impl Row {
 
 /// Runs `list`: warnings to stderr, rows to stdout; exit 1 when nothing loaded.
 pub fn run(args: ListArgs) -> Result<ExitCode> {
+    if args.paths.is_empty()
+        && let Some(db) = super::shelf::open_library()?
+    {
+        return super::shelf::list(&args, &db);
+    }
     let loaded = super::load_articles(&args.paths, args.raw);
     for w in &loaded.warnings {
         crate::report::warn(w);

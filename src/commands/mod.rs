@@ -10,7 +10,9 @@ pub mod import;
 pub mod list;
 pub mod render;
 pub mod search;
+pub mod shelf;
 pub mod subscribe;
+pub mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,6 +53,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Some(Command::Remove(args)) => subscribe::remove(args),
         Some(Command::Fetch(args)) => fetch::run(args),
         Some(Command::Import(args)) => import::run(args),
+        Some(Command::Sync(args)) => sync::run(args),
+        Some(Command::Mark(args)) => sync::mark(args),
     }
 }
 

@@ -66,12 +66,31 @@ struct NameKeys {
     loose: String,
     /// The same for the last word.
     last_loose: String,
+    /// The transliteration key with the long vowels dropped from words of four letters too (that
+    /// are no known Arabic name): for names of two words or more, where one word's vowels coming
+    /// and going (ترمب/ترامب، بوتن/بوتين) cannot make two people one.
+    vowelless: String,
 }
 
 /// A word's transliteration key (see [`NameKeys::loose`]).
 fn loose_word(w: &str) -> String {
     let w = strip_article(w);
     if w.chars().count() >= 5 { format!("~{}", skeleton(w)) } else { w.to_string() }
+}
+
+/// A word's key in [`NameKeys::vowelless`].
+fn vowelless_word(w: &str) -> String {
+    let bare = strip_article(w);
+    if bare.chars().count() != 4 || crate::extract::ner::is_person_name(bare) {
+        return loose_word(w);
+    }
+    let mut out = String::from("~");
+    for (i, c) in skeleton(bare).chars().enumerate() {
+        if i == 0 || !matches!(c, 'ا' | 'و' | 'ي') {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn name_keys(name: &str) -> Option<NameKeys> {
@@ -88,6 +107,7 @@ fn name_keys(name: &str) -> Option<NameKeys> {
         last: stem(last).to_string(),
         loose: words.iter().map(|w| loose_word(w)).collect::<Vec<_>>().join(" "),
         last_loose: loose_word(last),
+        vowelless: words.iter().map(|w| vowelless_word(w)).collect::<Vec<_>>().join(" "),
     })
 }
 
@@ -141,6 +161,9 @@ struct Node {
     anonymous: bool,
     /// A person known by a name of two words or more.
     full: bool,
+    /// A person known only by one common given name (محمد، أحمد): not merged with others of that
+    /// name across articles, only joined to a full name when one alone fits.
+    ambiguous: bool,
 }
 
 /// Merges the actors of every article (`extractions[i]` belongs to article `i`); sorted by
@@ -196,7 +219,9 @@ fn merge<'a>(
                 || (a.kind == ActorKind::Organization
                     && first.is_some_and(|n| n.words == 1 && generic.contains(&n.primary)));
             let full = person && names.iter().any(|n| n.words >= 2);
-            nodes.push(Node { article, actor, kind: a.kind, names, anonymous, full });
+            let ambiguous =
+                person && !full && crate::extract::ner::is_person_name(normalize_key(&a.name).trim());
+            nodes.push(Node { article, actor, kind: a.kind, names, anonymous, full, ambiguous });
         }
     }
     let mut sets = Sets((0..nodes.len()).collect());
@@ -212,19 +237,23 @@ fn merge<'a>(
 fn join_by_keys(nodes: &[Node], sets: &mut Sets) {
     let mut by_key: HashMap<(ActorKind, bool, &str), Vec<usize>> = HashMap::new();
     let mut by_loose: HashMap<(ActorKind, bool, &str), Vec<usize>> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| !n.anonymous) {
+    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| !n.anonymous && !n.ambiguous) {
         for k in usable(n) {
             by_key.entry((n.kind, n.full, &k.primary)).or_default().push(i);
             // Only keys with a skeleton in them say more than the exact key.
             if k.loose.contains('~') {
                 by_loose.entry((n.kind, n.full, &k.loose)).or_default().push(i);
             }
+            // A name of two words or more also by its vowel-less key (دونالد ترمب، دونالد ترامب).
+            if k.words >= 2 && k.vowelless != k.loose {
+                by_loose.entry((n.kind, n.full, &k.vowelless)).or_default().push(i);
+            }
         }
     }
     // Every member of a group is joined to the group's first (each member looks its own primary
     // key up), so joining a node to the first of a group joins it to the whole group: one union per
     // key, not one per member (which made a country named in every article quadratic).
-    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| !n.anonymous) {
+    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| !n.anonymous && !n.ambiguous) {
         for k in usable(n) {
             for key in std::iter::once(&k.primary).chain(&k.others) {
                 if let Some(&j) = by_key.get(&(n.kind, n.full, key.as_str())).and_then(|g| g.first()) {
@@ -245,6 +274,12 @@ fn usable(n: &Node) -> impl Iterator<Item = &NameKeys> {
     n.names.iter().map(|k| &**k).filter(move |k| !n.full || k.words >= 2)
 }
 
+/// Whether a one-word transliteration key says enough to join a surname on it alone: four
+/// consonants or more (نيمار and نميري share three, يوليا and الوايلي two).
+fn specific(loose: &str) -> bool {
+    !loose.starts_with('~') || loose.chars().count() > 4
+}
+
 /// Joins people known by one word to the one full-named person whose name ends with it.
 fn join_surnames(nodes: &[Node], sets: &mut Sets) {
     let mut by_last: HashMap<&str, HashSet<usize>> = HashMap::new();
@@ -252,7 +287,9 @@ fn join_surnames(nodes: &[Node], sets: &mut Sets) {
         let root = sets.find(i);
         for k in n.names.iter().filter(|k| k.words >= 2) {
             by_last.entry(&k.last).or_default().insert(root);
-            by_last.entry(&k.last_loose).or_default().insert(root);
+            if specific(&k.last_loose) {
+                by_last.entry(&k.last_loose).or_default().insert(root);
+            }
         }
     }
     // Roots may change while joining: resolve the candidates to their current roots each time.
@@ -261,8 +298,11 @@ fn join_surnames(nodes: &[Node], sets: &mut Sets) {
             continue;
         }
         let mut targets = HashSet::new();
-        for k in &n.names {
-            for key in std::iter::once(&k.primary).chain(&k.others).chain(std::iter::once(&k.loose)) {
+        for (m, k) in n.names.iter().enumerate() {
+            // (By the name's own spelling only: an alias with a clitic glued on, فنيمار, would
+            // look like another name.)
+            let loose = Some(&k.loose).filter(|l| m == 0 && specific(l));
+            for key in std::iter::once(&k.primary).chain(&k.others).chain(loose) {
                 for &r in by_last.get(key.as_str()).into_iter().flatten() {
                     targets.insert(sets.find(r));
                 }

@@ -2,12 +2,15 @@
 //! spellings ([`actors`]), and the review report ([`export`]).
 
 pub mod actors;
+pub mod aggregate;
 pub mod export;
+pub mod shelf;
 
 use crate::article::Article;
 use crate::extract::{self, Extraction};
 
 pub use actors::{LibraryActor, QuoteRef, merge_actors, merge_actors_partial};
+pub use shelf::{Entry, Shelf, Sort};
 
 /// Runs [`extract::extract`] on every article, on as many threads as there are cores (at most 8);
 /// the result is in article order. An article whose extraction panics gets an empty extraction.

@@ -23,6 +23,11 @@ pub struct ActorsView {
     pub selected: usize,
     /// First actor shown.
     pub offset: usize,
+    /// Read from the library's aggregate: each actor's row id, articles and quotes (parallel to
+    /// `actors`, whose article and quote lists stay empty); empty for files.
+    pub stored: Vec<(i64, usize, usize)>,
+    /// The selected actor's quotes from the library: the article's position and the text.
+    pub quotes: Vec<(usize, String)>,
 }
 
 /// A merge running off the UI thread.
@@ -51,13 +56,47 @@ impl ActorsView {
         extractions: &[Option<Arc<Extraction>>],
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Option<ActorsView> {
-        let actors = merge_actors_partial(extractions, progress)?;
+        let mut actors = merge_actors_partial(extractions, progress)?;
+        actors.sort_by_key(|a| std::cmp::Reverse((a.mentions, a.quotes.len())));
         Some(ActorsView {
             actors,
             extracted: extractions.iter().filter(|e| e.is_some()).count(),
             selected: 0,
             offset: 0,
+            stored: Vec::new(),
+            quotes: Vec::new(),
         })
+    }
+
+    /// The view over the library's `actors` (most mentioned first), as its aggregate counts them.
+    pub fn from_stored(actors: Vec<crate::db::actors::ActorSummary>, articles: usize) -> ActorsView {
+        ActorsView {
+            stored: actors.iter().map(|a| (a.id, a.articles as usize, a.quotes as usize)).collect(),
+            actors: actors
+                .into_iter()
+                .map(|a| LibraryActor {
+                    name: a.name,
+                    kind: a.kind,
+                    aliases: Vec::new(),
+                    articles: Vec::new(),
+                    mentions: a.mentions as usize,
+                    quotes: Vec::new(),
+                })
+                .collect(),
+            extracted: articles,
+            selected: 0,
+            offset: 0,
+            quotes: Vec::new(),
+        }
+    }
+
+    /// Articles and quotes of actor `i`: counted by the aggregate, or from its lists.
+    pub fn counts(&self, i: usize) -> (usize, usize) {
+        match (self.stored.get(i), self.actors.get(i)) {
+            (Some(&(_, arts, quotes)), _) => (arts, quotes),
+            (None, Some(a)) => (a.articles.len(), a.quotes.len()),
+            (None, None) => (0, 0),
+        }
     }
 
     /// The selected actor.
@@ -71,6 +110,9 @@ impl App {
     pub(super) fn toggle_actors(&mut self) {
         if self.actors.is_some() {
             self.close_actors();
+        } else if self.articles.db().is_some() {
+            // The library's aggregate is counted by the database: one query, no merge.
+            self.actors = self.build_actors();
         } else {
             self.actors = Some(ActorsView::default());
             self.merge_actors();
@@ -145,7 +187,9 @@ impl App {
     /// An extraction arrived: once every article is extracted, an open view is merged again.
     pub(super) fn actors_extracted(&mut self) {
         let n = self.extractions.len();
-        if self.extracted_count < n || self.actors.as_ref().is_none_or(|v| v.extracted >= n) {
+        if self.extracted_count < n
+            || self.actors.as_ref().is_none_or(|v| v.extracted >= n || !v.stored.is_empty())
+        {
             return;
         }
         match self.actors_job.as_mut() {

@@ -16,9 +16,13 @@ use super::ui::{self, Regions};
 use super::views::{HighlightsView, Hits, HlItem, Input, ListView, Pane, ReaderView, hl_items};
 use crate::article::Article;
 use crate::extract::Extraction;
+use crate::library::{Shelf, Sort};
 use crate::search;
 use crate::store::{self, Store};
 use crate::text::LayoutOptions;
+
+/// The most articles the list filter takes from the library's index (the newest that match).
+const FILTER_MAX: usize = 10_000;
 
 /// Everything the reader reacts to: keys, the mouse, resizes, ticks and background results.
 #[derive(Debug)]
@@ -31,6 +35,8 @@ pub enum Event {
     Resize(u16, u16),
     /// Extraction of an article finished off the UI thread.
     Extracted(usize, Arc<Extraction>),
+    /// A background fetch made progress (or finished).
+    Fetch(super::fetch::FetchEvent),
     /// The library's search index is built.
     Indexed(Arc<search::Index>),
     /// A background save of the reading state finished.
@@ -41,12 +47,14 @@ pub enum Event {
     ActorsProgress(u64, usize, usize),
     /// A merge of the actors finished: (merge, the view).
     ActorsMerged(u64, Box<ActorsView>),
+    /// The background sync's status line changed (`synced 3 min ago`, `sync failed …`).
+    Sync(String),
 }
 
 /// The reader's whole state.
 pub struct App {
-    /// The library.
-    pub articles: Arc<Vec<Article>>,
+    /// The articles: files in memory, or the library read lazily.
+    pub articles: Shelf,
     /// Actors and quotes per article, as they arrive from the worker.
     pub extractions: Vec<Option<Arc<Extraction>>>,
     /// Reading state.
@@ -94,12 +102,25 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the user quits.
     pub quit: bool,
+    /// Bytes for the terminal itself (OSC 52 copies), written by the runner after the next frame.
+    pub outbox: Vec<String>,
+    /// The program that opens links (`$BROWSER`, else `xdg-open`): program and arguments, `%s`
+    /// standing for the link (appended when absent).
+    pub browser: Vec<String>,
     /// Articles whose extraction is wanted first (taken by the runner).
     pub wanted: Vec<usize>,
     /// The search index, once built off the UI thread (the list filter scans without it).
     pub index: Option<Arc<search::Index>>,
     /// Where background saves report back; without it (tests) saves run in place.
     pub background: Option<std::sync::mpsc::Sender<Event>>,
+    /// The list's order (a key cycles it).
+    pub sort: Sort,
+    /// The feed or tag the list is narrowed to (a key cycles it), with its place among the choices.
+    pub scope: Option<(usize, crate::db::Scope)>,
+    /// A fetch running in the background: what it has done so far.
+    pub fetching: Option<super::fetch::Progress>,
+    /// The feed-server sync's status, for the status line (none without `[sync]`).
+    pub sync_line: Option<String>,
 }
 
 impl App {
@@ -112,9 +133,22 @@ impl App {
         layout: LayoutOptions,
         size: (u16, u16),
     ) -> App {
+        App::with_shelf(Shelf::Files(Arc::new(articles)), store, keymap, theme, layout, size)
+    }
+
+    /// A reader over `shelf` (files or the library), sized `size`, showing the article read last
+    /// (else the first).
+    pub fn with_shelf(
+        articles: Shelf,
+        store: Store,
+        keymap: Keymap,
+        theme: Theme,
+        layout: LayoutOptions,
+        size: (u16, u16),
+    ) -> App {
         let n = articles.len();
         let mut app = App {
-            articles: Arc::new(articles),
+            articles,
             extractions: vec![None; n],
             store,
             keymap,
@@ -139,11 +173,17 @@ impl App {
             size,
             quit: false,
             wanted: Vec::new(),
+            outbox: Vec::new(),
+            browser: super::links::browser_from_env(),
             index: None,
             background: None,
+            sort: Sort::Date,
+            scope: None,
+            fetching: None,
+            sync_line: None,
         };
         let last = session::load(session::path_beside(app.store.path()).as_deref());
-        if let Some(pos) = last.and_then(|id| app.articles.iter().position(|a| a.id == id)) {
+        if let Some(pos) = last.and_then(|id| app.position_of_content(&id)) {
             app.list.selected = pos;
             app.fix_list_offset();
         }
@@ -166,7 +206,13 @@ impl App {
                 self.relayout();
             }
             Event::Indexed(ix) => self.index = Some(ix),
+            Event::Fetch(f) => self.fetch_event(f),
             Event::Hangup => self.quit = true,
+            Event::Sync(line) => {
+                // What the sync brought is in the state file now: show it.
+                let _ = self.store.reload();
+                self.sync_line = Some(line);
+            }
             Event::Saved(outcome) => {
                 if let Err(e) = self.store.finish_save(outcome) {
                     self.status = Some(e.to_string());
@@ -242,6 +288,13 @@ impl App {
             Action::EditNote => self.open_editor(),
             Action::Actors => self.toggle_actors(),
             Action::Export => self.export(),
+            Action::FetchFeed => self.fetch(false),
+            Action::FetchAll => self.fetch(true),
+            Action::MarkAllRead => self.mark_all_read(),
+            Action::OpenLink => self.open_link(),
+            Action::CopyLink => self.copy_link(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::CycleScope => self.cycle_scope(),
             Action::ToggleHighlights => {
                 self.show_highlights = !self.show_highlights;
                 if !self.show_highlights && self.focus == Pane::Highlights {
@@ -280,6 +333,9 @@ impl App {
             self.reader.marked_quote = None;
         } else if !self.list.filter.is_empty() || self.list.actor.is_some() {
             self.list.actor = None;
+            self.set_filter(String::new());
+        } else if self.scope.is_some() {
+            self.scope = None;
             self.set_filter(String::new());
         }
     }
@@ -388,13 +444,16 @@ impl App {
     }
 
     /// Shows article `i` in the reader (saving where the previous one was left).
-    fn show(&mut self, i: Option<usize>) {
+    pub(super) fn show(&mut self, i: Option<usize>) {
         if i == self.reader.article {
             return;
         }
         self.remember_position();
         self.reader = ReaderView { article: i, ..ReaderView::default() };
         self.hl = HighlightsView::default();
+        if let Some(i) = i {
+            self.open_stored(i);
+        }
         if let Some(i) = i.filter(|&i| self.extractions.get(i).is_some_and(Option::is_none)) {
             self.wanted.push(i);
         }
@@ -464,9 +523,11 @@ impl App {
             }
             Action::Open => {
                 let Some(actor) = v.current().cloned() else { return };
+                let quotes = v.counts(v.selected).1;
+                let articles = self.selected_actor_articles();
                 self.close_actors();
                 let keep = self.list.current();
-                self.list.visible = actor.articles.clone();
+                self.list.visible = articles;
                 self.list.filter = String::new();
                 self.list.selected =
                     keep.and_then(|k| self.list.visible.iter().position(|&i| i == k)).unwrap_or(0);
@@ -474,9 +535,8 @@ impl App {
                 self.list.actor = Some(actor.name.clone());
                 self.focus = Pane::List;
                 self.status = Some(format!(
-                    "{} articles and {} quotes of {} (Esc shows all)",
-                    actor.articles.len(),
-                    actor.quotes.len(),
+                    "{} articles and {quotes} quotes of {} (Esc shows all)",
+                    self.list.visible.len(),
                     actor.name
                 ));
                 self.fix_list_offset();
@@ -488,6 +548,7 @@ impl App {
         if n > 0 {
             v.selected = (v.selected as isize + d).clamp(0, n - 1) as usize;
         }
+        self.load_actor_quotes();
     }
 
     /// Writes the review report (Markdown) next to the reading state and says where.
@@ -497,19 +558,14 @@ impl App {
             self.status = Some("no data directory to export into".into());
             return;
         };
-        let all: Vec<_> = (0..self.articles.len())
-            .map(|i| match &self.extractions[i] {
-                Some(e) => (**e).clone(),
-                None => crate::extract::extract(&self.articles[i]),
-            })
-            .collect();
+        let (articles, all) = self.export_set();
         let stamp =
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
         let path = dir.join(format!("review-{stamp}.md"));
         let mut bytes = Vec::new();
         let res = crate::library::export::write(
             crate::cli::ExportFormat::Markdown,
-            &self.articles,
+            &articles,
             &all,
             &self.store,
             false,
@@ -672,16 +728,26 @@ impl App {
         }
     }
 
-    fn set_filter(&mut self, query: String) {
+    pub(super) fn set_filter(&mut self, query: String) {
         let keep = self.list.current();
+        let base = self.base_list();
         self.list.visible = if query.trim().is_empty() {
-            (0..self.articles.len()).collect()
+            base
         } else {
             let q = search::Query::parse_typing(&query);
-            match &self.index {
-                Some(ix) => ix.search(&q).into_iter().map(|(a, _)| a).collect(),
-                None => (0..self.articles.len()).filter(|&i| q.matches_article(&self.articles[i])).collect(),
-            }
+            let hits: std::collections::HashSet<usize> = match (&self.articles, &self.index) {
+                (Shelf::Library(_), _) => match self.articles.db().map(|db| db.search(&q, FILTER_MAX)) {
+                    Some(Ok(ids)) => self.articles.positions_of(&ids).into_iter().collect(),
+                    Some(Err(e)) => {
+                        self.status = Some(e.to_string());
+                        Default::default()
+                    }
+                    None => Default::default(),
+                },
+                (Shelf::Files(_), Some(ix)) => ix.search(&q).into_iter().map(|(a, _)| a).collect(),
+                (Shelf::Files(v), None) => (0..v.len()).filter(|&i| q.matches_article(&v[i])).collect(),
+            };
+            base.into_iter().filter(|i| hits.contains(i)).collect()
         };
         self.list.filter = query;
         self.list.selected = keep.and_then(|k| self.list.visible.iter().position(|&i| i == k)).unwrap_or(0);

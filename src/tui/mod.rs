@@ -9,7 +9,10 @@ pub mod actors;
 pub mod app;
 pub mod doc;
 pub mod editor;
+pub mod fetch;
 pub mod keymap;
+mod library;
+pub mod links;
 pub mod paint;
 pub mod panes;
 pub mod quit;
@@ -33,6 +36,7 @@ use crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use crate::cli::{ColorChoice, ReaderArgs};
 use crate::config::{ColorSetting, Config};
 use crate::error::{Error, Result};
+use crate::library::Shelf;
 use app::{App, Event};
 
 /// Opens the reader on the given paths (or the bundled articles).
@@ -51,13 +55,28 @@ pub fn run(args: ReaderArgs) -> Result<ExitCode> {
         Some(c) => format!("{} (auto: {})", mode.name(), c.id),
         None => mode.name().to_string(),
     });
+    // The password is asked before the terminal is taken (a password_command may prompt).
+    let sync = match config.sync.clone() {
+        Some(cfg) => match (crate::sync::background::interval(&cfg), cfg.password()) {
+            (None, _) => None,
+            (Some(every), Ok(pw)) => Some((cfg, pw, every)),
+            (Some(_), Err(e)) => {
+                app.sync_line = Some(format!("sync off: {e}"));
+                None
+            }
+        },
+        None => None,
+    };
     let mouse = config.mouse && !args.no_mouse;
     let spec = crate::term::Catalog::builtin().mode(mode);
     let term = terminal::enter(mouse, &spec.enter, &spec.leave, spec.order == crate::text::Order::Isolated)
         .map_err(|e| Error::Usage(format!("cannot set up the terminal: {e}")))?;
     let _guard = terminal::Guard;
-    event_loop(app, term)
+    event_loop(app, term, sync)
 }
+
+/// What the background sync needs: its settings, the password, the interval.
+type SyncSetup = Option<(crate::sync::SyncConfig, crate::sync::Secret, Duration)>;
 
 /// Builds the app from the arguments and configuration: loads the articles and opens the store in
 /// `data_dir` (the user's data dir when `None`).
@@ -79,10 +98,7 @@ pub fn build_app_in(
     data_dir: Option<std::path::PathBuf>,
     mode: crate::term::Mode,
 ) -> Result<App> {
-    let loaded = crate::commands::load_articles(&args.paths, args.raw);
-    if loaded.articles.is_empty() {
-        return Err(Error::nothing_loaded(&args.paths));
-    }
+    let (shelf, warnings) = open_shelf(args, data_dir.as_deref())?;
     let keymap = keymap::Keymap::new(&config.keys)?;
     let color = match (args.color, config.color) {
         (ColorChoice::Never, _) => false,
@@ -91,10 +107,10 @@ pub fn build_app_in(
         (ColorChoice::Auto, ColorSetting::Always) => true,
         (ColorChoice::Auto, ColorSetting::Auto) => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let (store, warnings) = crate::store::Store::open(data_dir);
+    let (store, store_warnings) = crate::store::Store::open(data_dir);
     let layout = crate::commands::layout_options_in(&args.display, 80, mode);
-    let mut app = App::new(loaded.articles, store, keymap, theme::Theme { color }, layout, size);
-    let msgs: Vec<String> = loaded.warnings.into_iter().chain(warnings).collect();
+    let mut app = App::with_shelf(shelf, store, keymap, theme::Theme { color }, layout, size);
+    let msgs: Vec<String> = warnings.into_iter().chain(store_warnings).collect();
     if let Some(first) = msgs.first() {
         app.status =
             Some(if msgs.len() > 1 { format!("{first} (+{} more)", msgs.len() - 1) } else { first.clone() });
@@ -103,7 +119,33 @@ pub fn build_app_in(
     Ok(app)
 }
 
-fn event_loop(mut app: App, mut term: terminal::Term) -> Result<ExitCode> {
+/// What the reader opens: the files named, else the library (newest first), else (an empty or
+/// missing library) the bundled articles. Load warnings come back to show in the status line.
+fn open_shelf(args: &ReaderArgs, data_dir: Option<&std::path::Path>) -> Result<(Shelf, Vec<String>)> {
+    if args.paths.is_empty() {
+        let dir = data_dir.map(std::path::Path::to_path_buf).or_else(crate::store::default_dir);
+        // A library that does not exist yet is not created by opening the reader.
+        let db = dir.filter(|d| d.join(crate::db::DB_FILE).exists()).map(|d| crate::db::Db::open(&d));
+        match db.transpose().and_then(|db| db.map_or(Ok(None), Shelf::library)) {
+            Ok(Some(shelf)) => return Ok((shelf, Vec::new())),
+            Ok(None) => {}
+            // A library that cannot be read is said once; the bundled articles still open.
+            Err(e) => {
+                let loaded = crate::commands::load_articles(&args.paths, args.raw);
+                let mut w = vec![e.to_string()];
+                w.extend(loaded.warnings);
+                return Ok((Shelf::Files(Arc::new(loaded.articles)), w));
+            }
+        }
+    }
+    let loaded = crate::commands::load_articles(&args.paths, args.raw);
+    if loaded.articles.is_empty() {
+        return Err(Error::nothing_loaded(&args.paths));
+    }
+    Ok((Shelf::Files(Arc::new(loaded.articles)), loaded.warnings))
+}
+
+fn event_loop(mut app: App, mut term: terminal::Term, sync: SyncSetup) -> Result<ExitCode> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
@@ -111,13 +153,20 @@ fn event_loop(mut app: App, mut term: terminal::Term) -> Result<ExitCode> {
     let (tx, rx) = std::sync::mpsc::channel();
     app.background = Some(tx.clone());
     spawn_input(tx.clone());
-    let worker = worker::Worker::spawn(Arc::clone(&app.articles), tx);
+    if let (Some((cfg, pw, every)), Some(dir)) = (sync, crate::store::default_dir()) {
+        let tx = tx.clone();
+        crate::sync::background::spawn(cfg, pw, dir, every, move |line| tx.send(Event::Sync(line)).is_ok());
+    }
+    // Files are extracted in the background; the library has every extraction stored.
+    let worker = app.articles.files().map(|files| worker::Worker::spawn(Arc::clone(files), tx));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> std::io::Result<()> {
         let mut dirty = true;
         let mut last_probe = Instant::now();
         while !app.quit && !stop.load(Ordering::Relaxed) {
             for i in app.wanted.drain(..) {
-                worker.prioritise(i);
+                if let Some(w) = &worker {
+                    w.prioritise(i);
+                }
             }
             if dirty {
                 let size = term.size()?;
@@ -126,6 +175,14 @@ fn event_loop(mut app: App, mut term: terminal::Term) -> Result<ExitCode> {
                 }
                 term.draw(|f| ui::draw(f, &app))?;
                 dirty = false;
+                // OSC 52 copies: straight to the terminal, after the frame.
+                if !app.outbox.is_empty() {
+                    let out = term.backend_mut();
+                    for seq in app.outbox.drain(..) {
+                        out.write_all(seq.as_bytes())?;
+                    }
+                    out.flush()?;
+                }
             }
             // The loop never blocks on the terminal itself (input is read on its own thread), so
             // signals are seen within 100 ms even if the terminal has gone away.

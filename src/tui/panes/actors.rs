@@ -45,8 +45,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
         let base = if i == v.selected { th.selected(true) } else { Style::new() };
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), base);
         let kind = format!("{:?}", a.kind).to_lowercase();
-        let info =
-            format!("{kind:<12} {:>3} art {:>4} men {:>3} quo", a.articles.len(), a.mentions, a.quotes.len());
+        let (arts, quos) = v.counts(i);
+        let info = format!("{kind:<12} {arts:>3} art {:>4} men {quos:>3} quo", a.mentions);
         buf.set_string(inner.x, y, "■", base.patch(th.actor(i)));
         buf.set_stringn(inner.x + 2, y, &info, inner.width.saturating_sub(2) as usize, base.patch(th.dim()));
         let left_w = 3 + info.chars().count() as u16;
@@ -75,9 +75,9 @@ fn draw_chart(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
             BarGroup::default().label(Line::from(label)).bars(&[
                 Bar::default().value(a.mentions as u64).style(th.actor(i)).text_value(a.mentions.to_string()),
                 Bar::default()
-                    .value(a.quotes.len() as u64)
+                    .value(v.counts(i).1 as u64)
                     .style(th.dim())
-                    .text_value(a.quotes.len().to_string()),
+                    .text_value(v.counts(i).1.to_string()),
             ])
         })
         .collect();
@@ -97,25 +97,30 @@ fn draw_quotes(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
     let inner = frame(
         buf,
         area,
-        &format!(" Quotes of the selected actor: {} ", actor.quotes.len()),
+        &format!(" Quotes of the selected actor: {} ", v.counts(v.selected).1),
         th.border(false),
     );
-    let mut y = inner.y;
-    for q in &actor.quotes {
-        if y >= inner.bottom() {
-            break;
-        }
-        let Some(Some(ex)) = app.extractions.get(q.article) else { continue };
-        let Some(quote) = ex.quotes.get(q.quote) else { continue };
+    let texts: Vec<(usize, &str)> = if v.stored.is_empty() {
+        actor
+            .quotes
+            .iter()
+            .filter_map(|q| {
+                let ex = app.extractions.get(q.article)?.as_ref()?;
+                Some((q.article, ex.quotes.get(q.quote)?.text.as_str()))
+            })
+            .collect()
+    } else {
+        v.quotes.iter().map(|(i, t)| (*i, t.as_str())).collect()
+    };
+    for (y, (article, text)) in (inner.y..inner.bottom()).zip(texts) {
         // The article's number on the left, the quote right to left in the rest of the row.
-        let tag = format!("#{} ", q.article + 1);
+        let tag = format!("#{} ", article + 1);
         buf.set_stringn(inner.x, y, &tag, inner.width as usize, th.dim());
         let tw = tag.chars().count() as u16;
         if inner.width > tw + 1 {
             let qa = Rect { x: inner.x + tw, width: inner.width - tw, ..inner };
-            let row = one_row(&clean(&quote.text), qa.width as usize, &app.layout);
+            let row = one_row(&clean(text), qa.width as usize, &app.layout);
             paint_row(buf, qa, y, &row, th.quote(None), |_| Style::new());
         }
-        y += 1;
     }
 }

@@ -18,10 +18,23 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let focused = app.focus == Pane::List;
     let th = &app.theme;
     let n = app.articles.len();
+    let scope = match &app.scope {
+        Some((_, s)) => format!(" · {}", super::clean(&s.label())),
+        None => String::new(),
+    };
+    let sort = if app.sort == crate::library::Sort::Date {
+        String::new()
+    } else {
+        format!(" · {}", app.sort.label())
+    };
     let title = if let Some(actor) = &app.list.actor {
         format!(" Articles ({}/{n}) of {} ", app.list.visible.len(), super::clean(actor))
     } else if app.list.filter.is_empty() {
-        format!(" Articles ({n}) ")
+        format!(
+            " Articles ({}{}){scope}{sort} ",
+            if app.scope.is_some() { format!("{}/", app.list.visible.len()) } else { String::new() },
+            n
+        )
     } else {
         format!(" Articles ({}/{n}) /{} ", app.list.visible.len(), super::clean(&app.list.filter))
     };
@@ -36,7 +49,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let cap = (inner.height as usize / LIST_ITEM_ROWS).max(1);
     let offset = visible_offset(app.list.offset, app.list.selected, cap);
     for (slot, &idx) in app.list.visible.iter().skip(offset).take(cap).enumerate() {
-        let a = &app.articles[idx];
+        let Some(a) = app.articles.entry(idx) else { continue };
         let y = inner.y + (slot * LIST_ITEM_ROWS) as u16;
         let state = app.store.get(&a.id).cloned().unwrap_or_default();
         let selected = offset + slot == app.list.selected;
@@ -54,18 +67,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             buf.set_string(inner.x + 2, y, "✎", base.patch(th.note()));
         }
         let mut title_style = if state.read { base } else { base.patch(th.title()) };
-        if a.title.trim().is_empty() {
+        if a.untitled {
             // No headline in the file: its first words stand in, marked as such.
             title_style = title_style.patch(th.dim()).add_modifier(ratatui::style::Modifier::ITALIC);
         }
-        let shown = a.display_title();
-        let row = one_row(&shown, text_w, &app.layout);
-        let hits = hits_query.as_ref().map(|q| q.find(&shown)).unwrap_or_default();
+        let shown = &a.title;
+        let row = one_row(shown, text_w, &app.layout);
+        let hits = hits_query.as_ref().map(|q| q.find(shown)).unwrap_or_default();
         paint_row(buf, text_area, y, &row, title_style, |r| {
             if hits.iter().any(|h| h.start < r.end && r.start < h.end) { th.hit(false) } else { Style::new() }
         });
         if y + 1 < inner.bottom() {
-            let src = [a.source.as_deref().unwrap_or(&a.path), a.date.as_deref().unwrap_or("")]
+            let date = a.date.as_deref().map(super::short_date).unwrap_or_default();
+            let src = [a.source.as_deref().unwrap_or(&a.path), date.as_str()]
                 .iter()
                 .filter(|s| !s.is_empty())
                 .copied()

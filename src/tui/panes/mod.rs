@@ -3,6 +3,7 @@
 pub mod actors;
 pub mod help;
 pub mod highlights;
+pub mod link;
 pub mod list;
 pub mod note;
 pub mod prompt;
@@ -52,3 +53,12 @@ pub fn one_row(s: &str, width: usize, base: &LayoutOptions) -> Row {
 
 /// Text made safe for the terminal (what the user typed, labels built from article fields).
 pub use crate::text::sanitize as clean; // the same rules as crate::report::line
+
+/// A date as the list and the reader header show it: `2026-01-03 08:00` from an RFC 3339 or RFC 2822
+/// date (the form feeds give), else the date as given.
+pub fn short_date(d: &str) -> String {
+    match crate::db::articles::parse_date(d).and_then(|s| chrono::DateTime::from_timestamp(s, 0)) {
+        Some(t) => t.format("%Y-%m-%d %H:%M").to_string(),
+        None => clean(d).into_owned(),
+    }
+}

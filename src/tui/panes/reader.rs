@@ -31,6 +31,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         None => " Reader ".to_string(),
     };
     let inner = frame(buf, area, &title, th.border(focused));
+    super::link::draw(buf, area, title.chars().count() as u16, app, th.dim());
     let text_area = inner.inner(Margin { horizontal: 1, vertical: 0 });
     let Some(doc) = &app.reader.doc else {
         buf.set_string(text_area.x, text_area.y, "No article", th.dim());

@@ -47,9 +47,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             (None, Order::Visual, true) => "visual·shaped",
             (None, Order::Visual, false) => "visual",
         };
-        // A message comes first: cut at the end of the line, it keeps its reason (the position
-        // and the mode are what gets cut).
-        let place = format!("article {pos}/{n} │ {} │ {mode}", app.focus.label());
+        // A message comes first: cut at the end of the line, it keeps its reason (the position,
+        // the mode, sync and fetch progress are what gets cut).
+        let mut place = format!("article {pos}/{n} │ {} │ {mode}", app.focus.label());
+        if let Some(sync) = &app.sync_line {
+            place.push_str(" │ ");
+            place.push_str(sync);
+        }
+        if let Some(p) = &app.fetching {
+            place.push_str(" │ ");
+            place.push_str(&p.line());
+        }
         let left = match &app.status {
             Some(msg) => format!(" {msg} │ {place}"),
             None => format!(" {place}"),
