@@ -103,9 +103,27 @@ fn bench(c: &mut Criterion) {
     });
 }
 
+/// Actors merged across 5,000 to 50,000 small articles (the seeds' extractions repeated: every
+/// country and person is named in a fifth of the articles, the case that was quadratic). Linear:
+/// the time per article stays flat from one point to the next.
+fn merge(c: &mut Criterion) {
+    let seeds = sahifa::article::load_bundled(&Default::default()).articles;
+    let one: Vec<sahifa::extract::Extraction> = seeds.iter().map(sahifa::extract::extract).collect();
+    let mut g = c.benchmark_group("actors_merge");
+    g.sample_size(10);
+    for n in [5_000, 10_000, 20_000, 50_000] {
+        let all: Vec<_> = one.iter().cycle().take(n).cloned().collect();
+        g.throughput(criterion::Throughput::Elements(n as u64));
+        g.bench_function(format!("articles_{n}"), |b| b.iter(|| sahifa::library::merge_actors(&all)));
+    }
+    g.finish();
+}
+
+criterion_group!(actors, merge);
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(2));
     targets = bench
 }
-criterion_main!(benches);
+criterion_main!(benches, actors);

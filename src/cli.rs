@@ -43,6 +43,13 @@ pub struct ReaderArgs {
     /// Say more when something fails.
     #[arg(long, global = true)]
     pub verbose: bool,
+    /// Follow symbolic links that lead out of a folder being read (never into /proc, /sys, /dev).
+    #[arg(long, global = true)]
+    pub follow_links: bool,
+    /// Skip files larger than this many megabytes (with a warning); bounds the memory per article.
+    #[arg(long, global = true, value_name = "MB", default_value_t = 64,
+          value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_file_size: u64,
 }
 
 /// How text is laid out for the terminal: shared by the reader and `render`.

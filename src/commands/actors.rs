@@ -105,7 +105,7 @@ pub fn run(args: ListArgs) -> Result<ExitCode> {
     }
     let loaded = super::load_articles(&args.paths, args.raw);
     for w in &loaded.warnings {
-        eprintln!("sahifa: {}", sanitize(w));
+        crate::report::warn(w);
     }
     if loaded.articles.is_empty() {
         return Err(Error::nothing_loaded(&args.paths));

@@ -16,7 +16,7 @@ use super::fields::{Fields, MIN_COLUMN};
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let loaded = super::load_articles(&args.paths, false);
     for w in &loaded.warnings {
-        eprintln!("sahifa: {w}");
+        crate::report::warn(w);
     }
     if loaded.articles.is_empty() {
         return Err(Error::nothing_loaded(&args.paths));

@@ -53,10 +53,10 @@ pub fn run(args: ListArgs) -> Result<ExitCode> {
     }
     let loaded = super::load_articles(&args.paths, args.raw);
     for w in &loaded.warnings {
-        eprintln!("sahifa: {w}");
+        crate::report::warn(w);
     }
     if loaded.articles.is_empty() {
-        eprintln!("sahifa: {}", Error::nothing_loaded(&args.paths));
+        crate::report::warn(Error::nothing_loaded(&args.paths));
         return Ok(ExitCode::FAILURE);
     }
     let mut loaded = loaded;

@@ -24,8 +24,22 @@ use crate::error::Result;
 use crate::term::Mode;
 use crate::text::{BaseDirection, LayoutOptions};
 
+/// How files are read, from the global flags (`--follow-links`, `--max-file-size`); set once by
+/// [`dispatch`], the defaults otherwise.
+static LOAD: std::sync::OnceLock<article::LoadOptions> = std::sync::OnceLock::new();
+
+/// The load options of this run (raw off); see [`LOAD`].
+pub fn load_options() -> article::LoadOptions {
+    LOAD.get().copied().unwrap_or_default()
+}
+
 /// Runs the chosen command, or the reader when there is none.
 pub fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let _ = LOAD.set(article::LoadOptions {
+        raw: false,
+        follow_links: cli.reader.follow_links,
+        max_file_size: cli.reader.max_file_size.saturating_mul(1 << 20),
+    });
     match cli.command {
         None => crate::tui::run(cli.reader),
         Some(Command::Render(args)) => render::run(args),
@@ -49,7 +63,7 @@ pub use crate::article::Loaded;
 
 /// Loads the given paths (the bundled articles when there are none); `raw` skips cleaning.
 pub fn load_articles(paths: &[PathBuf], raw: bool) -> Loaded {
-    let opts = article::LoadOptions { raw };
+    let opts = article::LoadOptions { raw, ..load_options() };
     let t = std::time::Instant::now();
     let spin = progress::spinner("loading articles");
     let loaded =

@@ -83,7 +83,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     } else {
         let loaded = super::load_articles(&args.paths, false);
         for w in &loaded.warnings {
-            eprintln!("sahifa: {}", sanitize(w));
+            crate::report::warn(w);
         }
         if loaded.articles.is_empty() {
             return Err(Error::nothing_loaded(&args.paths));

@@ -19,6 +19,7 @@
 //! merged across articles.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use crate::extract::normalize::{normalize_key, skeleton};
 use crate::extract::{ActorKind, Extraction, lexicon};
@@ -154,7 +155,9 @@ struct Node {
     article: usize,
     actor: usize,
     kind: ActorKind,
-    names: Vec<NameKeys>,
+    /// Shared between the nodes that use the same name (a country named in every article is
+    /// normalised once, and held once).
+    names: Vec<Rc<NameKeys>>,
     anonymous: bool,
     /// A person known by a name of two words or more.
     full: bool,
@@ -164,15 +167,51 @@ struct Node {
 }
 
 /// Merges the actors of every article (`extractions[i]` belongs to article `i`); sorted by
-/// mentions, most first (then by quotes, then by name).
+/// mentions, most first (then by quotes, then by name). Linear in the number of articles (and
+/// their actors): `benches/library.rs` measures it at 5,000 to 50,000 articles.
 pub fn merge_actors(extractions: &[Extraction]) -> Vec<LibraryActor> {
+    merge(extractions.len(), &|i| extractions.get(i), &mut |_| true).unwrap_or_default()
+}
+
+/// [`merge_actors`] over the extractions that have arrived (`None`: not yet, counted as empty),
+/// for a merge off the UI thread: `progress(articles done)` is called as the articles are read,
+/// and the merge stops (returning `None`) as soon as it returns false.
+pub fn merge_actors_partial(
+    extractions: &[Option<std::sync::Arc<Extraction>>],
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Option<Vec<LibraryActor>> {
+    merge(extractions.len(), &|i| extractions.get(i).and_then(|e| e.as_deref()), progress)
+}
+
+/// How often (in articles) a merge reports progress and may be cancelled.
+const PROGRESS_EVERY: usize = 500;
+
+fn merge<'a>(
+    n: usize,
+    get: &dyn Fn(usize) -> Option<&'a Extraction>,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Option<Vec<LibraryActor>> {
     let anon = anonymous_heads();
     let generic = generic_heads();
     let mut nodes = Vec::new();
-    for (article, ex) in extractions.iter().enumerate() {
+    let mut cache: HashMap<&str, Option<Rc<NameKeys>>> = HashMap::new();
+    for article in 0..n {
+        if article % PROGRESS_EVERY == 0 && !progress(article) {
+            return None;
+        }
+        let Some(ex) = get(article) else { continue };
         for (actor, a) in ex.actors.iter().enumerate() {
-            let names: Vec<NameKeys> =
-                std::iter::once(&a.name).chain(&a.aliases).filter_map(|n| name_keys(n)).collect();
+            let names: Vec<Rc<NameKeys>> = std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .filter_map(|n| {
+                    if let Some(k) = cache.get(n.as_str()) {
+                        return k.clone();
+                    }
+                    let k = name_keys(n).map(Rc::new);
+                    cache.insert(n.as_str(), k.clone());
+                    k
+                })
+                .collect();
             let person = a.kind == ActorKind::Person;
             let first = names.first();
             let anonymous = (person
@@ -188,7 +227,10 @@ pub fn merge_actors(extractions: &[Extraction]) -> Vec<LibraryActor> {
     let mut sets = Sets((0..nodes.len()).collect());
     join_by_keys(&nodes, &mut sets);
     join_surnames(&nodes, &mut sets);
-    build(extractions, &nodes, &mut sets)
+    if !progress(n) {
+        return None;
+    }
+    Some(build(n, get, &nodes, &mut sets))
 }
 
 /// Unites nodes whose keys or skeletons match (see the module docs).
@@ -208,10 +250,13 @@ fn join_by_keys(nodes: &[Node], sets: &mut Sets) {
             }
         }
     }
+    // Every member of a group is joined to the group's first (each member looks its own primary
+    // key up), so joining a node to the first of a group joins it to the whole group: one union per
+    // key, not one per member (which made a country named in every article quadratic).
     for (i, n) in nodes.iter().enumerate().filter(|(_, n)| !n.anonymous && !n.ambiguous) {
         for k in usable(n) {
             for key in std::iter::once(&k.primary).chain(&k.others) {
-                for &j in by_key.get(&(n.kind, n.full, key.as_str())).into_iter().flatten() {
+                if let Some(&j) = by_key.get(&(n.kind, n.full, key.as_str())).and_then(|g| g.first()) {
                     sets.union(i, j);
                 }
             }
@@ -226,7 +271,7 @@ fn join_by_keys(nodes: &[Node], sets: &mut Sets) {
 
 /// The names of a node that may merge it by key: a full-named person only by names of two words.
 fn usable(n: &Node) -> impl Iterator<Item = &NameKeys> {
-    n.names.iter().filter(move |k| !n.full || k.words >= 2)
+    n.names.iter().map(|k| &**k).filter(move |k| !n.full || k.words >= 2)
 }
 
 /// Whether a one-word transliteration key says enough to join a surname on it alone: four
@@ -261,6 +306,10 @@ fn join_surnames(nodes: &[Node], sets: &mut Sets) {
                 for &r in by_last.get(key.as_str()).into_iter().flatten() {
                     targets.insert(sets.find(r));
                 }
+                // Full-named people are never joined to each other here, so two targets stay two.
+                if targets.len() > 1 {
+                    break;
+                }
             }
         }
         if targets.len() == 1
@@ -272,13 +321,18 @@ fn join_surnames(nodes: &[Node], sets: &mut Sets) {
 }
 
 /// Builds the merged actors from the sets.
-fn build(extractions: &[Extraction], nodes: &[Node], sets: &mut Sets) -> Vec<LibraryActor> {
+fn build<'a>(
+    n_articles: usize,
+    get: &dyn Fn(usize) -> Option<&'a Extraction>,
+    nodes: &[Node],
+    sets: &mut Sets,
+) -> Vec<LibraryActor> {
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..nodes.len() {
         groups.entry(sets.find(i)).or_default().push(i);
     }
     let mut speaker_of: HashMap<(usize, usize), Vec<QuoteRef>> = HashMap::new();
-    for (article, ex) in extractions.iter().enumerate() {
+    for (article, ex) in (0..n_articles).filter_map(|i| Some((i, get(i)?))) {
         for (quote, q) in ex.quotes.iter().enumerate() {
             if let Some(s) = q.speaker {
                 speaker_of.entry((article, s)).or_default().push(QuoteRef { article, quote });
@@ -289,7 +343,7 @@ fn build(extractions: &[Extraction], nodes: &[Node], sets: &mut Sets) -> Vec<Lib
         .into_values()
         .filter_map(|members| {
             let first = nodes.get(*members.first()?)?;
-            let actor = |n: &Node| extractions.get(n.article).and_then(|e| e.actors.get(n.actor));
+            let actor = |n: &Node| get(n.article).and_then(|e| e.actors.get(n.actor));
             // Name: for people a full name (two words or more) before a single one, then the one
             // most mentioned, then the longest; a longer run of words is not a better name (one
             // article's "ترامب أرسل بومبيو" must not rename Pompeo across the library).
@@ -310,12 +364,13 @@ fn build(extractions: &[Extraction], nodes: &[Node], sets: &mut Sets) -> Vec<Lib
                 .max_by_key(|(n, (w, m))| (*w, *m, n.chars().count(), std::cmp::Reverse(**n)))
                 .map(|(n, _)| n.to_string())?;
             let mut aliases: Vec<String> = Vec::new();
+            let mut seen: HashSet<&str> = HashSet::from([name.as_str()]);
             let (mut articles, mut quotes, mut mentions) = (Vec::new(), Vec::new(), 0);
             for &m in &members {
                 let n = &nodes[m];
                 let Some(a) = actor(n) else { continue };
                 for s in std::iter::once(&a.name).chain(&a.aliases) {
-                    if *s != name && !aliases.contains(s) {
+                    if seen.insert(s) {
                         aliases.push(s.clone());
                     }
                 }

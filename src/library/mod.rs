@@ -9,7 +9,7 @@ pub mod shelf;
 use crate::article::Article;
 use crate::extract::{self, Extraction};
 
-pub use actors::{LibraryActor, QuoteRef, merge_actors};
+pub use actors::{LibraryActor, QuoteRef, merge_actors, merge_actors_partial};
 pub use shelf::{Entry, Shelf, Sort};
 
 /// Runs [`extract::extract`] on every article, on as many threads as there are cores (at most 8);

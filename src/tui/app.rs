@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use super::action::Action;
-use super::actors::ActorsView;
+use super::actors::{ActorsJob, ActorsView};
 use super::doc::Doc;
 use super::editor::{Editor, NoteTarget, Outcome};
 use super::i18n::{Catalog, Lang};
@@ -46,6 +46,10 @@ pub enum Event {
     Saved(store::SaveOutcome),
     /// The terminal went away: save and quit.
     Hangup,
+    /// A merge of the actors off the UI thread: (merge, articles read so far, of how many).
+    ActorsProgress(u64, usize, usize),
+    /// A merge of the actors finished: (merge, the view).
+    ActorsMerged(u64, Box<ActorsView>),
     /// The background sync's status line changed (`synced 3 min ago`, `sync failed …`).
     Sync(String),
 }
@@ -82,8 +86,18 @@ pub struct App {
     pub input: Option<Input>,
     /// The note editor, when open.
     pub editor: Option<Editor>,
+    /// A question the reader waits on (a failed save on quit, marks to recover).
+    pub prompt: Option<super::quit::Prompt>,
+    /// A line to print on stderr once the terminal is restored (unsaved marks and where they went).
+    pub exit_note: Option<String>,
     /// The actors view, when open.
     pub actors: Option<ActorsView>,
+    /// The merge of the actors running off the UI thread, if any.
+    pub actors_job: Option<ActorsJob>,
+    /// The number of the last merge started.
+    pub actors_job_id: u64,
+    /// How many articles are extracted (counted as they arrive, never rescanned).
+    pub extracted_count: usize,
     /// Highlights pane shown on medium-width terminals.
     pub show_highlights: bool,
     /// A one-line message for the status bar.
@@ -156,7 +170,12 @@ impl App {
             lang: Lang::En,
             input: None,
             editor: None,
+            prompt: None,
+            exit_note: None,
             actors: None,
+            actors_job: None,
+            actors_job_id: 0,
+            extracted_count: 0,
             show_highlights: false,
             status: None,
             mode: None,
@@ -231,22 +250,23 @@ impl App {
             }
             Event::Extracted(i, ex) => {
                 if let Some(slot) = self.extractions.get_mut(i) {
+                    if slot.is_none() {
+                        self.extracted_count += 1;
+                    }
                     *slot = Some(ex);
                 }
                 // The actors view fills in as extraction finishes (merged again once everything is in).
-                if self.actors.as_ref().is_some_and(|v| v.extracted + 1 < self.extractions.len())
-                    && self.extractions.iter().all(Option::is_some)
-                {
-                    let sel = self.actors.as_ref().map_or(0, |v| v.selected);
-                    let mut v = ActorsView::build(&self.extractions);
-                    v.selected = sel.min(v.actors.len().saturating_sub(1));
-                    self.actors = Some(v);
-                }
+                self.actors_extracted();
             }
+            Event::ActorsProgress(id, done, _) => self.actors_progress(id, done),
+            Event::ActorsMerged(id, v) => self.actors_merged(id, *v),
         }
     }
 
     fn key(&mut self, k: KeyEvent) {
+        if self.prompt.is_some() {
+            return self.prompt_key(k);
+        }
         if self.editor.is_some() {
             return self.editor_key(k);
         }
@@ -268,7 +288,7 @@ impl App {
             return self.actors_action(a);
         }
         match a {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
             Action::Help => {
                 self.help = !self.help;
                 self.help_scroll = 0;
@@ -299,9 +319,7 @@ impl App {
                 }
             }
             Action::EditNote => self.open_editor(),
-            Action::Actors => {
-                self.actors = if self.actors.is_some() { None } else { self.build_actors() };
-            }
+            Action::Actors => self.toggle_actors(),
             Action::Export => self.export(),
             Action::FetchFeed => self.fetch(false),
             Action::FetchAll => self.fetch(true),
@@ -570,14 +588,14 @@ impl App {
             Action::Top => -n,
             Action::Bottom => n,
             Action::Close => {
-                self.actors = None;
+                self.close_actors();
                 return;
             }
             Action::Open => {
                 let Some(actor) = v.current().cloned() else { return };
                 let quotes = v.counts(v.selected).1;
                 let articles = self.selected_actor_articles();
-                self.actors = None;
+                self.close_actors();
                 let keep = self.list.current();
                 self.list.visible = articles;
                 self.list.filter = String::new();

@@ -16,6 +16,7 @@ mod library;
 pub mod links;
 pub mod paint;
 pub mod panes;
+pub mod quit;
 pub mod session;
 pub mod terminal;
 pub mod theme;
@@ -133,6 +134,7 @@ pub fn build_app_in(
             first.clone()
         });
     }
+    app.offer_recovery();
     Ok(app)
 }
 
@@ -245,12 +247,18 @@ fn event_loop(mut app: App, mut term: terminal::Term, sync: SyncSetup) -> Result
         Ok(())
     }));
     app.save_now();
+    // Marks that could not be saved go to a recovery file, and the user is told (never silently).
+    let unsaved = app.unsaved_at_exit();
     drop(term);
     terminal::restore();
+    if let Some(note) = &unsaved {
+        crate::report::warn(note);
+    }
+    let fail = if unsaved.is_some() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
     match outcome {
-        Ok(Ok(())) => Ok(ExitCode::SUCCESS),
+        Ok(Ok(())) => Ok(fail),
         // The terminal is gone: state is saved; nothing more to say to anyone.
-        Ok(Err(_)) if stop.load(Ordering::Relaxed) => Ok(ExitCode::SUCCESS),
+        Ok(Err(_)) if stop.load(Ordering::Relaxed) => Ok(fail),
         Ok(Err(e)) => Err(Error::Usage(format!("terminal error: {e}"))),
         Err(_) => Ok(ExitCode::from(101)),
     }

@@ -110,6 +110,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         panes::help::draw(buf, area, app);
         cursor = None;
     }
+    if let Some(p) = &app.prompt {
+        panes::prompt::draw(buf, area, p, app);
+    }
     if app.layout.order == crate::text::Order::Isolated {
         write_blanks(buf);
     }

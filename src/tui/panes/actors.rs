@@ -50,8 +50,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
     let w = app.words();
     let p = parts(area, app.lang.rtl());
     let total = app.articles.len();
-    let mut title = w.fmt("actors.title", &[("total", &total), ("n", &v.actors.len())]);
-    if v.extracted < total {
+    let mut title = match &app.actors_job {
+        // First, so that a narrow pane still shows it.
+        Some(job) => w.fmt("actors.merging", &[("done", &job.done), ("total", &job.total)]),
+        None => w.fmt("actors.title", &[("total", &total), ("n", &v.actors.len())]),
+    };
+    if v.extracted < total && app.actors_job.is_none() {
         title.push_str(" · ");
         title.push_str(&w.fmt("actors.pending", &[("done", &v.extracted), ("total", &total)]));
     }

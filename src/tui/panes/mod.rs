@@ -11,6 +11,7 @@ pub mod highlights;
 pub mod link;
 pub mod list;
 pub mod note;
+pub mod prompt;
 pub mod reader;
 pub mod status;
 
@@ -154,7 +155,7 @@ pub fn plain_row(s: &str) -> Row {
 }
 
 /// Text made safe for the terminal (what the user typed, labels built from article fields).
-pub use crate::text::sanitize as clean;
+pub use crate::text::sanitize as clean; // the same rules as crate::report::line
 
 /// A date as the list and the reader header show it: `2026-01-03 08:00` from an RFC 3339 or RFC 2822
 /// date (the form feeds give), else the date as given.

@@ -75,23 +75,25 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         };
         let main = main.inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 });
         let room = main.width;
-        let mut left = format!(
+        // A message comes first: cut at the end of the line, it keeps its reason (the position,
+        // the mode, sync and fetch progress are what gets cut).
+        let mut place = format!(
             "{} │ {} │ {mode}",
             w.fmt("status.article", &[("i", &pos), ("n", &n)]),
             app.pane_label(app.focus)
         );
         if let Some(sync) = &app.sync_line {
-            left.push_str(" │ ");
-            left.push_str(sync);
-        }
-        if let Some(msg) = &app.status {
-            left.push_str(" │ ");
-            left.push_str(msg);
+            place.push_str(" │ ");
+            place.push_str(sync);
         }
         if let Some(p) = &app.fetching {
-            left.push_str(" │ ");
-            left.push_str(&p.line());
+            place.push_str(" │ ");
+            place.push_str(&p.line());
         }
+        let left = match &app.status {
+            Some(msg) => format!("{msg} │ {place}"),
+            None => place,
+        };
         let mut row = one_row(&clean(&left), room as usize, &opts);
         row.offset = if rtl { (room as usize).saturating_sub(row.width) } else { 0 };
         paint_row(buf, main, area.y, &row, base, |_| Style::new());
