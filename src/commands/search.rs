@@ -92,7 +92,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     };
     if rows.is_empty() && args.format == OutFormat::Text {
         // One line, on stderr: stdout stays empty for scripts.
-        eprintln!("sahifa: no matches for {:?}", sanitize(&args.query));
+        crate::report::warn(format_args!("no matches for {:?}", sanitize(&args.query)));
     }
     let mut fields = Fields::new(&args.display);
     write_stdout(|out| match args.format {

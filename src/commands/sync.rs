@@ -44,7 +44,7 @@ pub fn run(args: SyncArgs) -> Result<ExitCode> {
     match crate::sync::sync_dir(&mut db, &dir, &account, backend.as_mut()) {
         Ok(r) => {
             for w in &r.warnings {
-                eprintln!("sahifa: {}", sanitize(w));
+                crate::report::warn(sanitize(w));
             }
             let out = match args.format {
                 OutFormat::Json => serde_json::to_string(&r).unwrap_or_default() + "\n",
@@ -71,7 +71,7 @@ pub fn run(args: SyncArgs) -> Result<ExitCode> {
                 1 => "; 1 change waits for the next sync".into(),
                 n => format!("; {n} changes wait for the next sync"),
             };
-            eprintln!("sahifa: {}{tail}", sanitize(&e.to_string()));
+            crate::report::warn(format_args!("{}{tail}", sanitize(&e.to_string())));
             Ok(ExitCode::FAILURE)
         }
     }
@@ -110,7 +110,10 @@ pub fn mark(args: MarkArgs) -> Result<ExitCode> {
     let mut bad = 0;
     for id in &args.ids {
         if !db.has_content(id)? {
-            eprintln!("sahifa: {}: no such article in the library (sahifa mark --list)", sanitize(id));
+            crate::report::warn(format_args!(
+                "{}: no such article in the library (sahifa mark --list)",
+                sanitize(id)
+            ));
             bad += 1;
             continue;
         }
@@ -123,7 +126,7 @@ pub fn mark(args: MarkArgs) -> Result<ExitCode> {
         }
     }
     if let Err(e) = store.save() {
-        eprintln!("sahifa: reading state: {}", sanitize(&e.to_string()));
+        crate::report::warn(format_args!("reading state: {}", sanitize(&e.to_string())));
     }
     Ok(if bad > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
