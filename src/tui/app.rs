@@ -245,7 +245,7 @@ impl App {
             }
             Event::Saved(outcome) => {
                 if let Err(e) = self.store.finish_save(outcome) {
-                    self.status = Some(self.words().fmt("status.save_failed", &[("error", &e)]));
+                    self.status = Some(e.to_string());
                 }
             }
             Event::Extracted(i, ex) => {
@@ -712,7 +712,7 @@ impl App {
         self.remember_position();
         self.save_session();
         if let Err(e) = self.store.save() {
-            self.status = Some(self.words().fmt("status.save_failed", &[("error", &e)]));
+            self.status = Some(e.to_string());
         }
     }
 
