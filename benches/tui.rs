@@ -18,12 +18,12 @@ fn app(dir: &std::path::Path) -> App {
         articles,
         sahifa::store::Store::open(Some(dir.into())).0,
         Keymap::new(&Config::defaults().keys).unwrap(),
-        Theme { color: true },
+        Theme::new(true, sahifa::tui::theme::Background::Dark),
         sahifa::commands::layout_options(&DisplayArgs::default(), 80),
         (200, 60),
     );
     for i in 0..app.articles.len() {
-        let ex = std::sync::Arc::new(sahifa::extract::extract(&app.articles[i]));
+        let ex = std::sync::Arc::new(sahifa::extract::extract(app.articles.get(i).expect("article")));
         app.handle(sahifa::tui::app::Event::Extracted(i, ex));
     }
     app

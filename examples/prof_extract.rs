@@ -9,11 +9,27 @@ fn cpu_secs() -> f64 {
 }
 
 fn main() {
-    let arts: Vec<_> =
-        sahifa::article::BUNDLED.iter().map(|(p, t)| sahifa::article::from_plain_text(p, t)).collect();
+    // `prof_extract news`: the gold fixtures' 150 news articles (as the criterion bench), else the seeds.
+    let news = std::env::args().nth(1).is_some_and(|a| a == "news");
+    let arts: Vec<_> = if news {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract");
+        ["unseen", "tune", "test"]
+            .iter()
+            .flat_map(|s| std::fs::read_dir(format!("{dir}/{s}")).into_iter().flatten().flatten())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .filter_map(|p| {
+                std::fs::read_to_string(&p)
+                    .ok()
+                    .map(|t| sahifa::article::from_plain_text(&p.to_string_lossy(), &t))
+            })
+            .collect()
+    } else {
+        sahifa::article::BUNDLED.iter().map(|(p, t)| sahifa::article::from_plain_text(p, t)).collect()
+    };
     let _ = sahifa::extract::extract(&arts[0]);
     let bytes: usize = arts.iter().map(|a| a.body.len()).sum();
-    let rounds = 200;
+    let rounds = if news { 10 } else { 200 };
     let (c0, w0) = (cpu_secs(), std::time::Instant::now());
     for _ in 0..rounds {
         for a in &arts {

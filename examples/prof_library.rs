@@ -3,7 +3,8 @@
 //! Loads PATH (a file or folder, e.g. the 10,000-article corpus), extracts every article once and
 //! stores it (what `sahifa import` does), then stores COPIES-1 more copies with distinct ids (the
 //! extraction reused), and times what the reader and `search --library` would do: the first
-//! screen of titles, newest first, and a few queries. Writes into a temporary data dir.
+//! screen of titles, newest first, and a few queries. Writes into a temporary data dir, or into
+//! `$SAHIFA_PROF_KEEP` when set (kept afterwards: a library to open with `SAHIFA_DATA_DIR`).
 
 use std::time::Instant;
 
@@ -14,7 +15,9 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let path = std::path::PathBuf::from(args.next().expect("PATH"));
     let copies: usize = args.next().map_or(10, |c| c.parse().expect("COPIES"));
-    let dir = tempfile::tempdir().expect("tempdir");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let keep = std::env::var_os("SAHIFA_PROF_KEEP").map(std::path::PathBuf::from);
+    let dir_path = keep.unwrap_or_else(|| tmp.path().to_path_buf());
 
     let t = Instant::now();
     let loaded = sahifa::article::load_paths(&[path], &Default::default());
@@ -25,7 +28,7 @@ fn main() {
     let items: Vec<NewArticle> = sahifa::db::prepare(loaded.articles);
     println!("extract and index {n} (all cores): {:.2?}", t.elapsed());
 
-    let mut db = Db::open(dir.path()).expect("open");
+    let mut db = Db::open(dir_path.as_path()).expect("open");
     let t = Instant::now();
     db.store_articles(None, &items).expect("store");
     println!("store {n} (one transaction): {:.2?}", t.elapsed());
@@ -45,14 +48,14 @@ fn main() {
     let total = db.article_count().expect("count");
     println!("store {} more copies: {:.2?}; {total} articles", copies - 1, t.elapsed());
     drop(db);
-    let size: u64 = std::fs::read_dir(dir.path())
+    let size: u64 = std::fs::read_dir(dir_path.as_path())
         .expect("ls")
         .flatten()
         .filter_map(|e| e.metadata().ok())
         .map(|m| m.len())
         .sum();
     println!("database on disk: {} MB", size / 1_000_000);
-    let conn = rusqlite::Connection::open(dir.path().join(sahifa::db::DB_FILE)).expect("sqlite");
+    let conn = rusqlite::Connection::open(dir_path.as_path().join(sahifa::db::DB_FILE)).expect("sqlite");
     let mut st = conn
         .prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8")
         .expect("dbstat");
@@ -65,7 +68,7 @@ fn main() {
     drop(conn);
 
     let t = Instant::now();
-    let db = Db::open(dir.path()).expect("reopen");
+    let db = Db::open(dir_path.as_path()).expect("reopen");
     let rows = db.article_rows(200).expect("rows");
     println!("open + first 200 titles, newest first: {:.2?} ({} rows)", t.elapsed(), rows.len());
     let t = Instant::now();

@@ -156,7 +156,7 @@ pub fn check_article(a: &Article) {
 /// Loads `bytes` as a file with extension `ext`, both raw and cleaned; checks every article.
 pub fn check_load(bytes: &[u8], ext: Option<&str>) {
     for raw in [false, true] {
-        let loaded = article::load_bytes("fuzz", bytes, ext, &LoadOptions { raw });
+        let loaded = article::load_bytes("fuzz", bytes, ext, &LoadOptions { raw, ..Default::default() });
         for a in &loaded.articles {
             check_article(a);
         }

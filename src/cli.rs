@@ -32,9 +32,24 @@ pub struct ReaderArgs {
     /// Show the text as found in the files, without removing boilerplate.
     #[arg(long)]
     pub raw: bool,
+    /// The interface language: en, or ar (Arabic labels and help, the layout mirrored). Default:
+    /// from LC_ALL / LC_MESSAGES / LANG, English unless they name Arabic.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Colours for a light or dark terminal background (default: asked of the terminal; a
+    /// palette legible on both when it does not say).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
     /// Say more when something fails.
     #[arg(long, global = true)]
     pub verbose: bool,
+    /// Follow symbolic links that lead out of a folder being read (never into /proc, /sys, /dev).
+    #[arg(long, global = true)]
+    pub follow_links: bool,
+    /// Skip files larger than this many megabytes (with a warning); bounds the memory per article.
+    #[arg(long, global = true, value_name = "MB", default_value_t = 64,
+          value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_file_size: u64,
 }
 
 /// How text is laid out for the terminal: shared by the reader and `render`.
@@ -116,7 +131,7 @@ pub struct FieldDisplayArgs {
     pub no_shape: bool,
     /// Fit visual lines into N cells, wrapping long fields (default: the terminal's width; no limit
     /// into a pipe).
-    #[arg(long, short, value_name = "N")]
+    #[arg(long, short, value_name = "N", value_parser = parse_width)]
     pub width: Option<usize>,
 }
 
@@ -147,6 +162,48 @@ pub enum DirArg {
     Rtl,
     /// Left to right.
     Ltr,
+}
+
+/// The widest line a `--width` may ask for: wider than any terminal, narrow enough that a typo
+/// (`--width 80000000`) is caught instead of laying text out into gigabytes of padding.
+pub const MAX_WIDTH: usize = 4096;
+
+/// Parses a `--width`: a whole number of cells from 1 to [`MAX_WIDTH`]. Shared by every command
+/// that takes one, so they refuse the same values with the same message.
+pub fn parse_width(s: &str) -> Result<usize, String> {
+    let n: usize = s.trim().parse().map_err(|_| format!("{s:?} is not a number of cells"))?;
+    match n {
+        0 => Err("a width of 0 cells holds no text; give at least 1".into()),
+        n if n > MAX_WIDTH => Err(format!("{n} cells is wider than any terminal (at most {MAX_WIDTH})")),
+        n => Ok(n),
+    }
+}
+
+/// Parses a search query: empty or blank is refused (it would match every article).
+pub fn parse_query(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        Err("the query is empty: give a word or a \"phrase\" to search for".into())
+    } else {
+        Ok(s.to_string())
+    }
+}
+
+/// The reader's interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Arabic, with the layout mirrored.
+    Ar,
+}
+
+/// The terminal's background, for the reader's colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
 }
 
 /// When to use colour.
@@ -211,6 +268,45 @@ pub enum Command {
     Fetch(FetchArgs),
     /// Put local files and folders (any format the reader opens) into the library.
     Import(ImportArgs),
+    /// Sync with your feed server ([sync] in config.toml): subscriptions, articles, read and starred,
+    /// both ways; changes made while it is unreachable wait and go with the next sync.
+    Sync(SyncArgs),
+    /// Mark library articles read, unread, starred or unstarred (the next sync sends it).
+    Mark(MarkArgs),
+}
+
+/// `sahifa sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only say where sync stands (last sync, last error, changes waiting); no network.
+    #[arg(long)]
+    pub status: bool,
+    /// text or json.
+    #[arg(long, value_enum, default_value_t = OutFormat::Text)]
+    pub format: OutFormat,
+}
+
+/// `sahifa mark`.
+#[derive(Debug, Args)]
+pub struct MarkArgs {
+    /// Mark read.
+    #[arg(long, conflicts_with = "unread")]
+    pub read: bool,
+    /// Mark unread.
+    #[arg(long)]
+    pub unread: bool,
+    /// Star.
+    #[arg(long, conflicts_with = "unstar")]
+    pub star: bool,
+    /// Remove the star.
+    #[arg(long)]
+    pub unstar: bool,
+    /// List the library's articles (newest first): content id, flags, title.
+    #[arg(long, conflicts_with_all = ["read", "unread", "star", "unstar"])]
+    pub list: bool,
+    /// Articles: their content ids (as `sahifa mark --list` shows them).
+    #[arg(required_unless_present = "list", value_name = "ID")]
+    pub ids: Vec<String>,
 }
 
 /// `sahifa doctor`.
@@ -288,7 +384,7 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct RenderArgs {
     /// Width in cells (default: the terminal's, 80 when not a terminal).
-    #[arg(long, short)]
+    #[arg(long, short, value_parser = parse_width)]
     pub width: Option<usize>,
     #[command(flatten)]
     pub display: DisplayArgs,
@@ -313,6 +409,9 @@ pub struct ListArgs {
     pub raw: bool,
     #[command(flatten)]
     pub display: FieldDisplayArgs,
+    /// Show at most N rows (articles for `list`, the most mentioned actors for `actors`).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
     /// Files and folders (default: the bundled articles).
     pub paths: Vec<PathBuf>,
 }
@@ -341,6 +440,7 @@ pub struct SearchArgs {
     #[arg(long, conflicts_with = "paths")]
     pub library: bool,
     /// Words (all must match), "a phrase" in quotes; Arabic spelling variants and clitics folded.
+    #[arg(value_parser = parse_query)]
     pub query: String,
     /// Files and folders (default: the bundled articles).
     pub paths: Vec<PathBuf>,

@@ -33,6 +33,8 @@ pub struct Config {
     pub color: ColorSetting,
     /// Key (as written in the file) → action name; `"none"` unbinds.
     pub keys: BTreeMap<String, String>,
+    /// The feed server to sync with (`[sync]`), if any.
+    pub sync: Option<crate::sync::SyncConfig>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -42,13 +44,19 @@ struct Partial {
     color: Option<ColorSetting>,
     #[serde(default)]
     keys: BTreeMap<String, String>,
+    sync: Option<crate::sync::SyncConfig>,
 }
 
 impl Config {
     /// The defaults alone.
     pub fn defaults() -> Config {
         let p: Partial = toml::from_str(DEFAULT_CONFIG).expect("assets/config.toml is valid (tested)");
-        Config { mouse: p.mouse.unwrap_or(true), color: p.color.unwrap_or_default(), keys: p.keys }
+        Config {
+            mouse: p.mouse.unwrap_or(true),
+            color: p.color.unwrap_or_default(),
+            keys: p.keys,
+            sync: p.sync,
+        }
     }
 
     /// Defaults with the user's TOML text laid over them; `origin` names it in errors.
@@ -65,6 +73,9 @@ impl Config {
             c.color = col;
         }
         c.keys.extend(user.keys);
+        if user.sync.is_some() {
+            c.sync = user.sync;
+        }
         c.keys.retain(|_, v| v != "none");
         Ok(c)
     }

@@ -17,8 +17,10 @@ pub mod extract;
 pub mod feeds;
 pub mod library;
 pub mod logging;
+pub mod report;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod term;
 pub mod text;
 pub mod tui;
@@ -34,11 +36,23 @@ use std::process::ExitCode;
 /// installs its own hook, which restores the terminal first.
 pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     use clap::Parser;
-    let cli = match cli::Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // clap repeats what was typed, and an argument can hold anything (a newline would
+            // split it over lines): the message is made from the arguments made safe.
+            let safe = args.iter().map(|a| report::line(&a.to_string_lossy()));
+            let text = match cli::Cli::try_parse_from(safe) {
+                Err(safe_e) => safe_e.render().to_string(),
+                Ok(_) => report::line(&e.render().to_string()),
+            };
+            report::usage(&text);
+            return ExitCode::from(2);
+        }
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return ExitCode::SUCCESS;
         }
     };
     let verbose = cli.reader.verbose;
@@ -54,7 +68,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             log::error!("{e}");
-            eprintln!("sahifa: {}", one_line(&e.to_string()));
+            report::warn(e);
             ExitCode::FAILURE
         }
     }
@@ -75,10 +89,7 @@ fn install_panic_hook(full: bool) {
         if full {
             default(info);
         } else {
-            eprintln!(
-                "sahifa: internal error: {}{at}; run with RUST_BACKTRACE=1 for details",
-                one_line(&msg)
-            );
+            report::warn(format!("internal error: {msg}{at}; run with RUST_BACKTRACE=1 for details"));
         }
         // No exit here: a panic on the main thread unwinds out of `main` (exit code 101), and a
         // worker thread's panic is caught where it is joined (`library::extract_all` recovers).
@@ -91,18 +102,4 @@ fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
         .map(|s| (*s).to_string())
         .or_else(|| p.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "panic".into())
-}
-
-/// A message as one terminal line: control characters (which could come from a file name) and bidi
-/// overrides become spaces.
-fn one_line(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
 }

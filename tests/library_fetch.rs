@@ -321,6 +321,7 @@ fn sigkill_during_fetch_leaves_each_feed_whole_or_absent() {
         let _ = child.wait();
         let db = Db::open(&d).unwrap();
         db.check_integrity().unwrap();
+        db.check_aggregate().unwrap();
         for f in db.feeds().unwrap() {
             assert!(f.articles == 0 || f.articles == 2, "{}: {} articles", f.url, f.articles);
             // A feed's validators are stored with its articles, never without them.

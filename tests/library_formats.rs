@@ -48,7 +48,7 @@ fn plain_text_cleaned() {
 
 #[test]
 fn plain_text_raw_keeps_everything() {
-    let l = load_paths(&[fixture("article.txt")], &LoadOptions { raw: true });
+    let l = load_paths(&[fixture("article.txt")], &LoadOptions { raw: true, ..Default::default() });
     let a = &l.articles[0];
     assert_eq!(a.title, "اقتصاد آخر تحديث في 12/03/2024");
     assert_eq!(pars(a).len(), 17);

@@ -49,7 +49,7 @@ fn golds() -> Vec<Gold> {
 
 fn load(file: &str, raw: bool) -> Article {
     let path = root().join("seeds").join(file);
-    let mut loaded = load_paths(&[path], &LoadOptions { raw });
+    let mut loaded = load_paths(&[path], &LoadOptions { raw, ..Default::default() });
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     assert_eq!(loaded.articles.len(), 1);
     loaded.articles.remove(0)

@@ -87,6 +87,7 @@ fn sigkill_during_import_never_damages_the_library() {
         let _ = child.wait();
         let db = Db::open(&d).unwrap();
         db.check_integrity().unwrap();
+        db.check_aggregate().unwrap();
         let n = db.article_count().unwrap();
         // 200 files are one batch (import::BATCH), so one transaction.
         assert!(n == 1 || n == 200, "all or nothing of one batch, got {n}");
@@ -125,4 +126,57 @@ fn large_imports_are_stored_a_batch_at_a_time_and_resume() {
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("imported "), "{out}");
     assert_eq!(Db::open(&d).unwrap().article_count().unwrap(), 2300);
+}
+
+#[test]
+fn list_and_actors_without_a_path_read_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("data");
+    // No library yet: the bundled articles, as before, and no library file is created.
+    let (code, out, _) = run(&d, &["list", "--format", "json"]);
+    assert_eq!(code, 0);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(rows.len(), sahifa::article::BUNDLED.len());
+    assert!(rows[0].get("paragraphs").is_some());
+    assert!(!d.join("library.sqlite").exists());
+
+    let src = dir.path().join("in");
+    fs::create_dir_all(&src).unwrap();
+    let items = seed_items();
+    fs::write(src.join("feed.xml"), rss("نشرة", &items[..3], "utf-8", |i| format!("https://n.example/{i}")))
+        .unwrap();
+    assert_eq!(run(&d, &["import", src.to_str().unwrap()]).0, 0);
+    let (code, out, err) = run(&d, &["list", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let titles: Vec<&str> = rows.iter().map(|r| r["title"].as_str().unwrap()).collect();
+    // Newest first (the items are a day apart, the last newest).
+    let want: Vec<&str> = items[..3].iter().rev().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, want);
+    assert_eq!(rows[0]["link"], "https://n.example/2");
+    assert_eq!(rows[0]["date"].as_str().map(|d| d.starts_with("2026-11-03")), Some(true), "{}", rows[0]);
+    let (code, text, _) = run(&d, &["list"]);
+    assert_eq!(code, 0);
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.lines().next().unwrap().ends_with(want[0]), "{text}");
+
+    // actors: the aggregate, most mentioned first, with counts that add up.
+    let (code, out, err) = run(&d, &["actors", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let actors: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert!(!actors.is_empty());
+    let mentions: Vec<i64> = actors.iter().map(|a| a["mentions"].as_i64().unwrap()).collect();
+    assert!(mentions.windows(2).all(|w| w[0] >= w[1]), "{mentions:?}");
+    assert!(actors.iter().all(|a| (1..=3).contains(&a["articles"].as_i64().unwrap())));
+    assert_eq!(
+        actors[0].as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["articles", "kind", "mentions", "name", "quotes"]
+    );
+    let (code, text, _) = run(&d, &["actors"]);
+    assert_eq!(code, 0);
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with(actors[0]["name"].as_str().unwrap()) && first.contains(" mentions\t"),
+        "{first}"
+    );
 }

@@ -43,10 +43,17 @@ fn stars_and_notes_made_in_the_reader_appear_in_every_export_format() {
     let store = sahifa::store::Store::open(Some(dir.path().into())).0;
     let keymap = Keymap::new(&Config::defaults().keys).unwrap();
     let layout = sahifa::commands::layout_options(&DisplayArgs::default(), 80);
-    let mut app = App::new(articles, store, keymap, Theme { color: true }, layout, (160, 48));
+    let mut app = App::new(
+        articles,
+        store,
+        keymap,
+        Theme::new(true, sahifa::tui::theme::Background::Dark),
+        layout,
+        (160, 48),
+    );
     let mut term = Terminal::new(TestBackend::new(160, 48)).unwrap();
     for i in 0..app.articles.len() {
-        let ex = Arc::new(sahifa::extract::extract(&app.articles[i]));
+        let ex = Arc::new(sahifa::extract::extract(app.articles.get(i).unwrap()));
         app.handle(Event::Extracted(i, ex));
     }
     // Star the second article and write a note on it.
@@ -69,7 +76,7 @@ fn stars_and_notes_made_in_the_reader_appear_in_every_export_format() {
     key(&mut app, KeyCode::Enter);
     term.draw(|f| ui::draw(f, &app)).unwrap();
     app.save_now();
-    let title = app.articles[1].title.clone();
+    let title = app.articles.get(1).unwrap().title.clone();
     let quote = ex.quotes[0].text.clone();
     drop(app);
 

@@ -37,7 +37,7 @@ fn app(mode: Mode) -> (App, tempfile::TempDir) {
         sahifa::tui::build_app_in(&args, &Config::defaults(), (100, 12), Some(dir.path().into()), mode)
             .unwrap();
     app.mode = Some(format!("{} (auto: test)", mode.name()));
-    assert_eq!(app.articles[0].title, art.title);
+    assert_eq!(app.articles.get(0).unwrap().title, art.title);
     (app, dir)
 }
 

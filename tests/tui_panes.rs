@@ -155,8 +155,16 @@ fn help_overlay_lists_every_binding() {
     key(&mut app, KeyCode::Char('?'));
     let s = lines(&draw(&app)).join("\n");
     assert!(s.contains("Help"));
+    // Help lines wrap inside the box: read it without borders and line ends.
+    let rows: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+    let top = rows.iter().position(|r| r.iter().collect::<String>().contains("Help: keys")).unwrap();
+    let x0 = rows[top].iter().position(|&c| c == '╭').unwrap();
+    let x1 = x0 + rows[top][x0..].iter().position(|&c| c == '╮').unwrap();
+    let inside: String = rows.iter().map(|r| r[x0 + 1..x1].iter().collect::<String>() + "\n").collect();
+    let flat =
+        inside.replace(['│', '╭', '╮', '╰', '╯', '─'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
     for a in sahifa::tui::action::Action::ALL {
-        assert!(s.contains(a.help()), "help lists {a:?}");
+        assert!(flat.contains(a.help()), "help lists {a:?}");
     }
     assert!(s.contains("Ctrl-c q") || s.contains("q Ctrl-c") || s.contains(" q "));
     key(&mut app, KeyCode::Esc);
@@ -169,7 +177,7 @@ fn star_shows_in_the_list() {
     assert!(!lines(&draw(&app))[1].contains('★'));
     key(&mut app, KeyCode::Char('s'));
     assert!(lines(&draw(&app))[1].contains('★'));
-    assert!(app.store.article(&app.articles[0].id).starred);
+    assert!(app.store.article(&app.articles.get(0).unwrap().id).starred);
 }
 
 #[test]
@@ -194,9 +202,9 @@ fn highlights_show_actors_and_speaker_quotes_and_the_reader_colours_them() {
     assert!(coloured, "actor mention coloured");
     let tinted = (r.y..r.bottom()).any(|y| {
         (r.x..r.right())
-            .any(|x| b[(x, y)].bg != Color::Reset && b[(x, y)].modifier.contains(Modifier::ITALIC))
+            .any(|x| b[(x, y)].bg != Color::Reset && b[(x, y)].modifier.contains(Modifier::UNDERLINED))
     });
-    assert!(tinted, "quote tinted");
+    assert!(tinted, "quote tinted and underlined (never italic: mlterm draws italic Arabic as boxes)");
 }
 
 #[test]
@@ -288,7 +296,7 @@ fn a_note_typed_in_arabic_is_stored_in_logical_order_and_shown_right_to_left() {
         key(&mut app, KeyCode::Char(c));
     }
     key(&mut app, KeyCode::Enter);
-    let id = app.articles[0].id.clone();
+    let id = app.articles.get(0).unwrap().id.clone();
     assert_eq!(app.store.note(&id), Some("مهم جدا"));
     let s = lines(&draw(&app));
     assert!(s.iter().any(|l| rtl(l).contains("✎ مهم جدا")), "note shown in the reader, right to left");
@@ -302,7 +310,7 @@ fn esc_in_the_note_editor_keeps_the_old_note() {
     key(&mut app, KeyCode::Char('x'));
     key(&mut app, KeyCode::Esc);
     assert!(app.editor.is_none());
-    assert_eq!(app.store.note(&app.articles[0].id), None);
+    assert_eq!(app.store.note(&app.articles.get(0).unwrap().id), None);
 }
 
 #[test]
@@ -313,7 +321,7 @@ fn s_on_a_quote_in_the_highlights_stars_the_quote_not_the_article() {
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Char('j'));
     key(&mut app, KeyCode::Char('s'));
-    let id = app.articles[0].id.clone();
+    let id = app.articles.get(0).unwrap().id.clone();
     assert!(!app.store.article(&id).starred);
     let ex = extraction();
     let q = &ex.quotes[0];
@@ -332,7 +340,7 @@ fn actors_view_lists_actors_with_a_chart_and_enter_filters_the_list() {
     assert!(s.contains("Actors across 6 articles: 1"), "{s}");
     assert!(s.contains("Mentions"));
     assert!(rtl(&s).contains("سامي الخطيب"));
-    assert!(s.contains("Quotes of the selected actor: 1"));
+    assert!(s.contains("1 quotes of"), "{s}");
     key(&mut app, KeyCode::Enter);
     assert!(app.actors.is_none());
     assert_eq!(app.list.visible, vec![0]);

@@ -55,7 +55,6 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         b"%PDF",
         b"PK\x03\x04",
         b"\x7fELF",
-        b"MZ",
         b"\x00asm",
         b"BZh",
         b"\xfd7zXZ",
@@ -66,10 +65,10 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         b"ID3",
         b"RIFF",
     ];
-    if bom(bytes).is_some() {
+    if bom(bytes).is_some() || utf16_without_bom(bytes).is_some() {
         return false;
     }
-    if MAGIC.iter().any(|m| bytes.starts_with(m)) {
+    if MAGIC.iter().any(|m| bytes.starts_with(m)) || is_windows_executable(bytes) {
         return true;
     }
     let head = &bytes[..bytes.len().min(8192)];
@@ -81,8 +80,59 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     (nul >= 2 && nul * 100 > head.len()) || (nul + ctrl) * 10 > head.len()
 }
 
+/// A DOS/Windows executable: `MZ`, and at the offset its header gives (bytes 0x3C–0x3F) the `PE\0\0`
+/// signature. Text that merely starts with the letters `MZ` is not one.
+fn is_windows_executable(bytes: &[u8]) -> bool {
+    if !bytes.starts_with(b"MZ") || bytes.len() < 0x40 {
+        return false;
+    }
+    let at = u32::from_le_bytes([bytes[0x3c], bytes[0x3d], bytes[0x3e], bytes[0x3f]]) as usize;
+    bytes.get(at..at.saturating_add(4)) == Some(b"PE\0\0".as_slice())
+}
+
+/// UTF-16 without a byte order mark: in the first 4 KiB, the high byte of nearly every code unit
+/// is 0x00 (ASCII, Latin-1) or 0x06 (Arabic), and the units decode to text (no unpaired surrogate,
+/// no control but whitespace). UTF-8 and legacy encodings never look like that; files full of
+/// NULs on both sides (binary) fail the text test.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    for (enc, hi) in [(encoding_rs::UTF_16LE, 1), (encoding_rs::UTF_16BE, 0)] {
+        let highs = head.iter().skip(hi).step_by(2).filter(|&&b| b == 0 || b == 6).count();
+        if highs * 10 < pairs * 9 {
+            continue;
+        }
+        let units = head.chunks_exact(2).map(|c| {
+            if hi == 1 { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) }
+        });
+        let texty = char::decode_utf16(units)
+            .filter(|r| r.as_ref().is_ok_and(|&c| !c.is_control() || c.is_whitespace()))
+            .count();
+        // The last unit may be half a surrogate pair cut by the 4 KiB window.
+        if texty + 1 >= pairs && head.iter().skip(1 - hi).step_by(2).any(|&b| b != 0) {
+            return Some(enc);
+        }
+    }
+    None
+}
+
 fn bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
     Encoding::for_bom(bytes)
+}
+
+/// [`decode`] taking the bytes: valid UTF-8 (the common case) becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    if bom(&bytes).is_none()
+        && utf16_without_bom(&bytes).is_none()
+        && simdutf8::basic::from_utf8(&bytes).is_ok()
+    {
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        return Decoded { text: clean_controls(text), encoding: UTF_8.name(), warnings: Vec::new() };
+    }
+    decode(&bytes)
 }
 
 /// Decodes bytes to clean text (see the module docs for the order of evidence).
@@ -90,6 +140,9 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     let mut warnings = Vec::new();
     let (encoding, body): (&'static Encoding, &[u8]) = if let Some((enc, len)) = bom(bytes) {
         (enc, &bytes[len..])
+    } else if let Some(enc) = utf16_without_bom(bytes) {
+        // Before UTF-8: Arabic in UTF-16LE is all bytes below 0x80, valid (and wrong) as UTF-8.
+        (enc, bytes)
     } else if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         // The common case: valid UTF-8 is taken as it is, without a second validating pass.
         return Decoded { text: clean_controls(text.to_owned()), encoding: UTF_8.name(), warnings };
@@ -245,6 +298,41 @@ mod tests {
         let d = decode("سلام".as_bytes());
         assert_eq!(d.text, "سلام");
         assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn text_starting_with_mz_is_text_and_an_executable_is_not() {
+        assert!(!looks_binary("MZ عنوان\n\nقال الوزير إن الخطة جاهزة.".as_bytes()));
+        let mut exe = b"MZ".to_vec();
+        exe.resize(0x80, 0x90);
+        exe[0x3c] = 0x40;
+        exe[0x3d..0x40].fill(0);
+        exe[0x40..0x44].copy_from_slice(b"PE\0\0");
+        assert!(looks_binary(&exe));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_detected_not_binary() {
+        let text = "خبر عاجل: قال الوزير (2024) إن الخطة جاهزة.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert!(!looks_binary(&le) && !looks_binary(&be));
+        assert_eq!(decode(&le).encoding, "UTF-16LE");
+        assert_eq!(decode(&le).text, text);
+        assert_eq!(decode(&be).encoding, "UTF-16BE");
+        let latin: Vec<u8> = "Breaking news, in English.".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&latin).encoding, "UTF-16LE");
+        // Not UTF-16: plain UTF-8 Arabic and ASCII; binary zeros.
+        assert_eq!(utf16_without_bom(text.as_bytes()), None);
+        assert_eq!(utf16_without_bom(b"plain ASCII text here"), None);
+        assert_eq!(utf16_without_bom(&[0u8; 64]), None);
+    }
+
+    #[test]
+    fn utf8_is_decoded_in_place_without_a_copy() {
+        let v = "قال الوزير إن الخطة جاهزة.\n".repeat(100).into_bytes();
+        let at = v.as_ptr();
+        assert_eq!(decode_owned(v).text.as_ptr(), at);
     }
 
     #[test]

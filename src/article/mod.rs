@@ -89,10 +89,12 @@ impl Article {
         paragraphs: Vec<String>,
     ) -> Article {
         use crate::text::sanitize;
-        let mut body = String::new();
+        // Sized once (no doubling), and each paragraph freed as soon as it is copied: a long
+        // article is held about once, not three times.
+        let mut body = String::with_capacity(paragraphs.iter().map(|p| p.len() + 2).sum());
         let mut ranges = Vec::with_capacity(paragraphs.len());
-        for p in &paragraphs {
-            let p = sanitize(p);
+        for p in paragraphs {
+            let p = sanitize(&p);
             let p = p.trim();
             if p.is_empty() {
                 continue;

@@ -98,16 +98,26 @@ pub fn rows(actors: &[LibraryActor], articles: &[Article], extractions: &[Extrac
 
 /// Runs `actors`.
 pub fn run(args: ListArgs) -> Result<ExitCode> {
+    if args.paths.is_empty()
+        && let Some(db) = super::shelf::open_library()?
+    {
+        return super::shelf::actors(&args, &db);
+    }
     let loaded = super::load_articles(&args.paths, args.raw);
     for w in &loaded.warnings {
-        eprintln!("sahifa: {}", sanitize(w));
+        crate::report::warn(w);
     }
     if loaded.articles.is_empty() {
         return Err(Error::nothing_loaded(&args.paths));
     }
-    let extractions = library::extract_all(&loaded.articles);
+    let bar = super::progress::bar(loaded.articles.len(), "extracting");
+    let extractions = library::extract_all_with(&loaded.articles, &|| bar.inc(1));
+    bar.finish_and_clear();
     let merged = library::merge_actors(&extractions);
-    let rows = rows(&merged, &loaded.articles, &extractions);
+    let mut rows = rows(&merged, &loaded.articles, &extractions);
+    if let Some(n) = args.limit {
+        rows.truncate(n as usize);
+    }
     let mut fields = Fields::new(&args.display);
     super::search::write_stdout(|out| match args.format {
         OutFormat::Json => {

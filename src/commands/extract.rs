@@ -8,7 +8,6 @@ use crate::article::Article;
 use crate::cli::{ExtractArgs, OutFormat};
 use crate::error::{Error, Result};
 use crate::extract::Extraction;
-use crate::library::extract_all;
 use crate::text::sanitize;
 
 use super::fields::{Fields, MIN_COLUMN};
@@ -17,7 +16,7 @@ use super::fields::{Fields, MIN_COLUMN};
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let loaded = super::load_articles(&args.paths, false);
     for w in &loaded.warnings {
-        eprintln!("sahifa: {w}");
+        crate::report::warn(w);
     }
     if loaded.articles.is_empty() {
         return Err(Error::nothing_loaded(&args.paths));
@@ -53,8 +52,16 @@ fn json_article(a: &Article, x: &Extraction) -> serde_json::Value {
     serde_json::Value::Object(obj)
 }
 
+/// Every article's extraction, with a progress bar on a terminal's stderr.
+fn extract_with_progress(articles: &[Article]) -> Vec<crate::extract::Extraction> {
+    let bar = super::progress::bar(articles.len(), "extracting");
+    let out = crate::library::extract_all_with(articles, &|| bar.inc(1));
+    bar.finish_and_clear();
+    out
+}
+
 fn write_json(out: &mut impl Write, articles: &[Article]) -> std::io::Result<()> {
-    let extractions = extract_all(articles);
+    let extractions = extract_with_progress(articles);
     let all: Vec<_> = articles.iter().zip(&extractions).map(|(a, x)| json_article(a, x)).collect();
     serde_json::to_writer_pretty(&mut *out, &all)?;
     writeln!(out)
@@ -65,7 +72,7 @@ fn write_json(out: &mut impl Write, articles: &[Article]) -> std::io::Result<()>
 pub fn write_text(out: &mut impl Write, articles: &[Article], fields: &mut Fields) -> std::io::Result<()> {
     // Names lead their line: at most half of it, so the label and the field after them still fit.
     let name_max = fields.line_width().map(|w| (w / 2).max(MIN_COLUMN));
-    for (a, x) in articles.iter().zip(extract_all(articles)) {
+    for (a, x) in articles.iter().zip(extract_with_progress(articles)) {
         let prefix = format!("== {} — ", fields.cell(&sanitize(&a.path)).text);
         fields.write_tail(out, &prefix, &sanitize(&a.title))?;
         writeln!(out, "Actors ({}):", x.actors.len())?;

@@ -1,7 +1,7 @@
 //! `sahifa fetch`: every subscribed feed into the library, a few at a time; one line per feed on
 //! stdout, each failure one line on stderr (and stored on the feed, for `sahifa feeds`).
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -19,15 +19,14 @@ pub fn run(args: FetchArgs) -> Result<ExitCode> {
     let reports = fetch_all(&mut db, opts, |done, total, url| {
         if tty {
             let url: String = sanitize(url).chars().take(60).collect();
-            eprint!("\r\x1b[Kfetching: {done}/{total} {url}");
-            let _ = std::io::stderr().flush();
+            crate::report::progress(format!("fetching: {done}/{total} {url}"));
         }
     })?;
     if tty {
-        eprint!("\r\x1b[K");
+        crate::report::clear_progress();
     }
     if reports.is_empty() {
-        eprintln!("sahifa: no feeds to fetch: sahifa add URL|OPML-FILE");
+        crate::report::warn("no feeds to fetch: sahifa add URL|OPML-FILE");
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
@@ -35,12 +34,12 @@ pub fn run(args: FetchArgs) -> Result<ExitCode> {
     for r in &reports {
         let url = sanitize(&r.url);
         for w in &r.warnings {
-            eprintln!("sahifa: {}", sanitize(w));
+            crate::report::warn(w);
         }
         match &r.error {
             Some(e) => {
                 failed += 1;
-                eprintln!("sahifa: {url}: {}", sanitize(e));
+                crate::report::warn(format!("{url}: {e}"));
                 out.push_str(&format!("{url}: failed\n"));
             }
             None if r.not_modified => out.push_str(&format!("{url}: not modified\n")),

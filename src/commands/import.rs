@@ -4,46 +4,49 @@
 //! stays bounded on large folders, and a killed import leaves whole batches behind, which the next
 //! import skips (articles are keyed by their content).
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use crate::article::{LoadOptions, load::list_files, load_paths};
+use crate::article::{load::list_files, load_paths};
 use crate::cli::ImportArgs;
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::text::sanitize;
 
 /// Files read and stored per transaction.
 pub const BATCH: usize = 1000;
 
 /// Runs `import`: warnings to stderr, a summary to stdout; exit 1 when nothing could be read.
 pub fn run(args: ImportArgs) -> Result<ExitCode> {
-    let (files, walk_warnings) = list_files(&args.paths);
+    let opts = super::load_options();
+    let (files, walk_warnings) = list_files(&args.paths, &opts);
     for w in &walk_warnings {
-        eprintln!("sahifa: {}", sanitize(w));
+        crate::report::warn(w);
     }
     let mut db = Db::open_default()?;
     let tty = std::io::stderr().is_terminal() && files.len() > BATCH;
     let (mut loaded_n, mut added, mut updated) = (0, 0, 0);
     for (i, batch) in files.chunks(BATCH).enumerate() {
-        let loaded = load_paths(batch, &LoadOptions::default());
+        let loaded = load_paths(batch, &opts);
         if tty {
-            eprint!("\r\x1b[K");
+            crate::report::clear_progress();
         }
         for w in &loaded.warnings {
-            eprintln!("sahifa: {}", sanitize(w));
+            crate::report::warn(w);
         }
         loaded_n += loaded.articles.len();
         let stored = db.store_articles(None, &crate::db::prepare(loaded.articles))?;
         added += stored.added;
         updated += stored.updated;
         if tty {
-            eprint!("importing: {}/{} files", (i * BATCH + batch.len()), files.len());
-            let _ = std::io::stderr().flush();
+            crate::report::progress(format!(
+                "importing: {}/{} files",
+                (i * BATCH + batch.len()),
+                files.len()
+            ));
         }
     }
     if tty {
-        eprint!("\r\x1b[K");
+        crate::report::clear_progress();
     }
     if loaded_n == 0 {
         return Err(Error::nothing_loaded(&args.paths));

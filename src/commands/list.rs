@@ -46,13 +46,22 @@ impl Row {
 
 /// Runs `list`: warnings to stderr, rows to stdout; exit 1 when nothing loaded.
 pub fn run(args: ListArgs) -> Result<ExitCode> {
+    if args.paths.is_empty()
+        && let Some(db) = super::shelf::open_library()?
+    {
+        return super::shelf::list(&args, &db);
+    }
     let loaded = super::load_articles(&args.paths, args.raw);
     for w in &loaded.warnings {
-        eprintln!("sahifa: {w}");
+        crate::report::warn(w);
     }
     if loaded.articles.is_empty() {
-        eprintln!("sahifa: {}", Error::nothing_loaded(&args.paths));
+        crate::report::warn(Error::nothing_loaded(&args.paths));
         return Ok(ExitCode::FAILURE);
+    }
+    let mut loaded = loaded;
+    if let Some(n) = args.limit {
+        loaded.articles.truncate(n as usize);
     }
     let out = match args.format {
         OutFormat::Json => {
@@ -71,6 +80,18 @@ pub fn run(args: ListArgs) -> Result<ExitCode> {
     match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Output(e)),
         _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// The FILE column of the text table on a terminal: an absolute path shows as its file name (the
+/// folders before it say little and push the titles off the line); relative paths stay as given.
+/// Into a pipe and in JSON the path stays whole, for scripts.
+pub fn shown_file(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    if p.is_absolute() {
+        p.file_name().map_or_else(|| path.to_string(), |f| f.to_string_lossy().into_owned())
+    } else {
+        path.to_string()
     }
 }
 
@@ -96,7 +117,7 @@ pub fn table(articles: &[Article], fields: &mut Fields) -> String {
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default();
             let cells = [
-                safe(&a.path),
+                safe(&if fields.is_visual() { shown_file(&a.path) } else { a.path.clone() }),
                 a.index.to_string(),
                 fmt,
                 a.encoding.clone(),
@@ -111,6 +132,18 @@ pub fn table(articles: &[Article], fields: &mut Fields) -> String {
     for (cells, _) in &rows {
         for (w, cell) in widths.iter_mut().zip(cells) {
             *w = (*w).max(cell.width);
+        }
+    }
+    // Long file names would push the titles off the line: the FILE column gives way (down to 8
+    // cells), its names cut with an ellipsis.
+    if let Some(line) = fields.line_width() {
+        let others: usize = widths[1..].iter().map(|w| w + 2).sum::<usize>() + 2;
+        let max = line.saturating_sub(others + super::fields::MIN_COLUMN).max(8);
+        if widths[0] > max {
+            for (i, (cells, _)) in rows.iter_mut().enumerate().skip(1) {
+                cells[0] = fields.fit(&safe(&shown_file(&articles[i - 1].path)), Some(max));
+            }
+            widths[0] = rows.iter().map(|(c, _)| c[0].width).max().unwrap_or(0);
         }
     }
     let indent: usize = widths.iter().map(|w| w + 2).sum();

@@ -8,9 +8,12 @@ pub mod fetch;
 pub mod fields;
 pub mod import;
 pub mod list;
+pub mod progress;
 pub mod render;
 pub mod search;
+pub mod shelf;
 pub mod subscribe;
+pub mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,8 +24,22 @@ use crate::error::Result;
 use crate::term::Mode;
 use crate::text::{BaseDirection, LayoutOptions};
 
+/// How files are read, from the global flags (`--follow-links`, `--max-file-size`); set once by
+/// [`dispatch`], the defaults otherwise.
+static LOAD: std::sync::OnceLock<article::LoadOptions> = std::sync::OnceLock::new();
+
+/// The load options of this run (raw off); see [`LOAD`].
+pub fn load_options() -> article::LoadOptions {
+    LOAD.get().copied().unwrap_or_default()
+}
+
 /// Runs the chosen command, or the reader when there is none.
 pub fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let _ = LOAD.set(article::LoadOptions {
+        raw: false,
+        follow_links: cli.reader.follow_links,
+        max_file_size: cli.reader.max_file_size.saturating_mul(1 << 20),
+    });
     match cli.command {
         None => crate::tui::run(cli.reader),
         Some(Command::Render(args)) => render::run(args),
@@ -37,6 +54,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Some(Command::Remove(args)) => subscribe::remove(args),
         Some(Command::Fetch(args)) => fetch::run(args),
         Some(Command::Import(args)) => import::run(args),
+        Some(Command::Sync(args)) => sync::run(args),
+        Some(Command::Mark(args)) => sync::mark(args),
     }
 }
 
@@ -44,10 +63,12 @@ pub use crate::article::Loaded;
 
 /// Loads the given paths (the bundled articles when there are none); `raw` skips cleaning.
 pub fn load_articles(paths: &[PathBuf], raw: bool) -> Loaded {
-    let opts = article::LoadOptions { raw };
+    let opts = article::LoadOptions { raw, ..load_options() };
     let t = std::time::Instant::now();
+    let spin = progress::spinner("loading articles");
     let loaded =
         if paths.is_empty() { article::load_bundled(&opts) } else { article::load_paths(paths, &opts) };
+    spin.finish_and_clear();
     log::info!(
         "loaded {} articles in {:?}, {} warnings",
         loaded.articles.len(),

@@ -66,7 +66,7 @@ fn load(args: &RenderArgs) -> Result<Article> {
         });
     }
     for w in &loaded.warnings {
-        eprintln!("sahifa: {w}");
+        crate::report::warn(w);
     }
     loaded.articles.into_iter().nth(args.index).ok_or_else(|| Error::Input {
         path: name,

@@ -83,13 +83,17 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     } else {
         let loaded = super::load_articles(&args.paths, false);
         for w in &loaded.warnings {
-            eprintln!("sahifa: {}", sanitize(w));
+            crate::report::warn(w);
         }
         if loaded.articles.is_empty() {
             return Err(Error::nothing_loaded(&args.paths));
         }
         rows(&query, &loaded.articles)
     };
+    if rows.is_empty() && args.format == OutFormat::Text {
+        // One line, on stderr: stdout stays empty for scripts.
+        crate::report::warn(format_args!("no matches for {:?}", sanitize(&args.query)));
+    }
     let mut fields = Fields::new(&args.display);
     write_stdout(|out| match args.format {
         OutFormat::Json => {

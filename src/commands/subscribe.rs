@@ -22,7 +22,7 @@ pub fn add(args: AddArgs) -> Result<ExitCode> {
         let shown = sanitize(src);
         if looks_like_url(src) {
             if let Err(why) = check_url(src) {
-                eprintln!("sahifa: {shown}: {why}");
+                crate::report::warn(format!("{shown}: {why}"));
                 failed = true;
                 continue;
             }
@@ -35,7 +35,7 @@ pub fn add(args: AddArgs) -> Result<ExitCode> {
         let outlines = match read_opml(Path::new(src)) {
             Ok(o) => o,
             Err(why) => {
-                eprintln!("sahifa: {shown}: {why}");
+                crate::report::warn(format!("{shown}: {why}"));
                 failed = true;
                 continue;
             }
@@ -43,7 +43,7 @@ pub fn add(args: AddArgs) -> Result<ExitCode> {
         let (mut added, mut known) = (0, 0);
         for o in outlines {
             if let Err(why) = check_url(&o.url) {
-                eprintln!("sahifa: {shown}: {}: {why}", sanitize(&o.url));
+                crate::report::warn(format!("{shown}: {}: {why}", o.url));
                 continue;
             }
             let mut tags = o.tags;
@@ -86,7 +86,7 @@ pub fn remove(args: RemoveArgs) -> Result<ExitCode> {
         if db.remove_feed(url)? {
             out.push_str(&format!("removed {}\n", sanitize(url)));
         } else {
-            eprintln!("sahifa: {}: not subscribed (see `sahifa feeds`)", sanitize(url));
+            crate::report::warn(format!("{url}: not subscribed (see `sahifa feeds`)"));
             failed = true;
         }
     }

@@ -18,19 +18,26 @@ pub struct NewArticle {
     pub extraction: String,
     /// Its words for the search index.
     pub terms: crate::search::Terms,
+    /// Its actors as the library's aggregate counts them.
+    pub actors: Vec<crate::library::aggregate::ActorEntry>,
 }
 
 impl NewArticle {
     /// Extracts and indexes `article`.
     pub fn new(article: Article) -> NewArticle {
-        let extraction = crate::extract::extract(&article).to_stored();
-        NewArticle::with_extraction(article, extraction)
+        let ex = crate::extract::extract(&article);
+        let actors = crate::library::aggregate::entries(&ex);
+        let terms = crate::search::terms(&article.title, &article.body);
+        NewArticle { article, extraction: ex.to_stored(), terms, actors }
     }
 
-    /// Indexes `article`, whose extraction is already known.
+    /// Indexes `article`, whose extraction is already known (as stored JSON).
     pub fn with_extraction(article: Article, extraction: String) -> NewArticle {
         let terms = crate::search::terms(&article.title, &article.body);
-        NewArticle { article, extraction, terms }
+        let actors = crate::extract::Extraction::from_stored(&extraction)
+            .map(|ex| crate::library::aggregate::entries(&ex))
+            .unwrap_or_default();
+        NewArticle { article, extraction, terms, actors }
     }
 }
 
@@ -62,6 +69,9 @@ fn one(a: Article) -> NewArticle {
         .unwrap_or_else(|_| NewArticle::with_extraction(copy, "{\"actors\":[],\"quotes\":[]}".into()))
 }
 
+/// Matches from which a search for the newest few walks the date index instead of sorting them.
+const WALK_FROM: i64 = 2_000;
+
 /// One line of the library listing: what the list pane and `sahifa list` show, without bodies.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ArticleRow {
@@ -81,6 +91,26 @@ pub struct ArticleRow {
     pub published: i64,
     /// Link to the original.
     pub link: Option<String>,
+    /// The feed it came from (`None`: imported from a file).
+    pub feed_id: Option<i64>,
+}
+
+/// The columns of an [`ArticleRow`], for `FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id`.
+pub(crate) const ROW_COLUMNS: &str = "a.id, a.content_id, a.title, coalesce(f.title, a.source, f.url), a.path, a.date, a.published, a.link, a.feed_id";
+
+/// Reads an [`ArticleRow`] selected with [`ROW_COLUMNS`].
+pub(crate) fn row_of(r: &rusqlite::Row) -> rusqlite::Result<ArticleRow> {
+    Ok(ArticleRow {
+        id: r.get(0)?,
+        content_id: r.get(1)?,
+        title: r.get(2)?,
+        source: r.get(3)?,
+        path: r.get(4)?,
+        date: r.get(5)?,
+        published: r.get(6)?,
+        link: r.get(7)?,
+        feed_id: r.get(8)?,
+    })
 }
 
 /// A stored article read back whole, with its extraction JSON.
@@ -176,29 +206,12 @@ impl Db {
 
     /// The library's articles, newest first (at most `limit`).
     pub fn article_rows(&self, limit: usize) -> Result<Vec<ArticleRow>, DbError> {
-        let mut st = self
-            .conn
-            .prepare_cached(
-                "SELECT a.id, a.content_id, a.title, coalesce(f.title, a.source, f.url), a.path, a.date,
-                        a.published, a.link
-                 FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
-                 ORDER BY a.published DESC, a.id DESC LIMIT ?1",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([limit as i64], |r| {
-                Ok(ArticleRow {
-                    id: r.get(0)?,
-                    content_id: r.get(1)?,
-                    title: r.get(2)?,
-                    source: r.get(3)?,
-                    path: r.get(4)?,
-                    date: r.get(5)?,
-                    published: r.get(6)?,
-                    link: r.get(7)?,
-                })
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>());
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
+             ORDER BY a.published DESC, a.id DESC LIMIT ?1"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st.query_map([limit as i64], row_of).and_then(|rows| rows.collect::<Result<Vec<_>, _>>());
         rows.map_err(|e| self.err(e))
     }
 
@@ -211,15 +224,26 @@ impl Db {
             return Ok(self.article_rows(limit)?.into_iter().map(|r| r.id).collect());
         };
         let phrases = query.terms.iter().any(|t| t.words.len() > 1);
-        // Only ids and dates are sorted; texts are read one by one, and only for phrases.
-        let mut st = self
+        // Few matches: look each one up and sort them by date. Many (a common word) and only the
+        // newest wanted: walk the date index from the newest and keep those in the match set,
+        // which stops after about `limit / share` rows instead of sorting every match.
+        let matches: i64 = self
             .conn
-            .prepare_cached(
-                "SELECT a.id FROM articles a
-                 WHERE a.id IN (SELECT rowid FROM article_words WHERE article_words MATCH ?1)
-                 ORDER BY a.published DESC, a.id DESC",
-            )
+            .prepare_cached("SELECT count(*) FROM article_words WHERE article_words MATCH ?1")
+            .and_then(|mut st| st.query_row([&fts], |r| r.get(0)))
             .map_err(|e| self.err(e))?;
+        let walk = matches > WALK_FROM && (limit as i64) < matches / 4;
+        let sql = if walk {
+            "SELECT a.id FROM articles a INDEXED BY articles_by_published
+             WHERE a.id IN (SELECT rowid FROM article_words WHERE article_words MATCH ?1)
+             ORDER BY a.published DESC, a.id DESC"
+        } else {
+            "SELECT a.id FROM articles a
+             WHERE a.id IN (SELECT rowid FROM article_words WHERE article_words MATCH ?1)
+             ORDER BY a.published DESC, a.id DESC"
+        };
+        // Only ids and dates are sorted; texts are read one by one, and only for phrases.
+        let mut st = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let mut text = self
             .conn
             .prepare_cached(
@@ -367,6 +391,11 @@ fn store_one(
         .execute(params![id, words.exact, words.stems, words.forms])?;
     tx.prepare_cached("INSERT OR REPLACE INTO extractions (article_id, version, json) VALUES (?1, ?2, ?3)")?
         .execute(params![id, EXTRACT_VERSION, item.extraction])?;
+    if !is_new {
+        // The triggers take the old actors' counts out of the aggregate.
+        tx.prepare_cached("DELETE FROM article_actors WHERE article_id = ?1")?.execute([id])?;
+    }
+    super::actors::add(tx, id, &item.actors)?;
     Ok(Some(is_new))
 }
 

@@ -7,9 +7,13 @@
 //! versioned by `PRAGMA user_version` and migrated on open ([`schema`]). Every error names the
 //! database file.
 
+pub mod actors;
 pub mod articles;
 mod feeds;
+pub mod flags;
 pub mod schema;
+mod shelf;
+pub mod sync;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -18,6 +22,8 @@ use rusqlite::Connection;
 
 pub use articles::{ArticleRow, NewArticle, StoredArticle, prepare};
 pub use feeds::{Feed, FetchResult, NewFeed};
+pub use flags::{Flag, Flags, now_ms};
+pub use shelf::Scope;
 
 /// Name of the database file in the data dir.
 pub const DB_FILE: &str = "library.sqlite";

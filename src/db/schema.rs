@@ -85,7 +85,86 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (content_id, quote_key)
     );
     "#,
+    // 2: the actors across the library, kept up to date per article (library::aggregate): one row
+    // per merge key with running counts, and each article's actors. Triggers keep the counts
+    // right when an article's actors are replaced or the article goes (a feed removed).
+    r#"
+    CREATE TABLE actors (
+        id        INTEGER PRIMARY KEY,
+        key       TEXT NOT NULL UNIQUE,              -- kind:words, or kind@article:name when local
+        kind      TEXT NOT NULL,
+        name      TEXT NOT NULL,                     -- as first seen
+        articles  INTEGER NOT NULL DEFAULT 0,
+        mentions  INTEGER NOT NULL DEFAULT 0,
+        quotes    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX actors_by_mentions ON actors(mentions DESC, quotes DESC, id);
+    CREATE TABLE article_actors (
+        article_id  INTEGER NOT NULL,
+        actor_id    INTEGER NOT NULL REFERENCES actors(id),
+        idx         INTEGER NOT NULL,                -- the actor's index in the article's extraction
+        mentions    INTEGER NOT NULL,
+        quotes      INTEGER NOT NULL,
+        PRIMARY KEY (article_id, actor_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_actors_by_actor ON article_actors(actor_id, article_id);
+    CREATE TRIGGER article_actors_add AFTER INSERT ON article_actors BEGIN
+        UPDATE actors SET articles = articles + 1, mentions = mentions + new.mentions,
+                          quotes = quotes + new.quotes WHERE id = new.actor_id;
+    END;
+    CREATE TRIGGER article_actors_remove AFTER DELETE ON article_actors BEGIN
+        UPDATE actors SET articles = articles - 1, mentions = mentions - old.mentions,
+                          quotes = quotes - old.quotes WHERE id = old.actor_id;
+    END;
+    CREATE TRIGGER articles_actors_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM article_actors WHERE article_id = old.id;
+    END;
+    "#,
+    // 3: sync with a feed server (src/sync): per account (backend + URL + user name, never a secret),
+    // what was last seen on the server (the snapshot a change is measured against) and the queue of
+    // local changes not yet accepted by the server.
+    r#"
+    CREATE TABLE sync_accounts (
+        account        TEXT PRIMARY KEY,
+        last_ok        INTEGER,                     -- Unix ms of the last complete sync
+        last_attempt   INTEGER,                     -- Unix ms of the last try
+        last_error     TEXT,                        -- one line; NULL after a good sync
+        articles_token TEXT                         -- the backend's "articles since" mark
+    );
+    CREATE TABLE sync_feeds (
+        account     TEXT NOT NULL,
+        url         TEXT NOT NULL,
+        remote_id   TEXT NOT NULL,
+        PRIMARY KEY (account, url)
+    );
+    CREATE TABLE sync_items (
+        account        TEXT NOT NULL,
+        remote_id      TEXT NOT NULL,
+        content_id     TEXT NOT NULL,               -- reading_state.content_id
+        synced_read    INTEGER NOT NULL,            -- the server's value at the last sync
+        synced_starred INTEGER NOT NULL,
+        PRIMARY KEY (account, remote_id)
+    );
+    CREATE INDEX sync_items_by_content ON sync_items(account, content_id);
+    CREATE TABLE sync_queue (
+        seq      INTEGER PRIMARY KEY AUTOINCREMENT, -- the order actions are sent in
+        account  TEXT NOT NULL,
+        kind     TEXT NOT NULL,                     -- read | starred | subscribe | unsubscribe
+        target   TEXT NOT NULL,                     -- remote item id, feed URL or remote feed id
+        value    INTEGER NOT NULL,                  -- 1/0 for flags
+        at       INTEGER NOT NULL                   -- Unix ms of the local change
+    );
+    "#,
 ];
+
+/// Work a migration needs beyond SQL, run in its transaction after its SQL (by its index).
+fn after(index: usize, tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    if index == 1 {
+        // Articles stored before the aggregate existed: count their stored extractions in.
+        super::actors::backfill(tx)?;
+    }
+    Ok(())
+}
 
 /// Why the schema could not be brought up to date.
 #[derive(Debug)]
@@ -116,6 +195,7 @@ pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
             return Ok(());
         }
         tx.execute_batch(MIGRATIONS[version as usize])?;
+        after(version as usize, &tx)?;
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
     }

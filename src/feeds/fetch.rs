@@ -66,7 +66,18 @@ pub fn fetch_all(
     opts: FetchOptions,
     mut progress: impl FnMut(usize, usize, &str),
 ) -> Result<Vec<FeedReport>, DbError> {
-    let feeds = db.feeds()?;
+    fetch_feeds(db, opts, |_| true, |done, total, r| progress(done, total, &r.url))
+}
+
+/// [`fetch_all`] over the feeds `wanted` picks; `progress(done, total, report)` sees each feed's
+/// report as it is stored (the reader shows its errors while the rest go on).
+pub fn fetch_feeds(
+    db: &mut Db,
+    opts: FetchOptions,
+    wanted: impl Fn(&Feed) -> bool,
+    mut progress: impl FnMut(usize, usize, &FeedReport),
+) -> Result<Vec<FeedReport>, DbError> {
+    let feeds: Vec<Feed> = db.feeds()?.into_iter().filter(|f| wanted(f)).collect();
     let total = feeds.len();
     let order: HashMap<i64, usize> = feeds.iter().enumerate().map(|(i, f)| (f.id, i)).collect();
     let mut jobs = Vec::with_capacity(total);
@@ -126,9 +137,9 @@ pub fn fetch_all(
                     r.updated = stored.updated;
                 }
             }
+            progress(reports.len() + 1, total, &r);
             reports.push(r);
             ids.push(feed.id);
-            progress(reports.len(), total, &feed.url);
         }
         Ok(())
     })?;

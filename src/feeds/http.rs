@@ -45,6 +45,11 @@ impl Client {
         Client { agent: config.into(), timeout }
     }
 
+    /// The configured agent (proxies, timeouts, user agent), for the sync clients.
+    pub fn agent(&self) -> &ureq::Agent {
+        &self.agent
+    }
+
     /// GETs `url`, conditional on the validators given; the error is one line for the user.
     pub fn get(&self, url: &str, etag: Option<&str>, last_modified: Option<&str>) -> Result<Got, String> {
         let mut req = self.agent.get(url).header(

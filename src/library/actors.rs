@@ -19,6 +19,7 @@
 //! merged across articles.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use crate::extract::normalize::{normalize_key, skeleton};
 use crate::extract::{ActorKind, Extraction, lexicon};
@@ -65,12 +66,31 @@ struct NameKeys {
     loose: String,
     /// The same for the last word.
     last_loose: String,
+    /// The transliteration key with the long vowels dropped from words of four letters too (that
+    /// are no known Arabic name): for names of two words or more, where one word's vowels coming
+    /// and going (ترمب/ترامب، بوتن/بوتين) cannot make two people one.
+    vowelless: String,
 }
 
 /// A word's transliteration key (see [`NameKeys::loose`]).
 fn loose_word(w: &str) -> String {
     let w = strip_article(w);
     if w.chars().count() >= 5 { format!("~{}", skeleton(w)) } else { w.to_string() }
+}
+
+/// A word's key in [`NameKeys::vowelless`].
+fn vowelless_word(w: &str) -> String {
+    let bare = strip_article(w);
+    if bare.chars().count() != 4 || crate::extract::ner::is_person_name(bare) {
+        return loose_word(w);
+    }
+    let mut out = String::from("~");
+    for (i, c) in skeleton(bare).chars().enumerate() {
+        if i == 0 || !matches!(c, 'ا' | 'و' | 'ي') {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn name_keys(name: &str) -> Option<NameKeys> {
@@ -87,6 +107,7 @@ fn name_keys(name: &str) -> Option<NameKeys> {
         last: stem(last).to_string(),
         loose: words.iter().map(|w| loose_word(w)).collect::<Vec<_>>().join(" "),
         last_loose: loose_word(last),
+        vowelless: words.iter().map(|w| vowelless_word(w)).collect::<Vec<_>>().join(" "),
     })
 }
 
@@ -134,22 +155,63 @@ struct Node {
     article: usize,
     actor: usize,
     kind: ActorKind,
-    names: Vec<NameKeys>,
+    /// Shared between the nodes that use the same name (a country named in every article is
+    /// normalised once, and held once).
+    names: Vec<Rc<NameKeys>>,
     anonymous: bool,
     /// A person known by a name of two words or more.
     full: bool,
+    /// A person known only by one common given name (محمد، أحمد): not merged with others of that
+    /// name across articles, only joined to a full name when one alone fits.
+    ambiguous: bool,
 }
 
 /// Merges the actors of every article (`extractions[i]` belongs to article `i`); sorted by
-/// mentions, most first (then by quotes, then by name).
+/// mentions, most first (then by quotes, then by name). Linear in the number of articles (and
+/// their actors): `benches/library.rs` measures it at 5,000 to 50,000 articles.
 pub fn merge_actors(extractions: &[Extraction]) -> Vec<LibraryActor> {
+    merge(extractions.len(), &|i| extractions.get(i), &mut |_| true).unwrap_or_default()
+}
+
+/// [`merge_actors`] over the extractions that have arrived (`None`: not yet, counted as empty),
+/// for a merge off the UI thread: `progress(articles done)` is called as the articles are read,
+/// and the merge stops (returning `None`) as soon as it returns false.
+pub fn merge_actors_partial(
+    extractions: &[Option<std::sync::Arc<Extraction>>],
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Option<Vec<LibraryActor>> {
+    merge(extractions.len(), &|i| extractions.get(i).and_then(|e| e.as_deref()), progress)
+}
+
+/// How often (in articles) a merge reports progress and may be cancelled.
+const PROGRESS_EVERY: usize = 500;
+
+fn merge<'a>(
+    n: usize,
+    get: &dyn Fn(usize) -> Option<&'a Extraction>,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Option<Vec<LibraryActor>> {
     let anon = anonymous_heads();
     let generic = generic_heads();
     let mut nodes = Vec::new();
-    for (article, ex) in extractions.iter().enumerate() {
+    let mut cache: HashMap<&str, Option<Rc<NameKeys>>> = HashMap::new();
+    for article in 0..n {
+        if article % PROGRESS_EVERY == 0 && !progress(article) {
+            return None;
+        }
+        let Some(ex) = get(article) else { continue };
         for (actor, a) in ex.actors.iter().enumerate() {
-            let names: Vec<NameKeys> =
-                std::iter::once(&a.name).chain(&a.aliases).filter_map(|n| name_keys(n)).collect();
+            let names: Vec<Rc<NameKeys>> = std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .filter_map(|n| {
+                    if let Some(k) = cache.get(n.as_str()) {
+                        return k.clone();
+                    }
+                    let k = name_keys(n).map(Rc::new);
+                    cache.insert(n.as_str(), k.clone());
+                    k
+                })
+                .collect();
             let person = a.kind == ActorKind::Person;
             let first = names.first();
             let anonymous = (person
@@ -157,32 +219,44 @@ pub fn merge_actors(extractions: &[Extraction]) -> Vec<LibraryActor> {
                 || (a.kind == ActorKind::Organization
                     && first.is_some_and(|n| n.words == 1 && generic.contains(&n.primary)));
             let full = person && names.iter().any(|n| n.words >= 2);
-            nodes.push(Node { article, actor, kind: a.kind, names, anonymous, full });
+            let ambiguous =
+                person && !full && crate::extract::ner::is_person_name(normalize_key(&a.name).trim());
+            nodes.push(Node { article, actor, kind: a.kind, names, anonymous, full, ambiguous });
         }
     }
     let mut sets = Sets((0..nodes.len()).collect());
     join_by_keys(&nodes, &mut sets);
     join_surnames(&nodes, &mut sets);
-    build(extractions, &nodes, &mut sets)
+    if !progress(n) {
+        return None;
+    }
+    Some(build(n, get, &nodes, &mut sets))
 }
 
 /// Unites nodes whose keys or skeletons match (see the module docs).
 fn join_by_keys(nodes: &[Node], sets: &mut Sets) {
     let mut by_key: HashMap<(ActorKind, bool, &str), Vec<usize>> = HashMap::new();
     let mut by_loose: HashMap<(ActorKind, bool, &str), Vec<usize>> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| !n.anonymous) {
+    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| !n.anonymous && !n.ambiguous) {
         for k in usable(n) {
             by_key.entry((n.kind, n.full, &k.primary)).or_default().push(i);
             // Only keys with a skeleton in them say more than the exact key.
             if k.loose.contains('~') {
                 by_loose.entry((n.kind, n.full, &k.loose)).or_default().push(i);
             }
+            // A name of two words or more also by its vowel-less key (دونالد ترمب، دونالد ترامب).
+            if k.words >= 2 && k.vowelless != k.loose {
+                by_loose.entry((n.kind, n.full, &k.vowelless)).or_default().push(i);
+            }
         }
     }
-    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| !n.anonymous) {
+    // Every member of a group is joined to the group's first (each member looks its own primary
+    // key up), so joining a node to the first of a group joins it to the whole group: one union per
+    // key, not one per member (which made a country named in every article quadratic).
+    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| !n.anonymous && !n.ambiguous) {
         for k in usable(n) {
             for key in std::iter::once(&k.primary).chain(&k.others) {
-                for &j in by_key.get(&(n.kind, n.full, key.as_str())).into_iter().flatten() {
+                if let Some(&j) = by_key.get(&(n.kind, n.full, key.as_str())).and_then(|g| g.first()) {
                     sets.union(i, j);
                 }
             }
@@ -197,7 +271,13 @@ fn join_by_keys(nodes: &[Node], sets: &mut Sets) {
 
 /// The names of a node that may merge it by key: a full-named person only by names of two words.
 fn usable(n: &Node) -> impl Iterator<Item = &NameKeys> {
-    n.names.iter().filter(move |k| !n.full || k.words >= 2)
+    n.names.iter().map(|k| &**k).filter(move |k| !n.full || k.words >= 2)
+}
+
+/// Whether a one-word transliteration key says enough to join a surname on it alone: four
+/// consonants or more (نيمار and نميري share three, يوليا and الوايلي two).
+fn specific(loose: &str) -> bool {
+    !loose.starts_with('~') || loose.chars().count() > 4
 }
 
 /// Joins people known by one word to the one full-named person whose name ends with it.
@@ -207,7 +287,9 @@ fn join_surnames(nodes: &[Node], sets: &mut Sets) {
         let root = sets.find(i);
         for k in n.names.iter().filter(|k| k.words >= 2) {
             by_last.entry(&k.last).or_default().insert(root);
-            by_last.entry(&k.last_loose).or_default().insert(root);
+            if specific(&k.last_loose) {
+                by_last.entry(&k.last_loose).or_default().insert(root);
+            }
         }
     }
     // Roots may change while joining: resolve the candidates to their current roots each time.
@@ -216,10 +298,17 @@ fn join_surnames(nodes: &[Node], sets: &mut Sets) {
             continue;
         }
         let mut targets = HashSet::new();
-        for k in &n.names {
-            for key in std::iter::once(&k.primary).chain(&k.others).chain(std::iter::once(&k.loose)) {
+        for (m, k) in n.names.iter().enumerate() {
+            // (By the name's own spelling only: an alias with a clitic glued on, فنيمار, would
+            // look like another name.)
+            let loose = Some(&k.loose).filter(|l| m == 0 && specific(l));
+            for key in std::iter::once(&k.primary).chain(&k.others).chain(loose) {
                 for &r in by_last.get(key.as_str()).into_iter().flatten() {
                     targets.insert(sets.find(r));
+                }
+                // Full-named people are never joined to each other here, so two targets stay two.
+                if targets.len() > 1 {
+                    break;
                 }
             }
         }
@@ -232,13 +321,18 @@ fn join_surnames(nodes: &[Node], sets: &mut Sets) {
 }
 
 /// Builds the merged actors from the sets.
-fn build(extractions: &[Extraction], nodes: &[Node], sets: &mut Sets) -> Vec<LibraryActor> {
+fn build<'a>(
+    n_articles: usize,
+    get: &dyn Fn(usize) -> Option<&'a Extraction>,
+    nodes: &[Node],
+    sets: &mut Sets,
+) -> Vec<LibraryActor> {
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..nodes.len() {
         groups.entry(sets.find(i)).or_default().push(i);
     }
     let mut speaker_of: HashMap<(usize, usize), Vec<QuoteRef>> = HashMap::new();
-    for (article, ex) in extractions.iter().enumerate() {
+    for (article, ex) in (0..n_articles).filter_map(|i| Some((i, get(i)?))) {
         for (quote, q) in ex.quotes.iter().enumerate() {
             if let Some(s) = q.speaker {
                 speaker_of.entry((article, s)).or_default().push(QuoteRef { article, quote });
@@ -249,7 +343,7 @@ fn build(extractions: &[Extraction], nodes: &[Node], sets: &mut Sets) -> Vec<Lib
         .into_values()
         .filter_map(|members| {
             let first = nodes.get(*members.first()?)?;
-            let actor = |n: &Node| extractions.get(n.article).and_then(|e| e.actors.get(n.actor));
+            let actor = |n: &Node| get(n.article).and_then(|e| e.actors.get(n.actor));
             // Name: for people a full name (two words or more) before a single one, then the one
             // most mentioned, then the longest; a longer run of words is not a better name (one
             // article's "ترامب أرسل بومبيو" must not rename Pompeo across the library).
@@ -270,12 +364,13 @@ fn build(extractions: &[Extraction], nodes: &[Node], sets: &mut Sets) -> Vec<Lib
                 .max_by_key(|(n, (w, m))| (*w, *m, n.chars().count(), std::cmp::Reverse(**n)))
                 .map(|(n, _)| n.to_string())?;
             let mut aliases: Vec<String> = Vec::new();
+            let mut seen: HashSet<&str> = HashSet::from([name.as_str()]);
             let (mut articles, mut quotes, mut mentions) = (Vec::new(), Vec::new(), 0);
             for &m in &members {
                 let n = &nodes[m];
                 let Some(a) = actor(n) else { continue };
                 for s in std::iter::once(&a.name).chain(&a.aliases) {
-                    if *s != name && !aliases.contains(s) {
+                    if seen.insert(s) {
                         aliases.push(s.clone());
                     }
                 }

@@ -91,15 +91,29 @@ pub enum Read {
 }
 
 /// Reads the state file. Errors that may pass (out of file handles, I/O trouble) are returned as such.
+///
+/// Only a regular file is read, and a symbolic link is followed only to a file that is sahifa's
+/// own (see [`is_own`]): a link to another program's JSON is reported as unusable (to be moved
+/// aside, which renames the link, not its target). A named pipe or a device in its place is
+/// never read (it would block, or never end).
 pub fn read(path: &Path) -> Result<Read, StoreError> {
-    match fs::read(path) {
+    let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let opened = read_regular(path, link);
+    match opened {
+        Ok(bytes) if link && !is_own(&bytes) => {
+            let to = fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+            Ok(Read::Unreadable(io::Error::new(
+                ErrorKind::InvalidData,
+                format!("a symbolic link to {to}, which is not a sahifa state file"),
+            )))
+        }
         Ok(bytes) => Ok(Read::Bytes(bytes)),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(Read::Missing),
         Err(e)
             if matches!(
                 e.kind(),
                 ErrorKind::PermissionDenied | ErrorKind::IsADirectory | ErrorKind::InvalidData
-            ) =>
+            ) || e.raw_os_error() == Some(libc::ELOOP) =>
         {
             Ok(Read::Unreadable(e))
         }
@@ -107,12 +121,55 @@ pub fn read(path: &Path) -> Result<Read, StoreError> {
     }
 }
 
+/// The bytes of the regular file at `path` (a link followed only when `follow`), never blocking
+/// on a named pipe and never more than [`MAX_STATE`].
+fn read_regular(path: &Path, follow: bool) -> io::Result<Vec<u8>> {
+    let mut open = OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK: opening a FIFO for reading does not wait for a writer.
+        open.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | if follow { 0 } else { libc::O_NOFOLLOW });
+    }
+    let f = open.open(path)?;
+    let m = f.metadata()?;
+    if !m.is_file() {
+        let what = if m.is_dir() { "a folder" } else { "not a regular file" };
+        return Err(io::Error::new(ErrorKind::InvalidData, what));
+    }
+    let mut bytes = Vec::with_capacity(m.len().min(MAX_STATE) as usize);
+    io::Read::read_to_end(&mut io::Read::take(f, MAX_STATE + 1), &mut bytes)?;
+    if bytes.len() as u64 > MAX_STATE {
+        return Err(io::Error::new(ErrorKind::InvalidData, "larger than 1 GB"));
+    }
+    Ok(bytes)
+}
+
+/// The largest state file read (a bound on memory; real ones are a few MB at most).
+const MAX_STATE: u64 = 1 << 30;
+
+/// Whether `bytes` are a state file sahifa wrote: a JSON object with a numeric `"version"` and
+/// sahifa's fields (`articles`, or version 1's `read` / `starred` / `positions`).
+pub fn is_own(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
+    let Ok(serde_json::Value::Object(o)) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return false;
+    };
+    o.get("version").is_some_and(serde_json::Value::is_u64)
+        && ["articles", "read", "starred", "positions"].iter().any(|k| o.contains_key(*k))
+}
+
 /// Replaces `path` with `bytes` atomically: a temporary file in the same folder is written and
 /// fsynced, renamed over `path`, and the folder fsynced. A crash at any moment leaves the old
-/// file or the new one. A symlink at `path` is followed, so the file it points to is replaced.
+/// file or the new one. A symlink at `path` is followed only to a state file of sahifa's own (a
+/// dotfiles repository, say); any other link is replaced, never its target.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let target = match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        Ok(m) if m.file_type().is_symlink() => match fs::canonicalize(path) {
+            Ok(t) if read_regular(&t, false).is_ok_and(|b| is_own(&b)) => t,
+            _ => path.to_path_buf(),
+        },
         _ => path.to_path_buf(),
     };
     let dir = parent_dir(&target);

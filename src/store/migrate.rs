@@ -37,9 +37,14 @@ pub enum ParseError {
 
 /// Parses a state file of any known version into the current model.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
+    // A UTF-8 byte order mark (some editors add one) is not damage.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Damaged("the file is empty".into()));
     }
+    // serde_json keeps the last of two equal keys and drops the other silently: a second
+    // "articles" would drop every mark of the first. Refused as damage instead.
+    super::dupkeys::check(bytes).map_err(ParseError::Damaged)?;
     // Fast path: a current file parses straight into the model, without a JSON tree first.
     if let Ok(state) = serde_json::from_slice::<StateFile>(bytes)
         && state.version >= CURRENT_VERSION
@@ -163,9 +168,25 @@ mod tests {
             r#"{"version":1,"read":[1]}"#,
             r#"{"version":1,"positions":{"a":"x"}}"#,
             "\u{feff}garbage",
+            r#"{"version":2,"articles":{"a":{"read":true}},"articles":{}}"#,
+            r#"{"version":2,"articles":{"a":{"read":true},"a":{"starred":true}}}"#,
+            r#"{"version":1,"read":["a"],"read":[]}"#,
         ] {
             assert!(damaged(bad), "{bad:?} should be damaged");
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_damage() {
+        let p =
+            parse("\u{feff}{\"version\":2,\"articles\":{\"a\":{\"read\":true}}}".as_bytes()).expect("parses");
+        assert!(p.state.articles["a"].read);
+    }
+
+    #[test]
+    fn a_duplicate_key_is_named() {
+        let e = parse(br#"{"version":2,"articles":{"a":{}},"articles":{}}"#).expect_err("duplicate");
+        assert!(matches!(&e, ParseError::Damaged(r) if r.contains("\"articles\"")), "{e:?}");
     }
 
     #[test]

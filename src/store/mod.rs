@@ -58,10 +58,12 @@
 //! too long make `save` return an error while the session's state and pending changes stay in
 //! memory, to be retried by the next `save`.
 
+mod dupkeys;
 pub mod file;
 pub mod merge;
 pub mod migrate;
 pub mod model;
+pub mod recovery;
 mod save;
 mod session;
 
@@ -91,7 +93,7 @@ pub fn default_dir() -> Option<PathBuf> {
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The state file or the data dir could not be written (read-only, disk full, …).
-    #[error("cannot save reading state to {path}: {source} (kept in memory, will retry)")]
+    #[error("cannot save reading state ({source}) to {path}; kept in memory, will retry")]
     Write {
         /// The file or folder.
         path: PathBuf,
@@ -107,7 +109,7 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// The lock file could not be opened or locked.
-    #[error("cannot lock {path}: {source} (state kept in memory, will retry)")]
+    #[error("cannot lock the reading state ({source}): {path}; kept in memory, will retry")]
     Lock {
         /// The lock file.
         path: PathBuf,
@@ -115,7 +117,7 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// Another instance held the lock too long.
-    #[error("{path} is held by another sahifa; reading state not saved yet (will retry)")]
+    #[error("reading state locked by another sahifa, not saved yet (will retry): {path}")]
     Busy {
         /// The lock file.
         path: PathBuf,

@@ -187,6 +187,28 @@ impl Store {
         self.apply(id, Field::QuoteNote(qkey.to_string()), Value::Note(normalize_note(note)));
     }
 
+    /// The pending changes (for [`super::recovery`]).
+    pub(super) fn changes(&self) -> &Changes {
+        &self.changes
+    }
+
+    /// The session's value of one field (for [`super::recovery`]).
+    pub(super) fn value_of(&self, id: &str, field: &Field) -> Value {
+        merge::get(self.mem.articles.get(id), field)
+    }
+
+    /// Forgets the pending changes: the session shows the file as last read (for
+    /// [`super::recovery`]).
+    pub(super) fn drop_changes(&mut self) {
+        self.changes.clear();
+        self.mem = (*self.base).clone();
+    }
+
+    /// Sets one field as a change of this session (for [`super::recovery`]).
+    pub(super) fn apply_change(&mut self, id: &str, field: Field, v: Value) {
+        self.apply(id, field, v);
+    }
+
     fn apply(&mut self, id: &str, field: Field, v: Value) {
         if merge::get(self.mem.articles.get(id), &field) == v {
             return;

@@ -145,6 +145,32 @@ pub fn parse_replies(bytes: &[u8]) -> Replies {
     r
 }
 
+/// The colour in an OSC 11 reply (`ESC ] 11 ; rgb:RRRR/GGGG/BBBB` ended by BEL or ST; 1 to 4 hex
+/// digits a channel), scaled to 0–255, found anywhere in `bytes`.
+pub fn parse_background(bytes: &[u8]) -> Option<[u8; 3]> {
+    let start = bytes.windows(5).position(|w| w == b"\x1b]11;")? + 5;
+    let body = &bytes[start..];
+    let end = body.iter().position(|&b| b == 0x07 || b == 0x1b).unwrap_or(body.len());
+    let spec = std::str::from_utf8(&body[..end]).ok()?;
+    let rgb = spec.strip_prefix("rgb:").or_else(|| spec.strip_prefix("rgba:"))?;
+    let mut out = [0u8; 3];
+    for (o, part) in out.iter_mut().zip(rgb.split('/')) {
+        if part.is_empty() || part.len() > 4 {
+            return None;
+        }
+        let v = u32::from_str_radix(part, 16).ok()?;
+        let max = (1u32 << (4 * part.len())) - 1;
+        *o = (v * 255 / max) as u8;
+    }
+    Some(out)
+}
+
+/// Whether a colour is light (relative luminance over one half).
+pub fn is_light(rgb: [u8; 3]) -> bool {
+    let [r, g, b] = rgb.map(|c| c as f32 / 255.0);
+    0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5
+}
+
 /// The numbers of a `;`-separated parameter list (anything else is dropped).
 fn numbers(p: &[u8]) -> Vec<u32> {
     p.split(|&b| b == b';').filter_map(|n| std::str::from_utf8(n).ok()?.parse().ok()).collect()
@@ -166,6 +192,18 @@ pub fn printable(s: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn osc_11_replies_give_the_background() {
+        let white = super::parse_background(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62c").unwrap();
+        assert_eq!(white, [255, 255, 255]);
+        assert!(super::is_light(white));
+        let black = super::parse_background(b"\x1b[?1;2c\x1b]11;rgb:0000/0000/0000\x07").unwrap();
+        assert!(!super::is_light(black));
+        assert_eq!(super::parse_background(b"\x1b]11;rgb:f/8/0\x07"), Some([255, 136, 0]));
+        assert_eq!(super::parse_background(b"\x1b[?62c"), None, "DA1 alone: no answer");
+        assert_eq!(super::parse_background(b"\x1b]11;rgb:12345/0/0\x07"), None);
+    }
     use super::*;
 
     #[test]

@@ -25,7 +25,7 @@ pub fn gather(ask: bool) -> Evidence {
     let known = super::Catalog::builtin().choose(&ev).id;
     if ask && (known == "unknown" || known == "tmux") {
         ev.asked = true;
-        if let Some(bytes) = ask_terminal(TIMEOUT) {
+        if let Some(bytes) = ask_terminal(QUERY, TIMEOUT) {
             ev.add_replies(&bytes);
         }
     }
@@ -65,9 +65,22 @@ fn tmux_client() -> Option<String> {
     Some(out)
 }
 
-/// Sends [`QUERY`] to `/dev/tty` and reads the replies until the DA1 reply or `timeout`.
+/// The terminal's background colour (OSC 11), asked as detection asks (echo off, at most
+/// [`TIMEOUT`], late replies flushed); DA1 follows the question so that a terminal that does not
+/// answer OSC 11 ends the wait at once. `None`: no terminal, or no answer.
+pub fn background() -> Option<[u8; 3]> {
+    if !interactive() {
+        return None;
+    }
+    super::detect::parse_background(&ask_terminal(BACKGROUND_QUERY, TIMEOUT)?)
+}
+
+/// OSC 11 (background colour?) then DA1.
+const BACKGROUND_QUERY: &str = "\x1b]11;?\x1b\\\x1b[c";
+
+/// Sends `query` to `/dev/tty` and reads the replies until the DA1 reply or `timeout`.
 #[cfg(unix)]
-fn ask_terminal(timeout: Duration) -> Option<Vec<u8>> {
+fn ask_terminal(query: &str, timeout: Duration) -> Option<Vec<u8>> {
     use std::os::fd::AsRawFd;
     let mut tty = std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").ok()?;
     let fd = tty.as_raw_fd();
@@ -86,7 +99,7 @@ fn ask_terminal(timeout: Duration) -> Option<Vec<u8>> {
         return None;
     }
     let mut got = Vec::new();
-    if tty.write_all(QUERY.as_bytes()).and_then(|_| tty.flush()).is_ok() {
+    if tty.write_all(query.as_bytes()).and_then(|_| tty.flush()).is_ok() {
         let until = Instant::now() + timeout;
         let mut buf = [0u8; 512];
         while got.len() < 4096 {
@@ -118,6 +131,6 @@ fn ask_terminal(timeout: Duration) -> Option<Vec<u8>> {
 }
 
 #[cfg(not(unix))]
-fn ask_terminal(_timeout: Duration) -> Option<Vec<u8>> {
+fn ask_terminal(_query: &str, _timeout: Duration) -> Option<Vec<u8>> {
     None
 }

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::bidi::{self, bidi_class};
 use super::implicit::{Scratch, resolve_items};
 use super::sanitize::{needs_sanitizing, sanitize_into};
-use super::shape::shape_units;
+use super::shape::{Joining, joining, shape_units};
 use super::width::{Unit, units_into};
 use super::wrap::wrap;
 use super::{BaseDirection, LayoutOptions, Order};
@@ -39,6 +39,11 @@ pub struct RowView<'a> {
     pub rtl: bool,
     /// The units of the row, left to right (empty unless pieces were asked for).
     pub pieces: &'a [Piece],
+}
+
+/// What a unit holds after its first character (the marks on a letter).
+fn marks_of<'t>(text: &'t str, u: &Unit) -> &'t str {
+    text.get(u.start as usize + u.first.len_utf8()..u.end as usize).unwrap_or("")
 }
 
 /// Reusable state for laying out paragraphs; keep one and feed it paragraph after paragraph.
@@ -85,17 +90,28 @@ impl Out<'_> {
         if let Some(l) = units.get(it.lam as usize) {
             self.row.push(l.lig);
             self.row.push_str(text.get(l.start as usize + l.first.len_utf8()..l.end as usize).unwrap_or(""));
+            self.row.push_str(marks_of(text, u));
             return self.piece(start, 1, (l.start, u.end));
         }
+        let body = text.get(u.start as usize..u.end as usize).unwrap_or("");
+        // A unit that opens with marks (a paragraph starting with a haraka): its letter is drawn
+        // first, the marks after it, so the cell starts with a base character (as FriBidi orders it).
+        let lead = if body.len() > u.first.len_utf8() && joining(u.first) == Joining::T {
+            body.char_indices().find(|&(_, c)| joining(c) != Joining::T).map_or(0, |(i, _)| i)
+        } else {
+            0
+        };
+        let base = body[lead..].chars().next().unwrap_or(u.first);
         let c = if shaping && u.shaped != '\0' {
             u.shaped
         } else if u.level % 2 == 1 {
-            bidi::mirror(u.first)
+            bidi::mirror(base)
         } else {
-            u.first
+            base
         };
         self.row.push(c);
-        self.row.push_str(text.get(u.start as usize + u.first.len_utf8()..u.end as usize).unwrap_or(""));
+        self.row.push_str(body.get(lead + base.len_utf8()..).unwrap_or(""));
+        self.row.push_str(&body[..lead]);
         self.piece(start, u.width, (u.start, u.end))
     }
 
@@ -125,6 +141,7 @@ impl Out<'_> {
                 let start = word.len();
                 word.push(l.lig);
                 word.push_str(text.get(l.start as usize + l.first.len_utf8()..l.end as usize).unwrap_or(""));
+                word.push_str(marks_of(text, u));
                 cells.push((start, word.len(), 1, (l.start, u.end)));
                 continue;
             }
@@ -172,6 +189,7 @@ impl Out<'_> {
                 self.row.push(u.lig);
                 self.row
                     .push_str(text.get(u.start as usize + u.first.len_utf8()..u.end as usize).unwrap_or(""));
+                self.row.push_str(marks_of(text, a));
                 w += self.piece(start, 1, (u.start, a.end));
                 k += 2;
                 continue;

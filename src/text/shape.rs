@@ -8,9 +8,10 @@
 //!
 //! Shaping works on display units (grapheme clusters), in logical order, and never changes which
 //! units exist or their order: it sets [`Unit::shaped`] (the form of the unit's letter) and
-//! [`Unit::lig`] (on a lam followed by a bare alef). The ligature is drawn as ONE cell only when
-//! both land on the same row. An alef that carries marks itself (لاً) is not ligated: in visual order
-//! its marks sit between it and the lam, and the ligature would move them onto the lam.
+//! [`Unit::lig`] (on a lam followed by an alef). The ligature is drawn as ONE cell only when
+//! both land on the same row. An alef that carries marks itself (بديلاً، إلاّ) is ligated as GNU FriBidi
+//! does: the ligature cell holds the lam-alef form, then the lam's marks, then the alef's
+//! (`tests/shaping_fribidi.rs` checks every word of the corpus against FriBidi).
 
 use super::tables::{FORMS, JOINING, JOINING_START};
 use super::width::Unit;
@@ -202,8 +203,8 @@ pub fn shape_units(text: &str, units: &mut [Unit], simple: bool) {
         // A letter without the needed form keeps its base character.
         units[i].shaped = form(c, which).unwrap_or('\0');
         if c == '\u{0644}' && k == i + 1 {
-            // The alef must be bare: marks on it would sit between it and the lam in visual order.
-            if let Some(a) = units.get(k).filter(|a| (a.end - a.start) as usize == a.first.len_utf8()) {
+            // Marks on the alef (تنوين، شدة) are drawn after the ligature, in its cell.
+            if let Some(a) = units.get(k) {
                 units[i].lig = lam_alef(a.first, join_prev).unwrap_or('\0');
             }
         }
@@ -240,8 +241,7 @@ fn shape_simple(units: &mut [Unit]) {
             let which = join_prev as usize | (join_next as usize) << 1;
             // which: 0 isolated, 1 final, 2 initial, 3 medial
             u.shaped = form(u.first, which).unwrap_or('\0');
-            let bare_alef = units.get(i + 1).filter(|a| (a.end - a.start) as usize == a.first.len_utf8());
-            if let (true, Some(a)) = (units[i].first == '\u{0644}', bare_alef) {
+            if let (true, Some(a)) = (units[i].first == '\u{0644}', units.get(i + 1)) {
                 units[i].lig = lam_alef(a.first, join_prev).unwrap_or('\0');
             }
         }
@@ -326,11 +326,11 @@ mod tests {
         let simple = units_into(s, &mut units);
         shape_units(s, &mut units, simple);
         assert_eq!(units[0].lig, '\u{FEFB}');
-        // alef with tanween: no ligature
+        // alef with tanween: ligated, as FriBidi does
         let s = "لاً";
         let simple = units_into(s, &mut units);
         shape_units(s, &mut units, simple);
-        assert_eq!(units[0].lig, '\0');
+        assert_eq!(units[0].lig, '\u{FEFB}');
     }
 
     #[test]

@@ -124,9 +124,56 @@ fn fast_units(s: &str, out: &mut Vec<Unit>) -> bool {
     true
 }
 
+/// Characters that UAX #29 joins into a cluster but terminals draw a cell (or two) each: Hangul
+/// conjoining jamo (a run of leading consonants is one cluster) and the prepended concatenation
+/// marks (U+0600–U+0605 and kin, GB9b). Such a cluster is cut at each character of nonzero width.
+fn drawn_apart(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0xA960..=0xA97F | 0xD7B0..=0xD7FF
+        | 0x0600..=0x0605 | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2 | 0x110BD | 0x110CD)
+}
+
+/// The grapheme clusters of `s` as a terminal draws them: a cluster of [`drawn_apart`] characters
+/// is cut before each character of nonzero width (as [`units_into`] cuts it), for painting cells.
+pub fn drawn_clusters(s: &str) -> impl Iterator<Item = &str> {
+    use unicode_width::UnicodeWidthChar;
+    s.graphemes(true).flat_map(|g| {
+        let mut pieces = Vec::with_capacity(1);
+        if g.chars().nth(1).is_some() && g.chars().any(drawn_apart) {
+            let mut start = 0;
+            for (j, c) in g.char_indices().skip(1) {
+                if UnicodeWidthChar::width(c).unwrap_or(0) > 0 {
+                    pieces.push(&g[start..j]);
+                    start = j;
+                }
+            }
+            pieces.push(&g[start..]);
+        } else {
+            pieces.push(g);
+        }
+        pieces
+    })
+}
+
 /// The full path: UAX #29 grapheme clusters, widths from unicode-width.
 fn full_units(s: &str, out: &mut Vec<Unit>) {
+    use unicode_width::UnicodeWidthChar;
     for (i, g) in s.grapheme_indices(true) {
+        if g.chars().count() > 1 && g.chars().any(drawn_apart) {
+            // One unit per character a terminal advances over; zero-width ones ride along.
+            for (j, c) in g.char_indices() {
+                let w = UnicodeWidthChar::width(c).unwrap_or(0).min(2) as u8;
+                let (start, end) = ((i + j) as u32, (i + j + c.len_utf8()) as u32);
+                match out.last_mut() {
+                    Some(u) if w == 0 || u.width == 0 => {
+                        u.end = end;
+                        u.width = u.width.max(w);
+                    }
+                    _ => out.push(Unit { start, end, width: w, first: c, ..Unit::default() }),
+                }
+            }
+            continue;
+        }
         let end = (i + g.len()) as u32;
         // A cluster is at most two cells in a terminal; wider strings are clipped to 2.
         let w = UnicodeWidthStr::width(g).min(2) as u8;
@@ -189,6 +236,18 @@ mod tests {
         assert_eq!(widths("\u{64E}ب"), vec![(0, 4, 1)]);
         assert_eq!(widths("a\u{200E}b"), vec![(0, 4, 1), (4, 5, 1)]);
         assert_eq!(widths("\u{200F}ab"), vec![(0, 4, 1), (4, 5, 1)]);
+    }
+
+    #[test]
+    fn jamo_runs_and_prepended_marks_take_a_cell_each() {
+        // A run of leading jamo is one UAX #29 cluster, drawn two cells per jamo.
+        assert_eq!(str_width(&"\u{1100}".repeat(100)), 200);
+        // A full syllable L V T stays two cells; V and T have no width of their own.
+        assert_eq!(str_width(&"\u{1100}\u{1161}\u{11A8}".repeat(10)), 20);
+        // U+0600–U+0605 join the next character into their cluster, and are drawn one cell each
+        // (U+0605, a mark above, none).
+        assert_eq!(str_width("\u{600}\u{601}\u{602}\u{603}\u{604}\u{605}١"), 6);
+        assert_eq!(str_width(&"\u{600}".repeat(1000)), 1000);
     }
 
     #[test]

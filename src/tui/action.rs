@@ -71,6 +71,20 @@ actions! {
     EditNote = "edit_note",
     /// Actors across all articles, with a chart of mentions and quotes; Enter filters the list
     Actors = "actors",
+    /// Fetch the selected article's feed in the background
+    FetchFeed = "fetch_feed",
+    /// Fetch every feed in the background (progress and failures in the status line)
+    FetchAll = "fetch_all",
+    /// Mark every article in the list (as filtered) read
+    MarkAllRead = "mark_all_read",
+    /// Open the article's link with $BROWSER (or xdg-open)
+    OpenLink = "open_link",
+    /// Copy the article's link to the clipboard (OSC 52: works over SSH)
+    CopyLink = "copy_link",
+    /// Sort the list by date, by feed, or unread first (cycles)
+    CycleSort = "cycle_sort",
+    /// Show one feed or tag at a time (cycles; Esc shows all)
+    CycleScope = "cycle_scope",
     /// Export the review (articles, actors, quotes, stars, notes) to a Markdown file
     Export = "export",
     /// Show or hide this help

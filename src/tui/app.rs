@@ -6,9 +6,10 @@ use std::sync::Arc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use super::action::Action;
-use super::actors::ActorsView;
+use super::actors::{ActorsJob, ActorsView};
 use super::doc::Doc;
 use super::editor::{Editor, NoteTarget, Outcome};
+use super::i18n::{Catalog, Lang};
 use super::keymap::Keymap;
 use super::session;
 use super::theme::Theme;
@@ -16,9 +17,13 @@ use super::ui::{self, Regions};
 use super::views::{HighlightsView, Hits, HlItem, Input, ListView, Pane, ReaderView, hl_items};
 use crate::article::Article;
 use crate::extract::Extraction;
+use crate::library::{Shelf, Sort};
 use crate::search;
 use crate::store::{self, Store};
 use crate::text::LayoutOptions;
+
+/// The most articles the list filter takes from the library's index (the newest that match).
+const FILTER_MAX: usize = 10_000;
 
 /// Everything the reader reacts to: keys, the mouse, resizes, ticks and background results.
 #[derive(Debug)]
@@ -27,22 +32,32 @@ pub enum Event {
     Key(KeyEvent),
     /// A mouse click or wheel.
     Mouse(MouseEvent),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
     /// The terminal's new size (columns, rows).
     Resize(u16, u16),
     /// Extraction of an article finished off the UI thread.
     Extracted(usize, Arc<Extraction>),
+    /// A background fetch made progress (or finished).
+    Fetch(super::fetch::FetchEvent),
     /// The library's search index is built.
     Indexed(Arc<search::Index>),
     /// A background save of the reading state finished.
     Saved(store::SaveOutcome),
     /// The terminal went away: save and quit.
     Hangup,
+    /// A merge of the actors off the UI thread: (merge, articles read so far, of how many).
+    ActorsProgress(u64, usize, usize),
+    /// A merge of the actors finished: (merge, the view).
+    ActorsMerged(u64, Box<ActorsView>),
+    /// The background sync's status line changed (`synced 3 min ago`, `sync failed …`).
+    Sync(String),
 }
 
 /// The reader's whole state.
 pub struct App {
-    /// The library.
-    pub articles: Arc<Vec<Article>>,
+    /// The articles: files in memory, or the library read lazily.
+    pub articles: Shelf,
     /// Actors and quotes per article, as they arrive from the worker.
     pub extractions: Vec<Option<Arc<Extraction>>>,
     /// Reading state.
@@ -63,12 +78,26 @@ pub struct App {
     pub hl: HighlightsView,
     /// Help overlay shown.
     pub help: bool,
+    /// First line of the help shown (it scrolls when it does not fit).
+    pub help_scroll: usize,
+    /// The interface language (Arabic mirrors the layout).
+    pub lang: Lang,
     /// Search or filter being typed.
     pub input: Option<Input>,
     /// The note editor, when open.
     pub editor: Option<Editor>,
+    /// A question the reader waits on (a failed save on quit, marks to recover).
+    pub prompt: Option<super::quit::Prompt>,
+    /// A line to print on stderr once the terminal is restored (unsaved marks and where they went).
+    pub exit_note: Option<String>,
     /// The actors view, when open.
     pub actors: Option<ActorsView>,
+    /// The merge of the actors running off the UI thread, if any.
+    pub actors_job: Option<ActorsJob>,
+    /// The number of the last merge started.
+    pub actors_job_id: u64,
+    /// How many articles are extracted (counted as they arrive, never rescanned).
+    pub extracted_count: usize,
     /// Highlights pane shown on medium-width terminals.
     pub show_highlights: bool,
     /// A one-line message for the status bar.
@@ -80,12 +109,25 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the user quits.
     pub quit: bool,
+    /// Bytes for the terminal itself (OSC 52 copies), written by the runner after the next frame.
+    pub outbox: Vec<String>,
+    /// The program that opens links (`$BROWSER`, else `xdg-open`): program and arguments, `%s`
+    /// standing for the link (appended when absent).
+    pub browser: Vec<String>,
     /// Articles whose extraction is wanted first (taken by the runner).
     pub wanted: Vec<usize>,
     /// The search index, once built off the UI thread (the list filter scans without it).
     pub index: Option<Arc<search::Index>>,
     /// Where background saves report back; without it (tests) saves run in place.
     pub background: Option<std::sync::mpsc::Sender<Event>>,
+    /// The list's order (a key cycles it).
+    pub sort: Sort,
+    /// The feed or tag the list is narrowed to (a key cycles it), with its place among the choices.
+    pub scope: Option<(usize, crate::db::Scope)>,
+    /// A fetch running in the background: what it has done so far.
+    pub fetching: Option<super::fetch::Progress>,
+    /// The feed-server sync's status, for the status line (none without `[sync]`).
+    pub sync_line: Option<String>,
 }
 
 impl App {
@@ -98,9 +140,22 @@ impl App {
         layout: LayoutOptions,
         size: (u16, u16),
     ) -> App {
+        App::with_shelf(Shelf::Files(Arc::new(articles)), store, keymap, theme, layout, size)
+    }
+
+    /// A reader over `shelf` (files or the library), sized `size`, showing the article read last
+    /// (else the first).
+    pub fn with_shelf(
+        articles: Shelf,
+        store: Store,
+        keymap: Keymap,
+        theme: Theme,
+        layout: LayoutOptions,
+        size: (u16, u16),
+    ) -> App {
         let n = articles.len();
         let mut app = App {
-            articles: Arc::new(articles),
+            articles,
             extractions: vec![None; n],
             store,
             keymap,
@@ -111,20 +166,33 @@ impl App {
             reader: ReaderView::default(),
             hl: HighlightsView::default(),
             help: false,
+            help_scroll: 0,
+            lang: Lang::En,
             input: None,
             editor: None,
+            prompt: None,
+            exit_note: None,
             actors: None,
+            actors_job: None,
+            actors_job_id: 0,
+            extracted_count: 0,
             show_highlights: false,
             status: None,
             mode: None,
             size,
             quit: false,
             wanted: Vec::new(),
+            outbox: Vec::new(),
+            browser: super::links::browser_from_env(),
             index: None,
             background: None,
+            sort: Sort::Date,
+            scope: None,
+            fetching: None,
+            sync_line: None,
         };
         let last = session::load(session::path_beside(app.store.path()).as_deref());
-        if let Some(pos) = last.and_then(|id| app.articles.iter().position(|a| a.id == id)) {
+        if let Some(pos) = last.and_then(|id| app.position_of_content(&id)) {
             app.list.selected = pos;
             app.fix_list_offset();
         }
@@ -134,7 +202,27 @@ impl App {
 
     /// The pane rectangles for the current size.
     pub fn regions(&self) -> Regions {
-        ui::regions(self.size, self.focus, self.show_highlights)
+        self.regions_for(self.size)
+    }
+
+    /// The pane rectangles for a terminal of `size`, mirrored in a right-to-left interface.
+    pub fn regions_for(&self, size: (u16, u16)) -> Regions {
+        let r = ui::regions(size, self.focus, self.show_highlights);
+        if self.lang.rtl() { ui::mirrored(r, size.0) } else { r }
+    }
+
+    /// The interface's words.
+    pub fn words(&self) -> &'static Catalog {
+        self.lang.words()
+    }
+
+    /// A pane's name on the tab bar and in the status line.
+    pub fn pane_label(&self, p: Pane) -> &'static str {
+        self.words().get(match p {
+            Pane::List => "pane.list",
+            Pane::Reader => "pane.reader",
+            Pane::Highlights => "pane.highlights",
+        })
     }
 
     /// Reacts to one event.
@@ -142,35 +230,43 @@ impl App {
         match ev {
             Event::Key(k) => self.key(k),
             Event::Mouse(m) => self.mouse(m),
+            Event::Paste(text) => self.paste(&text),
             Event::Resize(w, h) => {
                 self.size = (w, h);
                 self.relayout();
             }
             Event::Indexed(ix) => self.index = Some(ix),
+            Event::Fetch(f) => self.fetch_event(f),
             Event::Hangup => self.quit = true,
+            Event::Sync(line) => {
+                // What the sync brought is in the state file now: show it.
+                let _ = self.store.reload();
+                self.sync_line = Some(line);
+            }
             Event::Saved(outcome) => {
                 if let Err(e) = self.store.finish_save(outcome) {
-                    self.status = Some(format!("could not save reading state: {e}"));
+                    self.status = Some(e.to_string());
                 }
             }
             Event::Extracted(i, ex) => {
                 if let Some(slot) = self.extractions.get_mut(i) {
+                    if slot.is_none() {
+                        self.extracted_count += 1;
+                    }
                     *slot = Some(ex);
                 }
                 // The actors view fills in as extraction finishes (merged again once everything is in).
-                if self.actors.as_ref().is_some_and(|v| v.extracted + 1 < self.extractions.len())
-                    && self.extractions.iter().all(Option::is_some)
-                {
-                    let sel = self.actors.as_ref().map_or(0, |v| v.selected);
-                    let mut v = ActorsView::build(&self.extractions);
-                    v.selected = sel.min(v.actors.len().saturating_sub(1));
-                    self.actors = Some(v);
-                }
+                self.actors_extracted();
             }
+            Event::ActorsProgress(id, done, _) => self.actors_progress(id, done),
+            Event::ActorsMerged(id, v) => self.actors_merged(id, *v),
         }
     }
 
     fn key(&mut self, k: KeyEvent) {
+        if self.prompt.is_some() {
+            return self.prompt_key(k);
+        }
         if self.editor.is_some() {
             return self.editor_key(k);
         }
@@ -186,14 +282,17 @@ impl App {
     pub fn update(&mut self, a: Action) {
         self.status = None;
         if self.help && !matches!(a, Action::Help | Action::Close | Action::Quit) {
-            return;
+            return self.help_action(a);
         }
         if self.actors.is_some() && !matches!(a, Action::Help | Action::Quit | Action::Actors) {
             return self.actors_action(a);
         }
         match a {
-            Action::Quit => self.quit = true,
-            Action::Help => self.help = !self.help,
+            Action::Quit => self.request_quit(),
+            Action::Help => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
             Action::ToggleRemoved => {
                 self.reader.unfolded = !self.reader.unfolded;
                 self.relayout();
@@ -224,11 +323,15 @@ impl App {
                 }
             }
             Action::EditNote => self.open_editor(),
-            Action::Actors => {
-                self.actors =
-                    if self.actors.is_some() { None } else { Some(ActorsView::build(&self.extractions)) };
-            }
+            Action::Actors => self.toggle_actors(),
             Action::Export => self.export(),
+            Action::FetchFeed => self.fetch(false),
+            Action::FetchAll => self.fetch(true),
+            Action::MarkAllRead => self.mark_all_read(),
+            Action::OpenLink => self.open_link(),
+            Action::CopyLink => self.copy_link(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::CycleScope => self.cycle_scope(),
             Action::ToggleHighlights => {
                 self.show_highlights = !self.show_highlights;
                 if !self.show_highlights && self.focus == Pane::Highlights {
@@ -259,6 +362,38 @@ impl App {
         self.regions().reader.map(|r| r.height.saturating_sub(2) as usize).unwrap_or(1).max(1)
     }
 
+    /// Movement keys scroll the help when it does not fit.
+    fn help_action(&mut self, a: Action) {
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let max = super::panes::help::max_scroll(self, area) as isize;
+        let page = (self.size.1 as isize - 4).max(1);
+        let d = match a {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::Top => -max - 1,
+            Action::Bottom => max + 1,
+            _ => return,
+        };
+        self.help_scroll = (self.help_scroll as isize + d).clamp(0, max) as usize;
+    }
+
+    /// Pasted text goes into the note editor or the search being typed.
+    fn paste(&mut self, text: &str) {
+        if let Some(ed) = self.editor.as_mut() {
+            ed.insert(text);
+        } else if let Some(input) = self.input.as_mut() {
+            input.text.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+            let (target, text) = (input.target, input.text.clone());
+            if target == Pane::List {
+                self.set_filter(text);
+            } else {
+                self.find_in_article(&text);
+            }
+        }
+    }
+
     fn close(&mut self) {
         if self.help {
             self.help = false;
@@ -267,6 +402,9 @@ impl App {
             self.reader.marked_quote = None;
         } else if !self.list.filter.is_empty() || self.list.actor.is_some() {
             self.list.actor = None;
+            self.set_filter(String::new());
+        } else if self.scope.is_some() {
+            self.scope = None;
             self.set_filter(String::new());
         }
     }
@@ -365,7 +503,9 @@ impl App {
                         if let Some(first) = ranges.first().map(|r| r.start) {
                             self.scroll_to(first);
                         }
-                        self.status = Some(format!("{} mentions of {} (n/N)", ranges.len(), actor.name));
+                        let n = ranges.len();
+                        self.status =
+                            Some(self.words().fmt("status.mentions", &[("n", &n), ("name", &actor.name)]));
                         self.reader.hits = Some(Hits { label: actor.name.clone(), ranges, current: 0 });
                     }
                     None => {}
@@ -375,13 +515,16 @@ impl App {
     }
 
     /// Shows article `i` in the reader (saving where the previous one was left).
-    fn show(&mut self, i: Option<usize>) {
+    pub(super) fn show(&mut self, i: Option<usize>) {
         if i == self.reader.article {
             return;
         }
         self.remember_position();
         self.reader = ReaderView { article: i, ..ReaderView::default() };
         self.hl = HighlightsView::default();
+        if let Some(i) = i {
+            self.open_stored(i);
+        }
         if let Some(i) = i.filter(|&i| self.extractions.get(i).is_some_and(Option::is_none)) {
             self.wanted.push(i);
         }
@@ -424,10 +567,13 @@ impl App {
     fn star(&mut self) {
         if let Some((id, qkey, _)) = self.selected_quote() {
             let on = self.store.toggle_quote_star(&id, &qkey);
-            self.status = Some(if on { "quote starred".into() } else { "quote star removed".into() });
+            self.status = Some(
+                self.words().get(if on { "status.quote_starred" } else { "status.quote_unstarred" }).into(),
+            );
         } else if let Some(id) = self.current_article().map(|a| a.id.clone()) {
             let on = self.store.toggle_star(&id);
-            self.status = Some(if on { "starred".into() } else { "star removed".into() });
+            self.status =
+                Some(self.words().get(if on { "status.starred" } else { "status.unstarred" }).into());
         } else {
             return;
         }
@@ -446,25 +592,25 @@ impl App {
             Action::Top => -n,
             Action::Bottom => n,
             Action::Close => {
-                self.actors = None;
+                self.close_actors();
                 return;
             }
             Action::Open => {
                 let Some(actor) = v.current().cloned() else { return };
-                self.actors = None;
+                let quotes = v.counts(v.selected).1;
+                let articles = self.selected_actor_articles();
+                self.close_actors();
                 let keep = self.list.current();
-                self.list.visible = actor.articles.clone();
+                self.list.visible = articles;
                 self.list.filter = String::new();
                 self.list.selected =
                     keep.and_then(|k| self.list.visible.iter().position(|&i| i == k)).unwrap_or(0);
                 self.list.offset = 0;
                 self.list.actor = Some(actor.name.clone());
                 self.focus = Pane::List;
-                self.status = Some(format!(
-                    "{} articles and {} quotes of {} (Esc shows all)",
-                    actor.articles.len(),
-                    actor.quotes.len(),
-                    actor.name
+                self.status = Some(self.words().fmt(
+                    "status.actor_articles",
+                    &[("n", &self.list.visible.len()), ("quotes", &quotes), ("name", &actor.name)],
                 ));
                 self.fix_list_offset();
                 self.show(self.list.current());
@@ -475,37 +621,34 @@ impl App {
         if n > 0 {
             v.selected = (v.selected as isize + d).clamp(0, n - 1) as usize;
         }
+        self.load_actor_quotes();
     }
 
     /// Writes the review report (Markdown) next to the reading state and says where.
     fn export(&mut self) {
         let dir = self.store.path().and_then(|p| p.parent()).map(std::path::Path::to_path_buf);
         let Some(dir) = dir else {
-            self.status = Some("no data directory to export into".into());
+            self.status = Some(self.words().get("status.no_data_dir").into());
             return;
         };
-        let all: Vec<_> = (0..self.articles.len())
-            .map(|i| match &self.extractions[i] {
-                Some(e) => (**e).clone(),
-                None => crate::extract::extract(&self.articles[i]),
-            })
-            .collect();
+        let (articles, all) = self.export_set();
         let stamp =
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
         let path = dir.join(format!("review-{stamp}.md"));
         let mut bytes = Vec::new();
         let res = crate::library::export::write(
             crate::cli::ExportFormat::Markdown,
-            &self.articles,
+            &articles,
             &all,
             &self.store,
             false,
             &mut bytes,
         )
         .and_then(|()| crate::store::file::write_atomic(&path, &bytes).map_err(std::io::Error::other));
+        let w = self.words();
         self.status = Some(match res {
-            Ok(()) => format!("review exported to {}", path.display()),
-            Err(e) => format!("export failed: {}: {e}", path.display()),
+            Ok(()) => w.fmt("status.exported", &[("path", &path.display())]),
+            Err(e) => w.fmt("status.export_failed", &[("path", &path.display()), ("error", &e)]),
         });
     }
 
@@ -517,7 +660,8 @@ impl App {
                 .and_then(|e| e.speaker_name(&e.quotes[q]).map(str::to_string))
                 .unwrap_or_default();
             let note = self.store.quote(&id, &qkey).note;
-            Editor::new(NoteTarget::Quote(id, qkey), format!("quote of {who}"), note.as_deref())
+            let label = self.words().fmt("editor.quote_of", &[("who", &who)]);
+            Editor::new(NoteTarget::Quote(id, qkey), label, note.as_deref())
         } else if let Some(a) = self.current_article() {
             let note = self.store.note(&a.id).map(str::to_string);
             Editor::new(NoteTarget::Article(a.id.clone()), a.title.clone(), note.as_deref())
@@ -533,7 +677,10 @@ impl App {
         let Some(ed) = self.editor.as_mut() else { return };
         match ed.key(k, width, &layout) {
             Outcome::Editing => {}
-            Outcome::Cancel => self.editor = None,
+            Outcome::Cancel => {
+                self.editor = None;
+                self.status = Some(self.words().get("status.note_cancelled").into());
+            }
             Outcome::Save => {
                 let Some(ed) = self.editor.take() else { return };
                 let note = Some(ed.text.trim().to_string()).filter(|t| !t.is_empty());
@@ -541,7 +688,7 @@ impl App {
                     NoteTarget::Article(id) => self.store.set_note(&id, note),
                     NoteTarget::Quote(id, qkey) => self.store.set_quote_note(&id, &qkey, note),
                 }
-                self.status = Some("note saved".into());
+                self.status = Some(self.words().get("status.note_saved").into());
                 self.save();
                 self.relayout();
             }
@@ -569,7 +716,7 @@ impl App {
         self.remember_position();
         self.save_session();
         if let Err(e) = self.store.save() {
-            self.status = Some(format!("could not save reading state: {e}"));
+            self.status = Some(e.to_string());
         }
     }
 
@@ -598,7 +745,7 @@ impl App {
             return;
         }
         let keep = self.reader.doc.as_ref().map(|d| d.offset_of_row(self.reader.scroll));
-        let doc = Doc::build(article, note, opts, unfolded);
+        let doc = Doc::build(article, note, opts, unfolded, self.lang.words());
         self.reader.scroll = match keep {
             Some(off) if self.reader.scroll > 0 => doc.row_of_offset(off),
             _ => 0,
@@ -624,7 +771,9 @@ impl App {
         let n = h.ranges.len() as isize;
         h.current = (h.current as isize + d).rem_euclid(n) as usize;
         let (cur, start) = (h.current, h.ranges[h.current].start);
-        self.status = Some(format!("{}/{} {}", cur + 1, n, h.label));
+        let label = h.label.clone();
+        self.status =
+            Some(self.words().fmt("status.hit", &[("i", &(cur + 1)), ("n", &n), ("label", &label)]));
         self.scroll_to(start);
     }
 
@@ -665,21 +814,32 @@ impl App {
         }
     }
 
-    fn set_filter(&mut self, query: String) {
+    pub(super) fn set_filter(&mut self, query: String) {
         let keep = self.list.current();
+        let base = self.base_list();
         self.list.visible = if query.trim().is_empty() {
-            (0..self.articles.len()).collect()
+            base
         } else {
             let q = search::Query::parse_typing(&query);
-            match &self.index {
-                Some(ix) => ix.search(&q).into_iter().map(|(a, _)| a).collect(),
-                None => (0..self.articles.len()).filter(|&i| q.matches_article(&self.articles[i])).collect(),
-            }
+            let hits: std::collections::HashSet<usize> = match (&self.articles, &self.index) {
+                (Shelf::Library(_), _) => match self.articles.db().map(|db| db.search(&q, FILTER_MAX)) {
+                    Some(Ok(ids)) => self.articles.positions_of(&ids).into_iter().collect(),
+                    Some(Err(e)) => {
+                        self.status = Some(e.to_string());
+                        Default::default()
+                    }
+                    None => Default::default(),
+                },
+                (Shelf::Files(_), Some(ix)) => ix.search(&q).into_iter().map(|(a, _)| a).collect(),
+                (Shelf::Files(v), None) => (0..v.len()).filter(|&i| q.matches_article(&v[i])).collect(),
+            };
+            base.into_iter().filter(|i| hits.contains(i)).collect()
         };
         self.list.filter = query;
         self.list.selected = keep.and_then(|k| self.list.visible.iter().position(|&i| i == k)).unwrap_or(0);
         self.list.offset = 0;
-        self.status = Some(format!("{} of {} articles match", self.list.visible.len(), self.articles.len()));
+        let (shown, n) = (self.list.visible.len(), self.articles.len());
+        self.status = Some(self.words().fmt("status.matches", &[("shown", &shown), ("n", &n)]));
         self.show(self.list.current());
     }
 
@@ -692,7 +852,7 @@ impl App {
         let ranges = search::Query::parse(query).find(&a.body);
         let top = self.reader.doc.as_ref().map_or(0, |d| d.offset_of_row(self.reader.scroll));
         let current = ranges.iter().position(|r| r.start >= top).unwrap_or(0);
-        self.status = Some(format!("{} hits", ranges.len()));
+        self.status = Some(self.words().fmt("status.hits", &[("n", &ranges.len())]));
         let first = ranges.get(current).map(|r| r.start);
         self.reader.hits = Some(Hits { label: query.to_string(), ranges, current });
         if let Some(off) = first {

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::article::Article;
+use super::i18n::Catalog;
 use crate::text::{self, LayoutOptions, Row};
 
 /// Which text a row shows.
@@ -61,7 +62,13 @@ pub struct Doc {
 impl Doc {
     /// Lays out an article's title, the user's note on it, and its paragraphs; each block that
     /// cleaning removed is one dim folded line where it stood, or its lines when `unfolded`.
-    pub fn build(article: &Article, note: Option<&str>, opts: LayoutOptions, unfolded: bool) -> Doc {
+    pub fn build(
+        article: &Article,
+        note: Option<&str>,
+        opts: LayoutOptions,
+        unfolded: bool,
+        words: &Catalog,
+    ) -> Doc {
         let mut rows = Vec::new();
         let blank = || DocRow { source: Source::Blank, row: Row::default() };
         for row in text::layout(&article.title, &[], &opts) {
@@ -85,7 +92,11 @@ impl Doc {
                     }
                 } else {
                     let n = r.lines.len();
-                    let label = format!("⊕ {n} {} removed (z)", if n == 1 { "line" } else { "lines" });
+                    let label = if n == 1 {
+                        words.get("reader.removed_one").to_string()
+                    } else {
+                        words.fmt("reader.removed", &[("n", &n)])
+                    };
                     for row in text::layout(&label, &[], &opts) {
                         rows.push(DocRow { source: Source::Removed, row });
                     }

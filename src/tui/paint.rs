@@ -9,7 +9,6 @@ use std::ops::Range;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::text::Row;
@@ -33,7 +32,8 @@ pub fn paint_row(
     let mut last: Option<u16> = None;
     // Zero-width text before the first cell (the RLI of an isolated row) goes into that cell.
     let mut lead = String::new();
-    for g in row.text.graphemes(true) {
+    // Clusters as the layout cut them (a run of Hangul jamo is one cluster but many cells).
+    for g in crate::text::width::drawn_clusters(&row.text) {
         let w = g.width();
         if w == 0 {
             if let Some(lx) = last {
@@ -72,6 +72,7 @@ pub fn paint_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn row(text: &str, offset: usize) -> Row {
         let n = text.graphemes(true).map(|g| g.width()).sum();

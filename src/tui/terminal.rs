@@ -104,7 +104,7 @@ pub fn enter(mouse: bool, bidi_enter: &str, bidi_leave: &str, by_line: bool) -> 
     MOUSE.store(mouse, Ordering::SeqCst);
     *BIDI_LEAVE.lock().unwrap_or_else(|e| e.into_inner()) = bidi_leave.to_string();
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, crossterm::cursor::Hide)?;
+    execute!(out, EnterAlternateScreen, crossterm::cursor::Hide, crossterm::event::EnableBracketedPaste)?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -131,7 +131,8 @@ pub fn restore() {
     if MOUSE.load(Ordering::SeqCst) {
         let _ = execute!(out, DisableMouseCapture);
     }
-    let _ = execute!(out, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ =
+        execute!(out, crossterm::event::DisableBracketedPaste, LeaveAlternateScreen, crossterm::cursor::Show);
     let _ = disable_raw_mode();
     let _ = out.flush();
 }

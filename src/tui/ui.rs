@@ -61,6 +61,19 @@ pub fn regions(size: (u16, u16), focus: Pane, show_highlights: bool) -> Regions 
     r
 }
 
+/// The regions mirrored left to right (an Arabic interface: the list on the right, the
+/// highlights on the left, the tab bar from the right).
+pub fn mirrored(r: Regions, width: u16) -> Regions {
+    let flip = |o: Option<Rect>| o.map(|rc| Rect { x: width.saturating_sub(rc.x + rc.width), ..rc });
+    Regions {
+        tabs: r.tabs,
+        list: flip(r.list),
+        reader: flip(r.reader),
+        highlights: flip(r.highlights),
+        status: r.status,
+    }
+}
+
 /// Where the note editor opens: a box across the bottom of the screen.
 pub fn editor_area(size: (u16, u16)) -> Rect {
     let (w, h) = size;
@@ -71,7 +84,7 @@ pub fn editor_area(size: (u16, u16)) -> Rect {
 /// Draws one frame.
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
-    let r = regions((area.width, area.height), app.focus, app.show_highlights);
+    let r = app.regions_for((area.width, area.height));
     let buf = f.buffer_mut();
     if let Some(t) = r.tabs {
         panes::status::draw_tabs(buf, t, app);
@@ -89,14 +102,23 @@ pub fn draw(f: &mut Frame, app: &App) {
         panes::actors::draw(buf, Rect { height: area.height.saturating_sub(1), ..area }, v, app);
     }
     panes::status::draw(buf, r.status, app);
+    let mut cursor = None;
     if let Some(ed) = &app.editor {
-        panes::note::draw(buf, editor_area((area.width, area.height)), ed, app);
+        cursor = panes::note::draw(buf, editor_area((area.width, area.height)), ed, app);
     }
     if app.help {
         panes::help::draw(buf, area, app);
+        cursor = None;
+    }
+    if let Some(p) = &app.prompt {
+        panes::prompt::draw(buf, area, p, app);
     }
     if app.layout.order == crate::text::Order::Isolated {
         write_blanks(buf);
+    }
+    // The terminal's own cursor shows where typing goes (hidden otherwise).
+    if let Some((x, y)) = cursor {
+        f.set_cursor_position((x, y));
     }
 }
 
@@ -127,5 +149,11 @@ mod tests {
         assert!(narrow.tabs.is_some() && narrow.list.is_none() && narrow.reader.is_some());
         let tiny = regions((1, 1), Pane::List, false);
         assert_eq!(tiny.status.height, 1);
+        let m = mirrored(regions((160, 48), Pane::List, false), 160);
+        assert_eq!(m.list.unwrap().right(), 160, "the list on the right");
+        assert_eq!(m.highlights.unwrap().x, 0, "the highlights on the left");
+        let m = mirrored(regions((100, 30), Pane::List, false), 100);
+        assert_eq!(m.reader.unwrap().x, 0);
+        assert_eq!(m.list.unwrap().right(), 100);
     }
 }

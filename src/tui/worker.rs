@@ -24,7 +24,7 @@ impl Worker {
             .name("sahifa-extract".into())
             .spawn(move || work(&articles, &asked, &out))
             .map(|_| ())
-            .unwrap_or_else(|e| eprintln!("sahifa: cannot start the extraction thread: {e}"));
+            .unwrap_or_else(|e| crate::report::warn(format!("cannot start the extraction thread: {e}")));
         Worker { ask }
     }
 

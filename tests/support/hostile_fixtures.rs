@@ -178,3 +178,58 @@ fn gzip_bomb(members: usize) -> Vec<u8> {
     }
     v
 }
+
+/// Content the loaders and the layout once got wrong (issue 13): text starting with `MZ`, UTF-16
+/// without a byte order mark, Hangul jamo runs, the Arabic prepended marks U+0600–U+0605, and a
+/// Markdown article whose links are `javascript:`, `data:` and `vbscript:`.
+pub fn round_two_fixtures() -> Vec<(String, Vec<u8>)> {
+    let ar = "قال الوزير إن الحكومة ستعلن خطة جديدة. ";
+    let utf16 = |s: &str, le: bool| -> Vec<u8> {
+        s.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
+    };
+    vec![
+        ("mz_start.txt".into(), format!("MZ عنوان\n\n{ar}").into_bytes()),
+        ("utf16le_nobom.txt".into(), utf16(&format!("عنوان\n\n{ar}\n"), true)),
+        ("utf16be_nobom.txt".into(), utf16(&format!("عنوان\n\n{ar}\n"), false)),
+        (
+            "hangul_jamo.txt".into(),
+            format!("عنوان\n\n{ar}{} {ar}", "\u{1100}\u{1161}\u{11a8}".repeat(2000)).into_bytes(),
+        ),
+        (
+            "prepended_marks.txt".into(),
+            format!("عنوان\n\n\u{600}\u{601}\u{602}\u{603}\u{604}\u{605}١٢٣ {ar}{}", "\u{600}".repeat(500))
+                .into_bytes(),
+        ),
+        (
+            "links.md".into(),
+            format!(
+                "# عنوان\n\n{ar} [أ](javascript:alert(1)) <javascript:alert(2)> [ب](data:text/html,x) \
+                 [ج](VBScript:msgbox) [د](  jav&#x09;ascript:alert(3))\n"
+            )
+            .into_bytes(),
+        ),
+    ]
+}
+
+/// Entries a folder walk must survive, named with escape sequences and a newline that would forge
+/// a `sahifa:` line: a symbolic link loop, a dangling link, a named pipe, a link into `/proc`, and
+/// a folder the user cannot read (chmod 000; root reads it anyway). Unix only.
+#[cfg(unix)]
+pub fn special_entries(dir: &std::path::Path) {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let name = |s: &[u8]| dir.join(OsStr::from_bytes(s));
+    let lp = name(b"loop\x1b]0;PWN\x07");
+    std::os::unix::fs::symlink(&lp, &lp).unwrap();
+    std::os::unix::fs::symlink("/nonexistent\x1b]0;PWN\x07", name(b"dangling\x1b]0;PWN\x07\nsahifa: forged"))
+        .unwrap();
+    std::os::unix::fs::symlink("/proc/self", name(b"proc\x1b]0;PWN\x07")).unwrap();
+    let fifo = name(b"fifo\x1b]0;PWN\x07.txt");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo");
+    let locked = name(b"locked\x1b]0;PWN\x07");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::write(locked.join("a.txt"), "عنوان\n\nنص.\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+}

@@ -22,7 +22,7 @@ pub fn app(
 ) -> App {
     let keymap = Keymap::new(&Config::defaults().keys).unwrap();
     let layout = sahifa::commands::layout_options(display, 80);
-    App::new(articles, store, keymap, Theme { color }, layout, size)
+    App::new(articles, store, keymap, Theme::new(color, sahifa::tui::theme::Background::Dark), layout, size)
 }
 
 /// One frame of `app` on a TestBackend of its size.

@@ -23,6 +23,16 @@ fn md(s: &str) -> String {
     out
 }
 
+/// `u` as an autolink target when it is a web address (`http:` or `https:`), `None` otherwise.
+/// The scheme is read as a browser reads it: case and the tabs, newlines and spaces a browser
+/// strips ignored (`JaVa\tScRipt:` is `javascript:`).
+fn web_link(u: &str) -> Option<String> {
+    let u: String =
+        u.chars().filter(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '<' | '>')).collect();
+    let scheme = u.split_once(':')?.0.to_ascii_lowercase();
+    matches!(scheme.as_str(), "http" | "https").then_some(u)
+}
+
 /// Whether the first strong letter of `s` is right-to-left.
 fn is_rtl(s: &str) -> bool {
     use unicode_bidi::{BidiClass, bidi_class};
@@ -74,7 +84,11 @@ fn article(out: &mut dyn Write, n: usize, a: &ArticleReport) -> io::Result<()> {
         writeln!(out, "- Source: {}", source.join(" · "))?;
     }
     if let Some(u) = &a.url {
-        writeln!(out, "- Link: <{}>", u.replace(['<', '>', ' '], ""))?;
+        match web_link(u) {
+            Some(u) => writeln!(out, "- Link: <{u}>")?,
+            // javascript:, data:, vbscript: and the like are shown, never made a link.
+            None => writeln!(out, "- Link (not a web address, not linked): `{}`", u.replace('`', "'"))?,
+        }
     }
     let marks = [(a.starred, "starred"), (a.read, "read")];
     let marks: Vec<&str> = marks.iter().filter(|(on, _)| *on).map(|(_, s)| *s).collect();
@@ -125,4 +139,26 @@ fn article(out: &mut dyn Write, n: usize, a: &ArticleReport) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::web_link;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(web_link("https://example.com/a b").as_deref(), Some("https://example.com/ab"));
+        assert_eq!(web_link("HTTP://x.example").as_deref(), Some("HTTP://x.example"));
+        for bad in [
+            "javascript:alert(1)",
+            "JaVa\tScRipt:alert(1)",
+            " javascript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "file:///etc/passwd",
+            "no scheme",
+        ] {
+            assert_eq!(web_link(bad), None, "{bad:?}");
+        }
+    }
 }

@@ -1,6 +1,10 @@
-//! The actors view: every actor of the library (merged across articles and spellings) with its kind,
-//! articles, mentions and quotes; a bar chart of mentions and quotes of the leading actors; and the
-//! selected actor's quotes across articles.
+//! The actors view: every actor of the library (merged across articles and spellings) with its
+//! name first, then articles, mentions and quotes (and its kind when there is room); a bar chart of
+//! the leading actors; and the selected actor's quotes across articles.
+//!
+//! 100 columns and more: the list on the start side, chart and quotes beside it. Narrower: the
+//! list above the quotes, no chart, so that names stay readable at 80 and 60 columns. Mirrored in
+//! an Arabic interface.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
@@ -8,57 +12,104 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Clear, Widget};
 
-use super::{clean, frame, one_row};
+use super::{clean, frame, ltr_row, one_row, plain_row, put_seq};
 use crate::tui::actors::ActorsView;
 use crate::tui::app::App;
-use crate::tui::paint::paint_row;
+
+/// Where the parts of the view go.
+struct Parts {
+    list: Rect,
+    chart: Option<Rect>,
+    quotes: Rect,
+}
+
+fn parts(area: Rect, rtl: bool) -> Parts {
+    if area.width >= 100 {
+        let [mut left, mut right] =
+            Layout::new(Direction::Horizontal, [Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(area);
+        if rtl {
+            std::mem::swap(&mut left, &mut right);
+        }
+        let [chart, quotes] =
+            Layout::new(Direction::Vertical, [Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(right);
+        Parts { list: left, chart: Some(chart), quotes }
+    } else {
+        let [list, quotes] =
+            Layout::new(Direction::Vertical, [Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(area);
+        Parts { list, chart: None, quotes }
+    }
+}
 
 /// Draws the actors view over `area`.
 pub fn draw(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
     Clear.render(area, buf);
     let th = &app.theme;
-    let [left, right] =
-        Layout::new(Direction::Horizontal, [Constraint::Percentage(50), Constraint::Percentage(50)])
-            .areas(area);
-    let [chart, quotes] =
-        Layout::new(Direction::Vertical, [Constraint::Percentage(45), Constraint::Percentage(55)])
-            .areas(right);
+    let w = app.words();
+    let p = parts(area, app.lang.rtl());
     let total = app.articles.len();
-    let pending = if v.extracted < total {
-        format!(" · {}/{total} articles read so far", v.extracted)
-    } else {
-        String::new()
+    let mut title = match &app.actors_job {
+        // First, so that a narrow pane still shows it.
+        Some(job) => w.fmt("actors.merging", &[("done", &job.done), ("total", &job.total)]),
+        None => w.fmt("actors.title", &[("total", &total), ("n", &v.actors.len())]),
     };
-    let title = format!(
-        " Actors across {total} articles: {}{pending} · Enter shows their articles, Esc closes ",
-        v.actors.len()
-    );
-    let inner = frame(buf, left, &title, th.border(true));
-    let cap = inner.height as usize;
-    let offset = super::list::visible_offset(v.offset, v.selected, cap);
-    for (i, a) in v.actors.iter().enumerate().skip(offset).take(cap) {
-        let y = inner.y + (i - offset) as u16;
-        let base = if i == v.selected { th.selected(true) } else { Style::new() };
-        buf.set_style(Rect::new(inner.x, y, inner.width, 1), base);
-        let kind = format!("{:?}", a.kind).to_lowercase();
-        let info =
-            format!("{kind:<12} {:>3} art {:>4} men {:>3} quo", a.articles.len(), a.mentions, a.quotes.len());
-        buf.set_string(inner.x, y, "■", base.patch(th.actor(i)));
-        buf.set_stringn(inner.x + 2, y, &info, inner.width.saturating_sub(2) as usize, base.patch(th.dim()));
-        let left_w = 3 + info.chars().count() as u16;
-        if inner.width > left_w + 2 {
-            let name_area = Rect { x: inner.x + left_w, width: inner.width - left_w, ..inner };
-            let row = one_row(&clean(&a.name), name_area.width as usize, &app.layout);
-            paint_row(buf, name_area, y, &row, base.patch(th.actor(i)), |_| Style::new());
-        }
+    if v.extracted < total && app.actors_job.is_none() {
+        title.push_str(" · ");
+        title.push_str(&w.fmt("actors.pending", &[("done", &v.extracted), ("total", &total)]));
     }
-    draw_chart(buf, chart, v, app);
-    draw_quotes(buf, quotes, v, app);
+    title.push_str(" · ");
+    title.push_str(w.get("actors.keys"));
+    let inner = frame(buf, p.list, &title, th.border(true), app);
+    if inner.height == 0 || inner.width < 8 {
+        return;
+    }
+    // A header naming the number columns.
+    let numbers_w = 14usize;
+    let width = inner.width as usize;
+    let kind_w = if width >= 60 { 14 } else { 0 };
+    let header = one_row(w.get("actors.columns"), width, &app.layout);
+    super::put_row(buf, inner, inner.y, header, th.dim(), app, super::Align::End);
+    let body = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
+    let cap = body.height as usize;
+    let offset = super::list::visible_offset(v.offset, v.selected, cap.max(1));
+    for (i, a) in v.actors.iter().enumerate().skip(offset).take(cap) {
+        let y = body.y + (i - offset) as u16;
+        let base = if i == v.selected { th.selected(true) } else { Style::new() };
+        buf.set_style(Rect::new(body.x, y, body.width, 1), base);
+        let name_w = width.saturating_sub(2 + numbers_w + kind_w).max(4);
+        let mut name = one_row(&clean(&a.name), name_w, &app.layout);
+        // Pad the name to its column so that the numbers line up.
+        let pad = name_w.saturating_sub(name.width);
+        let (arts, quos) = v.counts(i);
+        let numbers = format!("{arts:>3} {:>5} {quos:>4}", a.mentions);
+        let mut parts = vec![(plain_row("■ "), base.patch(th.actor(i)))];
+        if app.lang.rtl() {
+            // Right-to-left names end at their column's right edge, by the mark.
+            name.offset = 0;
+        }
+        parts.push((name, base.patch(th.actor(i))));
+        parts.push((plain_row(&" ".repeat(pad)), base));
+        if kind_w > 0 {
+            let kind = one_row(w.get(super::highlights::kind_key(a.kind)), kind_w - 1, &app.layout);
+            let kpad = kind_w.saturating_sub(kind.width);
+            parts.push((plain_row(" "), base));
+            parts.push((kind, base.patch(th.dim())));
+            parts.push((plain_row(&" ".repeat(kpad.saturating_sub(1))), base));
+        }
+        parts.push((ltr_row(&numbers, numbers_w + 1, &app.layout), base.patch(th.dim())));
+        put_seq(buf, body, y, &parts, app);
+    }
+    if let Some(chart) = p.chart {
+        draw_chart(buf, chart, v, app);
+    }
+    draw_quotes(buf, p.quotes, v, app);
 }
 
 fn draw_chart(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
     let th = &app.theme;
-    let inner = frame(buf, area, " Mentions (colour) and quotes (grey) ", th.border(false));
+    let inner = frame(buf, area, app.words().get("actors.chart"), th.border(false), app);
     let label_w = (inner.width / 3).max(4) as usize;
     let groups: Vec<BarGroup> = v
         .actors
@@ -71,9 +122,9 @@ fn draw_chart(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
             BarGroup::default().label(Line::from(label)).bars(&[
                 Bar::default().value(a.mentions as u64).style(th.actor(i)).text_value(a.mentions.to_string()),
                 Bar::default()
-                    .value(a.quotes.len() as u64)
+                    .value(v.counts(i).1 as u64)
                     .style(th.dim())
-                    .text_value(a.quotes.len().to_string()),
+                    .text_value(v.counts(i).1.to_string()),
             ])
         })
         .collect();
@@ -86,32 +137,36 @@ fn draw_chart(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
 
 fn draw_quotes(buf: &mut Buffer, area: Rect, v: &ActorsView, app: &App) {
     let th = &app.theme;
+    let w = app.words();
     let Some(actor) = v.current() else {
-        frame(buf, area, " Quotes ", th.border(false));
+        frame(buf, area, w.get("actors.quotes"), th.border(false), app);
         return;
     };
-    let inner = frame(
-        buf,
-        area,
-        &format!(" Quotes of the selected actor: {} ", actor.quotes.len()),
-        th.border(false),
-    );
-    let mut y = inner.y;
-    for q in &actor.quotes {
-        if y >= inner.bottom() {
-            break;
-        }
-        let Some(Some(ex)) = app.extractions.get(q.article) else { continue };
-        let Some(quote) = ex.quotes.get(q.quote) else { continue };
-        // The article's number on the left, the quote right to left in the rest of the row.
-        let tag = format!("#{} ", q.article + 1);
-        buf.set_stringn(inner.x, y, &tag, inner.width as usize, th.dim());
-        let tw = tag.chars().count() as u16;
-        if inner.width > tw + 1 {
-            let qa = Rect { x: inner.x + tw, width: inner.width - tw, ..inner };
-            let row = one_row(&clean(&quote.text), qa.width as usize, &app.layout);
-            paint_row(buf, qa, y, &row, th.quote(None), |_| Style::new());
-        }
-        y += 1;
+    let title = w.fmt("actors.quotes_of", &[("name", &actor.name), ("n", &v.counts(v.selected).1)]);
+    let inner = frame(buf, area, &title, th.border(false), app);
+    // The library's view has the quotes it read from the store; a set of files has them in the
+    // extractions.
+    let texts: Vec<(usize, &str)> = if v.stored.is_empty() {
+        actor
+            .quotes
+            .iter()
+            .filter_map(|q| {
+                let ex = app.extractions.get(q.article)?.as_ref()?;
+                Some((q.article, ex.quotes.get(q.quote)?.text.as_str()))
+            })
+            .collect()
+    } else {
+        v.quotes.iter().map(|(i, t)| (*i, t.as_str())).collect()
+    };
+    for (y, (article, text)) in (inner.y..inner.bottom()).zip(texts) {
+        // The article's number at the start side, the quote right to left in the rest of the row.
+        let tag = ltr_row(&format!("#{}", article + 1), 8, &app.layout);
+        let room = (inner.width as usize).saturating_sub(tag.width + 1);
+        let parts = [
+            (tag, th.dim()),
+            (plain_row(" "), Style::new()),
+            (one_row(&clean(text), room, &app.layout), th.quote(None)),
+        ];
+        put_seq(buf, inner, y, &parts, app);
     }
 }

@@ -8,7 +8,7 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
-use super::frame;
+use super::{Align, frame, put};
 use crate::extract::Extraction;
 use crate::tui::app::App;
 use crate::tui::doc::Source;
@@ -21,19 +21,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let focused = app.focus == Pane::Reader;
     let th = &app.theme;
     let pending = app.reader.article.is_some() && app.current_extraction().is_none();
+    let w = app.words();
     let title = match app.reader.article {
-        Some(i) => format!(
-            " Reader {}/{}{} ",
-            i + 1,
-            app.articles.len(),
-            if pending { " · extracting…" } else { "" }
-        ),
-        None => " Reader ".to_string(),
+        Some(i) => {
+            let t = w.fmt("reader.title", &[("i", &(i + 1)), ("n", &app.articles.len())]);
+            if pending { format!("{t} · {}", w.get("reader.extracting")) } else { t }
+        }
+        None => w.get("pane.reader").to_string(),
     };
-    let inner = frame(buf, area, &title, th.border(focused));
+    let inner = frame(buf, area, &title, th.border(focused), app);
+    super::link::draw(buf, area, title.chars().count() as u16, app, th.dim());
     let text_area = inner.inner(Margin { horizontal: 1, vertical: 0 });
     let Some(doc) = &app.reader.doc else {
-        buf.set_string(text_area.x, text_area.y, "No article", th.dim());
+        put(buf, text_area, text_area.y, w.get("reader.none"), th.dim(), app, Align::Start);
         return;
     };
     let styler = Styler::new(
@@ -57,7 +57,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     if doc.rows.len() > text_area.height as usize && inner.height > 0 {
         let mut state = ScrollbarState::new(doc.rows.len().saturating_sub(text_area.height as usize))
             .position(app.reader.scroll);
-        Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None).render(
+        // The scrollbar at the interface's end side (the left in Arabic).
+        let side = if app.lang.rtl() {
+            ScrollbarOrientation::VerticalLeft
+        } else {
+            ScrollbarOrientation::VerticalRight
+        };
+        Scrollbar::new(side).begin_symbol(None).end_symbol(None).render(
             area.inner(Margin { horizontal: 0, vertical: 1 }),
             buf,
             &mut state,

@@ -1,0 +1,332 @@
+//! `sahifa sync` against a real Tiny Tiny RSS (Debian's package on PostgreSQL, served on
+//! 127.0.0.1 by PHP's built-in server that each test starts): two sahifa data dirs syncing through
+//! it. Set up by `tools/sync/ttrss-up.sh` (which `.ci/run` calls); skipped LOUDLY when it cannot
+//! start here.
+
+#[path = "support/ttrss.rs"]
+mod ttrss;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use assert_cmd::Command;
+use sahifa::db::{Db, Flags};
+use serde_json::Value;
+use tempfile::TempDir;
+use ttrss::{Api, Server};
+
+/// One sahifa: its own data dir and config dir.
+struct Instance {
+    data: TempDir,
+    config: TempDir,
+    /// The password comes from the environment variable (else from `password_command`).
+    env_password: Option<String>,
+}
+
+impl Instance {
+    fn new(url: &str, user: &str, password: &str, from_env: bool) -> Instance {
+        let config = TempDir::new().unwrap();
+        let secret = if from_env {
+            String::new()
+        } else {
+            format!("password_command = \"printf '%s\\\\n' '{password}'\"\n")
+        };
+        std::fs::write(
+            config.path().join("config.toml"),
+            format!(
+                "[sync]\nbackend = \"ttrss\"\nurl = \"{url}\"\nuser = \"{user}\"\ntimeout = 20\n{secret}"
+            ),
+        )
+        .unwrap();
+        Instance {
+            data: TempDir::new().unwrap(),
+            config,
+            env_password: from_env.then(|| password.to_string()),
+        }
+    }
+
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        let mut c = Command::cargo_bin("sahifa").unwrap();
+        c.args(args)
+            .env("SAHIFA_DATA_DIR", self.data.path())
+            .env("SAHIFA_CONFIG_DIR", self.config.path())
+            .env_remove("SAHIFA_SYNC_PASSWORD")
+            .env("NO_PROXY", "*")
+            .env_remove("HTTP_PROXY")
+            .env_remove("http_proxy")
+            .env_remove("ALL_PROXY");
+        if let Some(p) = &self.env_password {
+            c.env("SAHIFA_SYNC_PASSWORD", p);
+        }
+        c.output().unwrap()
+    }
+
+    /// `sahifa sync --format json`, which must succeed; its report.
+    fn sync(&self) -> Value {
+        let out = self.cmd(&["sync", "--format", "json"]);
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "sync failed: {stderr}{stdout}");
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
+    }
+
+    fn db(&self) -> Db {
+        Db::open(self.data.path()).unwrap()
+    }
+
+    fn content_id(&self, title: &str) -> String {
+        let rows = self.db().article_rows(1000).unwrap();
+        rows.into_iter()
+            .find(|r| r.title == title)
+            .unwrap_or_else(|| panic!("no article {title:?} in {}", self.data.path().display()))
+            .content_id
+    }
+
+    fn flags(&self, title: &str) -> Flags {
+        self.db().flags(&self.content_id(title)).unwrap()
+    }
+
+    fn mark(&self, flag: &str, title: &str) {
+        let id = self.content_id(title);
+        let out = self.cmd(&["mark", flag, &id]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+const PASSWORD: &str = "s3cret-pass";
+
+fn titles(n: usize) -> Vec<String> {
+    let words = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"];
+    (0..n).map(|i| format!("الخبر {}: وزير الخارجية يصل إلى عمّان", words[i])).collect()
+}
+
+/// A TT-RSS user with a feed of `n` items, and two sahifa instances that both synced it: A
+/// subscribed (through sync), the server fetched, B got the subscription and the articles.
+fn two_synced(name: &str, n: usize, url_a: &str, url_b: &str) -> (Instance, Instance, Api, Vec<String>) {
+    let user = format!("{name}_{}", std::process::id());
+    // Users of earlier runs go (their articles with them).
+    ttrss::psql(&format!("DELETE FROM ttrss_users WHERE login LIKE '{name}\\_%' AND login <> '{user}'"))
+        .unwrap();
+    ttrss::create_user(&user, PASSWORD);
+    let titles = titles(n);
+    let items: Vec<(String, String, String)> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            (
+                format!("{name}-{i}"),
+                t.clone(),
+                format!("قال الوزير في المؤتمر الصحفي إن المحادثات {i} كانت مثمرة."),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str, &str)> =
+        items.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
+    let feed = ttrss::serve_feed(&user, &refs);
+    let a = Instance::new(url_a, &user, PASSWORD, false);
+    let b = Instance::new(url_b, &user, PASSWORD, true);
+    let out = a.cmd(&["add", &feed]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r = a.sync();
+    assert_eq!(r["sent"], 1, "the subscription goes to the server: {r}");
+    let port: u16 = url_a.trim_end_matches('/').rsplit(':').next().unwrap().parse().unwrap();
+    let api = Api::login(port, &user, PASSWORD);
+    api.update_feed(&feed);
+    assert_eq!(api.articles().len(), n, "TT-RSS fetched the feed through the proxy");
+    let r = a.sync();
+    assert_eq!(r["articles"], n, "{r}");
+    let r = b.sync();
+    assert_eq!((r["feeds_added"].as_u64(), r["articles"].as_u64()), (Some(1), Some(n as u64)), "{r}");
+    (a, b, api, titles)
+}
+
+#[test]
+fn a_star_on_one_shows_on_the_other_and_read_comes_back() {
+    if !ttrss::setup() {
+        return;
+    }
+    let server = Server::start();
+    let (a, b, api, t) = two_synced("star", 3, &server.url(), &server.url());
+    assert!(!b.flags(&t[0]).starred);
+    a.mark("--star", &t[0]);
+    let r = a.sync();
+    assert_eq!(r["sent"], 1, "{r}");
+    assert_eq!(api.articles()[&t[0]], (true, true), "starred (and still unread) on the server");
+    let r = b.sync();
+    assert_eq!(r["applied"], 1, "{r}");
+    assert!(b.flags(&t[0]).starred, "the star made on A shows on B");
+    assert!(!b.flags(&t[1]).starred && !b.flags(&t[0]).read);
+
+    // And back: B reads one and unstars the other; A sees both. The feed list travelled too.
+    b.mark("--read", &t[1]);
+    b.mark("--unstar", &t[0]);
+    assert_eq!(b.sync()["sent"], 2);
+    a.sync();
+    assert!(a.flags(&t[1]).read && !a.flags(&t[0]).starred);
+    assert_eq!(api.articles()[&t[1]], (false, false));
+    let feeds = b.cmd(&["feeds", "--format", "json"]);
+    assert!(String::from_utf8_lossy(&feeds.stdout).contains("feeds.invalid"));
+    // A star made in the reader (its state file) travels too, into B's reader.
+    let reader_star = |i: &Instance, title: &str| {
+        let (mut store, _) = sahifa::store::Store::open(Some(i.data.path().into()));
+        store.set_starred(&i.content_id(title), true);
+        store.save().unwrap();
+    };
+    reader_star(&a, &t[2]);
+    assert_eq!(a.sync()["sent"], 1);
+    b.sync();
+    let (store_b, _) = sahifa::store::Store::open(Some(b.data.path().into()));
+    assert!(store_b.is_starred(&b.content_id(&t[2])), "B's reader shows the star made in A's reader");
+    // Nothing left to send; the password never reached the library or the status.
+    let status = a.cmd(&["sync", "--status"]);
+    let status = String::from_utf8_lossy(&status.stdout).to_string();
+    assert!(status.contains("synced just now") && !status.contains("waiting"), "{status}");
+    assert_secret_absent(a.data.path());
+    assert_secret_absent(b.data.path());
+}
+
+#[test]
+fn an_action_taken_offline_is_delivered_on_reconnect() {
+    if !ttrss::setup() {
+        return;
+    }
+    let mut server = Server::start();
+    let (a, b, api, t) = two_synced("offline", 2, &server.url(), &server.url());
+    server.down();
+    a.mark("--star", &t[1]);
+    a.mark("--read", &t[0]);
+    let out = a.cmd(&["sync"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("cannot reach the sync server") && err.contains("2 changes wait"), "{err}");
+    let status = String::from_utf8_lossy(&a.cmd(&["sync", "--status"]).stdout).to_string();
+    assert!(status.contains("sync failed") && status.contains("2 changes waiting"), "{status}");
+    // Still offline: the queue keeps them (a second failed sync queues nothing twice).
+    assert!(!a.cmd(&["sync"]).status.success());
+    assert_eq!(a.db().sync_queue(&account(&a)).unwrap().len(), 2);
+
+    server.up();
+    let r = a.sync();
+    assert_eq!((r["sent"].as_u64(), r["queued"].as_u64()), (Some(2), Some(0)), "{r}");
+    assert_eq!(api.articles()[&t[1]], (true, true));
+    assert_eq!(api.articles()[&t[0]], (false, false));
+    b.sync();
+    assert!(b.flags(&t[1]).starred && b.flags(&t[0]).read);
+}
+
+#[test]
+fn a_server_restart_mid_sync_loses_nothing() {
+    if !ttrss::setup() {
+        return;
+    }
+    // A front proxy (like nginx before php-fpm) that restarts TT-RSS just before the third
+    // updateArticle reaches it: that request fails, and the sync stops half-way.
+    let server = Arc::new(Mutex::new(Server::start()));
+    // The proxy thread outlives the test and holds the server: stop it when the test ends.
+    let _stop = Stop(Arc::clone(&server));
+    let backend_port = server.lock().unwrap().port;
+    let front = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let front_url = format!("http://127.0.0.1:{}/", front.server_addr().to_ip().unwrap().port());
+    let updates = Arc::new(Mutex::new(0usize));
+    let armed = Arc::new(Mutex::new(false));
+    {
+        let (server, updates, armed) = (Arc::clone(&server), Arc::clone(&updates), Arc::clone(&armed));
+        std::thread::spawn(move || {
+            let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+            for mut req in front.incoming_requests() {
+                let mut body = String::new();
+                let _ = req.as_reader().read_to_string(&mut body);
+                if body.contains("\"updateArticle\"") {
+                    let mut n = updates.lock().unwrap();
+                    *n += 1;
+                    if *n == 3 && *armed.lock().unwrap() {
+                        let mut s = server.lock().unwrap();
+                        s.down(); // killed while the sync runs: this request finds no server
+                    }
+                }
+                let fwd = agent
+                    .post(&format!("http://127.0.0.1:{backend_port}{}", req.url()))
+                    .header("Content-Type", "application/json")
+                    .send(body.as_bytes());
+                let _ = match fwd {
+                    Ok(mut r) => {
+                        let code = r.status().as_u16();
+                        let text = r.body_mut().read_to_string().unwrap_or_default();
+                        req.respond(tiny_http::Response::from_string(text).with_status_code(code))
+                    }
+                    Err(_) => {
+                        req.respond(tiny_http::Response::from_string("bad gateway").with_status_code(502))
+                    }
+                };
+            }
+        });
+    }
+    let direct = server.lock().unwrap().url();
+    let (a, b, api, t) = two_synced("restart", 6, &front_url, &direct);
+    // Six changes that cannot share a request (alternating kinds), made in this order.
+    for (i, title) in t.iter().enumerate() {
+        a.mark(if i % 2 == 0 { "--star" } else { "--read" }, title);
+    }
+    *updates.lock().unwrap() = 0;
+    *armed.lock().unwrap() = true;
+    let out = a.cmd(&["sync"]);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!out.status.success() && err.contains("4 changes wait"), "{err}");
+    *armed.lock().unwrap() = false;
+    server.lock().unwrap().up();
+    let on_server = api_after_restart(&api, backend_port);
+    assert_eq!(on_server[&t[0]], (true, true), "sent before the restart");
+    assert_eq!(on_server[&t[1]], (false, false), "sent before the restart");
+    assert_eq!(on_server[&t[2]], (true, false), "not sent yet");
+
+    let r = a.sync();
+    assert_eq!((r["sent"].as_u64(), r["queued"].as_u64()), (Some(4), Some(0)), "{r}");
+    let on_server = api.articles();
+    for (i, title) in t.iter().enumerate() {
+        let want = if i % 2 == 0 { (true, true) } else { (false, false) };
+        assert_eq!(on_server[title], want, "{title}");
+    }
+    b.sync();
+    for (i, title) in t.iter().enumerate() {
+        let f = b.flags(title);
+        assert_eq!((f.read, f.starred), (i % 2 == 1, i % 2 == 0), "{title} on B");
+    }
+}
+
+/// Stops the shared server when dropped (also when the test fails).
+struct Stop(Arc<Mutex<Server>>);
+
+impl Drop for Stop {
+    fn drop(&mut self) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).down();
+    }
+}
+
+/// The server's articles after it restarted (sessions live in its database, so the old one works).
+fn api_after_restart(api: &Api, _port: u16) -> std::collections::HashMap<String, (bool, bool)> {
+    api.articles()
+}
+
+fn account(i: &Instance) -> String {
+    let text = std::fs::read_to_string(i.config.path().join("config.toml")).unwrap();
+    let get = |k: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(&format!("{k} = \"")).map(|v| v.trim_end_matches('"').to_string()))
+            .unwrap()
+    };
+    format!("ttrss {} {}", get("url").trim_end_matches('/'), get("user"))
+}
+
+/// The password appears in no file of the data dir (database, WAL, state).
+fn assert_secret_absent(dir: &Path) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            let bytes = std::fs::read(&p).unwrap();
+            assert!(
+                !bytes.windows(PASSWORD.len()).any(|w| w == PASSWORD.as_bytes()),
+                "{} holds the password",
+                p.display()
+            );
+        }
+    }
+}
