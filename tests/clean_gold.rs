@@ -4,7 +4,7 @@
 //! - boilerplate recall: the share of boilerplate lines that are gone from the cleaned article;
 //! - article lines lost: the share of article lines that are gone.
 //!
-//! `tune` is for tuning: `CLEAN_GOLD_VERBOSE=1 cargo test --test clean_gold -- --nocapture` prints
+//! `tune` and `tune2` are for tuning: `CLEAN_GOLD_VERBOSE=1 cargo test --test clean_gold -- --nocapture` prints
 //! its per-line errors. `test` is frozen: only its totals are ever computed and printed.
 //! `CLEAN_GOLD_DIR=PATH` scores another folder of the same shape (or of the extraction gold's).
 
@@ -127,6 +127,18 @@ fn tune_split() {
     assert!(s.lost() <= TUNE_MAX_LOST, "tune: article lines lost {:.4}", s.lost());
 }
 
+/// The second tuning batch (tests/fixtures/clean/tune2, annotated after the cleaner was written,
+/// for tuning rules that generalise beyond `tune`).
+#[test]
+fn tune2_split() {
+    let verbose = std::env::var_os("CLEAN_GOLD_VERBOSE").is_some();
+    let s = score(&split_dir("tune2"), verbose);
+    report("tune2", &s);
+    assert!(s.articles >= 20 && s.boilerplate > 0);
+    assert!(s.recall() >= TUNE2_MIN_RECALL, "tune2: boilerplate recall {:.3}", s.recall());
+    assert!(s.lost() <= TUNE2_MAX_LOST, "tune2: article lines lost {:.4}", s.lost());
+}
+
 /// The frozen split: totals only, never a line.
 #[test]
 fn test_split() {
@@ -153,5 +165,7 @@ fn other_folder() {
 // tune split, which it was tuned on): the floor records what holds, not the target.
 const TUNE_MIN_RECALL: f64 = 0.95;
 const TUNE_MAX_LOST: f64 = 0.01;
+const TUNE2_MIN_RECALL: f64 = 0.5;
+const TUNE2_MAX_LOST: f64 = 0.01;
 const TEST_MIN_RECALL: f64 = 0.5;
 const TEST_MAX_LOST: f64 = 0.01;
