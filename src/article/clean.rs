@@ -10,7 +10,7 @@
 
 use aho_corasick::AhoCorasick;
 
-use super::normalize::{fold_arabic, stem, words_key};
+use super::normalize::{fold_arabic, stem, words_hash, words_key, words_key_into};
 use super::rules::{LineClass, rules};
 
 /// Title and paragraphs as found: only empty lines dropped; `title: None` takes the first line
@@ -199,8 +199,10 @@ fn is_short(l: &str, max_chars: usize) -> bool {
     l.len() <= max_chars || (l.len() <= max_chars * 4 && l.chars().count() <= max_chars)
 }
 
+/// Words of a line whose spaces are collapsed (every line here is): its spaces plus one, counted
+/// on bytes (a loop the compiler vectorises).
 fn words(l: &str) -> usize {
-    l.split_whitespace().count()
+    if l.is_empty() { 0 } else { l.bytes().filter(|&b| b == b' ').count() + 1 }
 }
 
 fn ends_with_any(l: &str, set: &str) -> bool {
@@ -286,11 +288,10 @@ fn goes_on(before: &[String], next: &str) -> bool {
     if !ends_sentence(next) || words(next) < 6 {
         return false;
     }
-    let stopwords: Vec<&str> = rules().headlines.stopwords.split_whitespace().collect();
-    let mut art: Vec<String> = before.iter().flat_map(|l| content_stems(l, &stopwords)).collect();
+    let mut art: Vec<String> = before.iter().flat_map(|l| content_stems(l)).collect();
     art.sort_unstable();
     art.dedup();
-    let own = content_stems(next, &stopwords);
+    let own = content_stems(next);
     if own.is_empty() {
         return false;
     }
@@ -308,14 +309,19 @@ const GOES_ON_SHARE: f64 = 0.35;
 fn drop_repeats(title: &str, lines: Vec<String>) -> Vec<String> {
     let title_key = words_key(title);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    let mut long_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut long_seen: std::collections::HashSet<u64, xxhash_rust::xxh3::Xxh3DefaultBuilder> =
+        Default::default();
+    let mut buf = String::new();
     for l in lines {
-        if words(&l) >= REPEAT_MIN_WORDS && !long_seen.insert(words_key(&l)) {
+        if words(&l) >= REPEAT_MIN_WORDS && !long_seen.insert(words_hash(&l, &mut buf)) {
             continue;
         }
         // Headlines do not end with a full stop: sentences are not compared.
         let similar_len = l.len() <= title.len() * 2 && l.len() * 2 >= title.len() && !l.ends_with('.');
-        if !title_key.is_empty() && similar_len && words_key(&l) == title_key {
+        if !title_key.is_empty() && similar_len && {
+            words_key_into(&l, &mut buf);
+            buf == title_key
+        } {
             continue;
         }
         // A caption or paragraph printed twice goes; a headline-like line printed twice that is not
@@ -381,15 +387,22 @@ fn drop_link_runs(lines: Vec<String>) -> Vec<String> {
     lines.into_iter().zip(drop).filter(|(_, d)| !d).map(|(l, _)| l).collect()
 }
 
+/// The stopwords of `[headlines]`, as a set.
+fn stopwords() -> &'static super::rules::WordSet {
+    static SET: std::sync::OnceLock<super::rules::WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| rules().headlines.stopwords.split_whitespace().map(str::to_string).collect())
+}
+
 /// Content-word stems of a line, for overlap measures.
-pub(crate) fn content_stems(l: &str, stopwords: &[&str]) -> Vec<String> {
+pub(crate) fn content_stems(l: &str) -> Vec<String> {
     let key = words_key(l);
+    let stop = stopwords();
     let mut stems: Vec<String> = key
         .split(' ')
-        .filter(|w| w.chars().count() >= 3 && !stopwords.contains(w))
+        .filter(|w| w.chars().nth(2).is_some() && !stop.contains(*w))
         .map(|w| stem(w).to_string())
         .collect();
-    stems.sort();
+    stems.sort_unstable();
     stems.dedup();
     stems
 }
@@ -397,7 +410,6 @@ pub(crate) fn content_stems(l: &str, stopwords: &[&str]) -> Vec<String> {
 /// Headlines of other stories between paragraphs: see `[headlines]` in the rules.
 fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
     let h = &rules().headlines;
-    let stopwords: Vec<&str> = h.stopwords.split_whitespace().collect();
     // Never the first body line (a standfirst when there is a headline), never the last.
     let mut cands: Vec<(usize, Vec<String>)> = Vec::new();
     for i in 1..lines.len().saturating_sub(1) {
@@ -420,7 +432,7 @@ fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
         if !headline_candidate(l) {
             continue;
         }
-        let stems = content_stems(l, &stopwords);
+        let stems = content_stems(l);
         if stems.len() >= 3 {
             cands.push((i, stems));
         }

@@ -1,7 +1,8 @@
 //! What a library teaches about its outlets' furniture: paragraphs repeated near-verbatim across
-//! articles. Learnt from the articles themselves (word shingles, MinHash with LSH bands from the
-//! `gaoya` crate), so loading an outlet's hundred articles teaches its footers, disclaimers and the
-//! teasers it appends everywhere; no outlet's wording is written down.
+//! articles. Learnt from the articles themselves (word 3-shingles hashed with XXH3, MinHash
+//! signatures and LSH bands: see [`super::minhash`]), so loading an outlet's hundred articles
+//! teaches its footers, disclaimers and the teasers it appends everywhere; no outlet's wording is
+//! written down.
 //!
 //! The interface is small so that any collection of articles can use it: [`Furniture::observe`]
 //! each article (a batch of files, a feed, the library's stored articles), then
@@ -16,12 +17,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::BuildHasherDefault;
-
-use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32};
-
-use super::normalize::words_key;
+use super::minhash::{self, Index, Signature};
+use super::normalize::{words_key, words_key_into};
 use super::{Article, clean};
 
 /// Other articles a paragraph must repeat in to be furniture.
@@ -34,8 +31,6 @@ const LAST_PARAGRAPHS: usize = 6;
 const MAX_WORDS: usize = 120;
 /// Near-verbatim: estimated Jaccard similarity of the word 3-shingles.
 const THRESHOLD: f64 = 0.8;
-const BANDS: usize = 10;
-const BAND_WIDTH: usize = 4;
 
 /// Where a paragraph was seen.
 #[derive(Clone, Copy)]
@@ -47,61 +42,41 @@ struct Seen {
 }
 
 /// Near-duplicate paragraphs across articles, and the headlines of the articles.
+#[derive(Default)]
 pub struct Furniture {
-    // SipHash with fixed keys: the same signatures on every run.
-    hasher: MinHasher32<BuildHasherDefault<DefaultHasher>>,
-    index: MinHashIndex<u32, usize>,
+    index: Index,
+    /// What each id of the index is (the index numbers its signatures 0, 1, …).
     seen: Vec<Seen>,
+    /// For each article, the index id of each of its paragraphs (none for those not hashed).
+    ids: Vec<Vec<Option<usize>>>,
     sources: HashMap<String, usize>,
     titles: HashSet<String>,
     /// Each article's signature over its whole text: copies of one story are not evidence.
-    whole: Vec<Vec<u32>>,
-    articles: usize,
+    whole: Vec<Signature>,
 }
 
-impl Default for Furniture {
-    fn default() -> Self {
-        Furniture::new()
-    }
-}
-
-fn shingles(key: &str) -> Vec<u64> {
-    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.len() < 3 {
-        return vec![xxhash_rust::xxh3::xxh3_64(key.as_bytes())];
-    }
-    words.windows(3).map(|w| xxhash_rust::xxh3::xxh3_64(w.join(" ").as_bytes())).collect()
+/// The hashed word 3-shingles of a key (words joined by single spaces): each shingle is a slice
+/// of the key, hashed without a copy; a key of fewer than three words is one shingle.
+fn shingles(key: &str) -> impl Iterator<Item = u64> + '_ {
+    let starts: Vec<usize> = std::iter::once(0).chain(key.match_indices(' ').map(|(i, _)| i + 1)).collect();
+    let n = starts.len();
+    let short = (n < 3).then(|| xxhash_rust::xxh3::xxh3_64(key.as_bytes()));
+    let windows = (0..n.saturating_sub(2)).map(move |i| {
+        let end = if i + 3 < n { starts[i + 3] - 1 } else { key.len() };
+        xxhash_rust::xxh3::xxh3_64(&key.as_bytes()[starts[i]..end])
+    });
+    short.into_iter().chain(windows)
 }
 
 impl Furniture {
     /// An empty collection.
     pub fn new() -> Furniture {
-        Furniture {
-            hasher: MinHasher32::new_with_hasher(BANDS * BAND_WIDTH, BuildHasherDefault::default()),
-            index: MinHashIndex::new(BANDS, BAND_WIDTH, THRESHOLD),
-            seen: Vec::new(),
-            sources: HashMap::new(),
-            titles: HashSet::new(),
-            whole: Vec::new(),
-            articles: 0,
-        }
+        Furniture::default()
     }
 
     fn source_id(&mut self, source: Option<&str>) -> usize {
         let n = self.sources.len();
         *self.sources.entry(source.unwrap_or("").to_string()).or_insert(n)
-    }
-
-    fn signature(&self, p: &str) -> Option<Vec<u32>> {
-        let n = p.split_whitespace().count();
-        if n == 0 || n > MAX_WORDS {
-            return None;
-        }
-        let key = words_key(super::story::strip_dateline(p));
-        if key.is_empty() {
-            return None;
-        }
-        Some(self.hasher.create_signature(shingles(&key).into_iter()))
     }
 
     /// Learns one article: its source, headline and paragraphs. Returns its number, for
@@ -112,23 +87,39 @@ impl Furniture {
         title: &str,
         paragraphs: impl IntoIterator<Item = &'a str>,
     ) -> usize {
-        let article = self.articles;
-        self.articles += 1;
+        let article = self.ids.len();
         let source = self.source_id(source);
         if !title.trim().is_empty() {
             self.titles.insert(words_key(title));
         }
-        let paragraphs: Vec<&str> = paragraphs.into_iter().collect();
-        let mut all: Vec<u64> = paragraphs.iter().flat_map(|p| shingles(&words_key(p))).collect();
+        let mut key = String::new();
+        let mut all: Vec<u64> = Vec::new();
+        let mut ids = Vec::new();
+        for (position, p) in paragraphs.into_iter().enumerate() {
+            words_key_into(p, &mut key);
+            let n = if key.is_empty() { 0 } else { key.bytes().filter(|&b| b == b' ').count() + 1 };
+            all.extend(shingles(&key));
+            if n == 0 || n > MAX_WORDS {
+                ids.push(None);
+                continue;
+            }
+            // A dateline says where, not what: the paragraph is compared without it.
+            let body = super::story::strip_dateline(p);
+            if body.len() != p.len() {
+                words_key_into(body, &mut key);
+            }
+            if key.is_empty() {
+                ids.push(None);
+                continue;
+            }
+            let id = self.index.insert(minhash::signature(shingles(&key)));
+            self.seen.push(Seen { article, source, position });
+            ids.push(Some(id));
+        }
         all.sort_unstable();
         all.dedup();
-        self.whole.push(self.hasher.create_signature(all.into_iter()));
-        for (position, p) in paragraphs.into_iter().enumerate() {
-            if let Some(sig) = self.signature(p) {
-                self.index.insert(self.seen.len(), sig);
-                self.seen.push(Seen { article, source, position });
-            }
-        }
+        self.whole.push(minhash::signature(all));
+        self.ids.push(ids);
         article
     }
 
@@ -138,11 +129,11 @@ impl Furniture {
         let source = self.sources.get(source.unwrap_or("")).copied();
         let own_title = words_key(title);
         let n = paragraphs.len();
+        let ids = self.ids.get(article).map_or(&[][..], Vec::as_slice);
         paragraphs
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let words = p.split_whitespace().count();
                 // A link to another article of the library.
                 if clean::link_shaped(p) {
                     let key = words_key(p);
@@ -150,10 +141,10 @@ impl Furniture {
                         return true;
                     }
                 }
-                let Some(sig) = self.signature(p) else { return false };
+                let Some(Some(id)) = ids.get(i) else { return false };
                 let copies: Vec<Seen> = self
                     .index
-                    .query_owned(&sig)
+                    .query(self.index.signature(*id), THRESHOLD)
                     .into_iter()
                     .map(|id| self.seen[id])
                     .filter(|s| s.article != article && !self.same_story(article, s.article))
@@ -162,7 +153,7 @@ impl Furniture {
                 if i > 0 && copies.iter().any(|s| s.position == 0) {
                     return true;
                 }
-                if words > SHORT_WORDS && i + LAST_PARAGRAPHS < n {
+                if p.split_whitespace().count() > SHORT_WORDS && i + LAST_PARAGRAPHS < n {
                     return false;
                 }
                 let others: HashSet<usize> =
@@ -171,15 +162,12 @@ impl Furniture {
             })
             .collect()
     }
-}
 
-impl Furniture {
     /// Whether two observed articles are copies of one story (most of their text the same): what
     /// they share is the story, not furniture.
     fn same_story(&self, a: usize, b: usize) -> bool {
         let (Some(x), Some(y)) = (self.whole.get(a), self.whole.get(b)) else { return false };
-        let same = x.iter().zip(y).filter(|(p, q)| p == q).count();
-        same as f64 >= SAME_STORY * x.len() as f64
+        minhash::similarity(x, y) >= SAME_STORY
     }
 }
 

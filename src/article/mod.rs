@@ -7,6 +7,7 @@ pub mod clean;
 pub mod decode;
 pub mod furniture;
 pub mod load;
+pub mod minhash;
 mod normalize;
 pub mod rules;
 pub mod story;

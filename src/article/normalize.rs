@@ -55,7 +55,7 @@ fn fold_pair(lead: u8, next: u8) -> Fold {
 
 /// Letters and digits, with Arabic letters and digits answered without a table look-up.
 #[inline]
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
@@ -66,21 +66,46 @@ fn is_word_char(c: char) -> bool {
 /// The words of a line (letters and digits only), folded and lowercased, joined by single spaces:
 /// two lines with the same key say the same thing whatever their quotation marks and punctuation.
 pub fn words_key(s: &str) -> String {
-    let folded = fold_arabic(s);
-    let mut out = String::with_capacity(folded.len());
-    for w in folded.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut out = String::with_capacity(s.len());
+    words_key_into(s, &mut out);
+    out
+}
+
+/// [`words_key`] written into `out` (cleared first): one pass over the characters, folding as it
+/// goes, so a loop over many lines reuses one buffer.
+pub fn words_key_into(s: &str, out: &mut String) {
+    out.clear();
+    let mut pending = false;
+    for c in s.chars() {
+        let c = match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => continue,
+            c => c,
+        };
+        if !is_word_char(c) {
+            pending = !out.is_empty();
+            continue;
         }
-        for c in w.chars() {
-            if ('\u{0600}'..='\u{06FF}').contains(&c) {
-                out.push(c);
-            } else {
-                out.extend(c.to_lowercase());
-            }
+        if pending {
+            out.push(' ');
+            pending = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
-    out
+}
+
+/// A hash of a line's [`words_key`] (XXH3), computed in `buf`: equal keys, equal hashes.
+pub fn words_hash(s: &str, buf: &mut String) -> u64 {
+    words_key_into(s, buf);
+    xxhash_rust::xxh3::xxh3_64(buf.as_bytes())
 }
 
 /// A rough stem of a folded word for lexical overlap: leading conjunction/preposition + article and
@@ -140,5 +165,30 @@ mod tests {
         }
         assert!(matches!(fold_arabic("كتب الولد"), Cow::Borrowed(_)));
         assert_eq!(words_key("Hello, «العالَمُ» ABC-1"), "hello العالم abc 1");
+        // Folding before splitting, as the two-pass definition: a haraka or tatweel between
+        // letters never splits a word; case folding beyond ASCII.
+        let two_pass = |s: &str| -> String {
+            let f = fold_arabic(s);
+            let words: Vec<String> = f
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    w.chars()
+                        .flat_map(|c| {
+                            if ('\u{0600}'..='\u{06FF}').contains(&c) {
+                                vec![c]
+                            } else {
+                                c.to_lowercase().collect()
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            words.join(" ")
+        };
+        for s in ["  أُعلنَ، «إلى» مدينةٍ ـ ÉCOLE  x", "ـــ", "", "a-b", "كتـــاب.. (CNN)-- قال", "١٢٣ ΣΑΣ"]
+        {
+            assert_eq!(words_key(s), two_pass(s), "{s:?}");
+        }
     }
 }

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::clean::content_stems;
-use super::normalize::fold_arabic;
+use super::normalize::{fold_arabic, is_word_char};
 use super::rules::rules;
 
 /// Content-word stems, sorted and deduplicated.
@@ -55,13 +55,18 @@ fn distinctive(s: &Stems) -> Stems {
     s.iter().filter(|w| !c.contains(*w)).cloned().collect()
 }
 
+/// The first `bytes` bytes of a line (at most; cut at a character boundary): Arabic letters are two
+/// bytes, so 120 bytes are about 60 letters.
+fn head(line: &str, bytes: usize) -> &str {
+    &line[..line.floor_char_boundary(bytes)]
+}
+
 /// Whether a paragraph opens as a continuation of the text before it: the conjunction و or one of
 /// the connectors of the rules (ف is left out: verbs like فرضت open ledes).
 pub(crate) fn continues(line: &str) -> bool {
-    let head: String = line.chars().take(60).collect();
-    let folded = fold_arabic(&head);
+    let folded = fold_arabic(head(line, 120));
     let words: Vec<&str> =
-        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4).collect();
+        folded.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).take(4).collect();
     let first = words.first().copied().unwrap_or("");
     if first.starts_with('و') {
         return true;
@@ -78,9 +83,8 @@ pub(crate) fn lede_shaped(line: &str) -> bool {
         return true;
     }
     let l = lists();
-    let head: String = line.chars().take(240).collect();
-    let folded = fold_arabic(&head);
-    let mut words = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(30);
+    let folded = fold_arabic(head(line, 480));
+    let mut words = folded.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).take(30);
     let Some(first) = words.next() else { return false };
     if l.openers.contains(first) {
         return true;
@@ -96,8 +100,7 @@ fn dateline_len(line: &str) -> Option<usize> {
     if !may_open_with_dateline(line) {
         return None;
     }
-    let head: String = line.chars().take(80).collect();
-    let folded = fold_arabic(&head);
+    let folded = fold_arabic(head(line, 160));
     rules().dateline.find(&folded).map(|m| m.end())
 }
 
@@ -113,8 +116,7 @@ pub(crate) fn strip_dateline(line: &str) -> &str {
     if !may_open_with_dateline(line) {
         return line;
     }
-    let head: String = line.chars().take(80).collect();
-    let folded = fold_arabic(&head);
+    let folded = fold_arabic(head(line, 160));
     let Some(m) = rules().dateline.find(&folded) else { return line };
     // The match counted in the folded text's characters; folding only drops characters (harakat,
     // tatweel), so walk the original counting the ones it keeps.
@@ -134,8 +136,8 @@ pub(crate) fn strip_dateline(line: &str) -> &str {
 }
 
 /// A paragraph's stems without its dateline (place names of the dateline say nothing of the topic).
-fn stems_of(line: &str, stopwords: &[&str]) -> Stems {
-    content_stems(strip_dateline(line), stopwords)
+fn stems_of(line: &str) -> Stems {
+    content_stems(strip_dateline(line))
 }
 
 /// Share of `of` found in `within`.
@@ -150,7 +152,6 @@ fn share_in(of: &Stems, within: &HashSet<String>) -> f64 {
 /// candidate needs them: most articles never pay for the whole text).
 struct Before<'a> {
     lines: &'a [String],
-    stopwords: &'a [&'a str],
     set: HashSet<String>,
     upto: usize,
 }
@@ -158,7 +159,7 @@ struct Before<'a> {
 impl Before<'_> {
     fn upto(&mut self, k: usize) -> &HashSet<String> {
         while self.upto < k {
-            self.set.extend(stems_of(&self.lines[self.upto], self.stopwords));
+            self.set.extend(stems_of(&self.lines[self.upto]));
             self.upto += 1;
         }
         &self.set
@@ -173,13 +174,12 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
     if n < 3 {
         return None;
     }
-    let stopwords: Vec<&str> = rules().headlines.stopwords.split_whitespace().collect();
-    let title = content_stems(title, &stopwords);
-    let mut before = Before { lines, stopwords: &stopwords, set: title.iter().cloned().collect(), upto: 0 };
+    let title = content_stems(title);
+    let mut before = Before { lines, set: title.iter().cloned().collect(), upto: 0 };
     // Dateline of another story after the second paragraph.
     for (k, line) in lines.iter().enumerate().skip(2) {
         if dateline_len(line).is_some() {
-            let s = distinctive(&stems_of(line, &stopwords));
+            let s = distinctive(&stems_of(line));
             if s.len() >= st.min_words / 2 && share_in(&s, before.upto(k)) <= st.max_share_one {
                 return Some(k);
             }
@@ -188,9 +188,14 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
     // A block of appended stories at the end: the earliest start that holds. Only the last
     // paragraphs can be one; the article keeps at least its first paragraph.
     let from = n.saturating_sub(st.max_appended + 1).max(1);
-    let stems: Vec<Stems> = lines[from..].iter().map(|l| stems_of(l, &stopwords)).collect();
-    let is_lede: Vec<bool> = lines[from..].iter().map(|l| lede_shaped(l)).collect();
     let goes_on: Vec<bool> = lines[from..].iter().map(|l| continues(l)).collect();
+    let is_lede: Vec<bool> = lines[from..].iter().map(|l| lede_shaped(l)).collect();
+    // A block opens with a lede that does not continue the text: most articles have none, and
+    // pay for nothing more.
+    if !(0..is_lede.len() - 1).any(|i| is_lede[i] && !goes_on[i]) {
+        return None;
+    }
+    let stems: Vec<Stems> = lines[from..].iter().map(|l| stems_of(l)).collect();
     let mut best = None;
     for k in (from..n - 1).rev() {
         let tail = &stems[k - from..];

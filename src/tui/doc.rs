@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use crate::article::Article;
 use super::i18n::Catalog;
+use crate::article::Article;
 use crate::text::{self, LayoutOptions, Row};
 
 /// Which text a row shows.
