@@ -407,6 +407,21 @@ pub(crate) fn content_stems(l: &str) -> Vec<String> {
     stems
 }
 
+/// [`content_stems`] as hashes (XXH3 of each stem), sorted and deduplicated: for overlap measures
+/// that only compare stems, without a string per word.
+pub(crate) fn content_stem_hashes(l: &str) -> Vec<u64> {
+    let key = words_key(l);
+    let stop = stopwords();
+    let mut stems: Vec<u64> = key
+        .split(' ')
+        .filter(|w| w.chars().nth(2).is_some() && !stop.contains(*w))
+        .map(|w| xxhash_rust::xxh3::xxh3_64(stem(w).as_bytes()))
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
 /// Headlines of other stories between paragraphs: see `[headlines]` in the rules.
 fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
     let h = &rules().headlines;

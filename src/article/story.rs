@@ -5,23 +5,31 @@
 
 use std::collections::HashSet;
 
-use super::clean::content_stems;
+use super::clean::content_stem_hashes;
 use super::normalize::{fold_arabic, is_word_char};
 use super::rules::rules;
 
-/// Content-word stems, sorted and deduplicated.
-type Stems = Vec<String>;
+/// Content-word stems (hashed: [`stem_hash`]), sorted and deduplicated.
+type Stems = Vec<u64>;
+
+/// A stem's hash: stems are only ever compared, so they are kept as numbers.
+fn stem_hash(stem: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(stem.as_bytes())
+}
+
+/// A set of stem hashes (already well mixed: hashed again with XXH3, cheaply).
+type StemSet = HashSet<u64, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
 
 /// Stems of the vocabulary of news in general (`assets/lexicon/common_stems.txt`): shared by
 /// unrelated stories, so they are no evidence that two paragraphs tell the same one.
-fn common() -> &'static std::collections::HashSet<String> {
-    static COMMON: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+fn common() -> &'static StemSet {
+    static COMMON: std::sync::OnceLock<StemSet> = std::sync::OnceLock::new();
     COMMON.get_or_init(|| {
         include_str!("../../assets/lexicon/common_stems.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
+            .map(stem_hash)
             .collect()
     })
 }
@@ -137,11 +145,11 @@ pub(crate) fn strip_dateline(line: &str) -> &str {
 
 /// A paragraph's stems without its dateline (place names of the dateline say nothing of the topic).
 fn stems_of(line: &str) -> Stems {
-    content_stems(strip_dateline(line))
+    content_stem_hashes(strip_dateline(line))
 }
 
 /// Share of `of` found in `within`.
-fn share_in(of: &Stems, within: &HashSet<String>) -> f64 {
+fn share_in(of: &Stems, within: &StemSet) -> f64 {
     if of.is_empty() {
         return 0.0;
     }
@@ -152,12 +160,12 @@ fn share_in(of: &Stems, within: &HashSet<String>) -> f64 {
 /// candidate needs them: most articles never pay for the whole text).
 struct Before<'a> {
     lines: &'a [String],
-    set: HashSet<String>,
+    set: StemSet,
     upto: usize,
 }
 
 impl Before<'_> {
-    fn upto(&mut self, k: usize) -> &HashSet<String> {
+    fn upto(&mut self, k: usize) -> &StemSet {
         while self.upto < k {
             self.set.extend(stems_of(&self.lines[self.upto]));
             self.upto += 1;
@@ -174,8 +182,8 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
     if n < 3 {
         return None;
     }
-    let title = content_stems(title);
-    let mut before = Before { lines, set: title.iter().cloned().collect(), upto: 0 };
+    let title = content_stem_hashes(title);
+    let mut before = Before { lines, set: title.iter().copied().collect(), upto: 0 };
     // Dateline of another story after the second paragraph.
     for (k, line) in lines.iter().enumerate().skip(2) {
         if dateline_len(line).is_some() {
