@@ -110,12 +110,20 @@ pub struct Story {
     pub max_share: f64,
     /// Most share for any one story of the block.
     pub max_share_one: f64,
+    /// Fewest paragraphs of a run of self-contained ledes, or of paragraphs on other topics, that
+    /// ends the article whatever the shape of its first paragraph.
+    pub run_min: usize,
     /// Words that open a paragraph continuing the text before it (folded at load).
     pub connectors: String,
     /// Verbs that open a news lede (folded at load).
     pub lede_openers: String,
     /// Weekday names (folded at load).
     pub weekdays: String,
+    /// Words that, second in a paragraph, show its first word is a verb without a subject: the
+    /// paragraph goes on about someone named before (folded at load).
+    pub subjectless: String,
+    /// Month names (folded at load): a paragraph opening with one is an item of a timeline.
+    pub months: String,
     /// News agencies and outlets named in datelines (regular expressions).
     pub agencies: Vec<String>,
 }
@@ -180,6 +188,8 @@ pub fn rules() -> &'static Rules {
         story.connectors = fold_arabic(&story.connectors).into_owned();
         story.lede_openers = fold_arabic(&story.lede_openers).into_owned();
         story.weekdays = fold_arabic(&story.weekdays).into_owned();
+        story.months = fold_arabic(&story.months).into_owned();
+        story.subjectless = fold_arabic(&story.subjectless).into_owned();
         let agencies: Vec<String> = story.agencies.iter().map(|a| fold_arabic(a).into_owned()).collect();
         // "لندن، بريطانيا (CNN) --", "القاهرة - (رويترز) -", "(CNN)--", "باريس (أ ف ب) -".
         // "لندن، بريطانيا (CNN) --", "القاهرة - (رويترز) -", "(CNN)--", "باريس (أ ف ب) -", "دبي - سكاي

@@ -39,6 +39,8 @@ struct Lists {
     connectors: Vec<Vec<String>>,
     openers: HashSet<String>,
     weekdays: HashSet<String>,
+    months: HashSet<String>,
+    subjectless: HashSet<String>,
 }
 
 fn lists() -> &'static Lists {
@@ -53,6 +55,8 @@ fn lists() -> &'static Lists {
                 .collect(),
             openers: st.lede_openers.split_whitespace().map(str::to_string).collect(),
             weekdays: st.weekdays.split_whitespace().map(str::to_string).collect(),
+            months: st.months.split_whitespace().map(str::to_string).collect(),
+            subjectless: st.subjectless.split_whitespace().map(str::to_string).collect(),
         }
     })
 }
@@ -79,6 +83,11 @@ pub(crate) fn continues(line: &str) -> bool {
     if first.starts_with('و') {
         return true;
     }
+    // A verb with no subject after it ("أشارت إلى أن …", "تابعت قائلة …") goes on about the one
+    // named before: a lede names who acted.
+    if words.get(1).is_some_and(|w| lists().subjectless.contains(*w)) {
+        return true;
+    }
     lists().connectors.iter().any(|parts| {
         words.len() >= parts.len() && words[..parts.len()].iter().zip(parts).all(|(w, p)| *w == p)
     })
@@ -101,6 +110,27 @@ pub(crate) fn lede_shaped(line: &str) -> bool {
         let w = w.strip_prefix('و').filter(|r| r.chars().count() >= 4).unwrap_or(w);
         l.weekdays.contains(w)
     })
+}
+
+/// A paragraph's first word, folded.
+fn first_word(line: &str) -> String {
+    let folded = fold_arabic(head(line, 60));
+    folded.split(|c: char| !is_word_char(c)).find(|w| !w.is_empty()).unwrap_or("").to_string()
+}
+
+/// Whether a paragraph opens like an item of a list or a timeline: a digit, a dash or a bullet
+/// first, or a month name among its first two words ("أغسطس 2016، …", "8 مايو 2018: …").
+fn opens_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with(|c: char| c.is_numeric() || matches!(c, '-' | '–' | '—' | '•' | '*' | '·')) {
+        return true;
+    }
+    let folded = fold_arabic(head(t, 60));
+    folded
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| lists().months.contains(w))
 }
 
 /// The dateline at the start of a paragraph, if it opens with one ("لندن، بريطانيا (CNN) --").
@@ -200,51 +230,94 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
     let is_lede: Vec<bool> = lines[from..].iter().map(|l| lede_shaped(l)).collect();
     // A block opens with a lede that does not continue the text: most articles have none, and
     // pay for nothing more.
-    if !(0..is_lede.len() - 1).any(|i| is_lede[i] && !goes_on[i]) {
+    let run = goes_on.iter().rev().take_while(|g| !**g).count();
+    if run < st.run_min.min(goes_on.len()) && !(0..is_lede.len() - 1).any(|i| is_lede[i] && !goes_on[i]) {
         return None;
     }
     let stems: Vec<Stems> = lines[from..].iter().map(|l| stems_of(l)).collect();
+    let list_item: Vec<bool> = lines[from..].iter().map(|l| opens_list_item(l)).collect();
     let mut best = None;
     for k in (from..n - 1).rev() {
-        let tail = &stems[k - from..];
+        let i = k - from;
+        let tail = &stems[i..];
         if tail.iter().any(|s| s.len() < st.min_words) {
             break;
         }
-        if goes_on[k - from] || !is_lede[k - from] {
+        if goes_on[i] {
             continue;
         }
-        let ledes = is_lede[k - from..].iter().filter(|l| **l).count();
-        // Two paragraphs are a block of stories only when both read as ledes.
-        if ledes * 3 < tail.len() || (tail.len() == 2 && ledes < 2) {
-            continue;
-        }
-        // Parallel openings are a list, not stories from elsewhere.
+        // Parallel openings are a list, not stories from elsewhere; so are items opening with a
+        // number, a dash or a date (a timeline).
         let openings: Vec<String> =
             lines[k..].iter().map(|l| l.split_whitespace().take(2).collect::<Vec<_>>().join(" ")).collect();
-        if (1..openings.len()).any(|i| openings[..i].contains(&openings[i])) {
+        if (1..openings.len()).any(|i| openings[..i].contains(&openings[i]))
+            || list_item[i..].iter().any(|l| *l)
+        {
             continue;
         }
-        let conn = goes_on[k - from..].iter().filter(|c| **c).count();
-        if conn * 3 > tail.len() {
-            continue;
-        }
+        let len = tail.len();
+        // Paragraphs opening with the same word (not a lede verb) are parts of one piece (a
+        // press review's "صحيفة …", "صحيفة …"), not stories from elsewhere.
+        let firsts: Vec<String> = lines[k..].iter().map(|l| first_word(l)).collect();
+        let parallel =
+            (1..len).any(|a| !lists().openers.contains(&firsts[a]) && firsts[..a].contains(&firsts[a]));
+        let ledes = is_lede[i..].iter().filter(|l| **l).count();
+        let conn = goes_on[i..].iter().filter(|c| **c).count();
         // Another story names nothing of this one's headline (a teaser on the same affair may
         // name one or two things).
         let own: Vec<Stems> = tail.iter().map(distinctive).collect();
         let hits: Vec<usize> =
             own.iter().map(|s| s.iter().filter(|w| title.binary_search(w).is_ok()).count()).collect();
-        if hits[0] > 0 || hits.iter().any(|h| *h > 2) || hits.iter().sum::<usize>() * 5 > tail.len() * 3 {
-            continue;
-        }
         // The article before the block: paragraphs 0..k (a fresh set: candidates go backwards).
         let mut art = before.upto(from).clone();
-        for s in &stems[..k - from] {
-            art.extend(s.iter().cloned());
+        for s in &stems[..i] {
+            art.extend(s.iter().copied());
         }
         let shares: Vec<f64> = own.iter().map(|s| share_in(s, &art)).collect();
-        let mean = shares.iter().sum::<f64>() / shares.len() as f64;
+        let mean = shares.iter().sum::<f64>() / len as f64;
         let max = shares.iter().cloned().fold(0.0, f64::max);
-        if shares[0] <= st.max_share && mean <= st.max_share && max <= st.max_share_one {
+        let min = shares.iter().cloned().fold(1.0, f64::min);
+        // Other stories: the block opens with a lede, a third of it reads as ledes (both, when
+        // there are two), it mostly does not continue the text, and its topic is not this one's.
+        let lede_block = is_lede[i] && ledes * 3 >= len && !(len == 2 && ledes < 2) && conn * 3 <= len;
+        let foreign = hits[0] == 0
+            && hits.iter().all(|h| *h <= 2)
+            && hits.iter().sum::<usize>() * 5 <= len * 3
+            && shares[0] <= st.max_share
+            && mean <= st.max_share
+            && max <= st.max_share_one;
+        // A run of self-contained ledes: run_min paragraphs or more, none continuing the text,
+        // three in four (the first among them) reading as ledes, one of them on another topic
+        // (teasers on the same affair come with others).
+        let lede_run = len >= st.run_min
+            && !parallel
+            && conn == 0
+            && is_lede[i]
+            && ledes * 4 >= len * 3
+            && min <= st.max_share;
+        // A run of paragraphs on other topics: run_min or more, none continuing the text, the
+        // first naming nothing of the headline (the others one word at most, half of them none),
+        // each sharing little with the article.
+        // Other stories are foreign to each other too (an article's last section is not); the
+        // article keeps two paragraphs at least (after one alone, there is too little to compare).
+        let foreign_run = len >= st.run_min
+            && k >= 2
+            && !parallel
+            && conn == 0
+            && hits[0] == 0
+            && hits.iter().all(|h| *h <= 1)
+            && hits.iter().sum::<usize>() * 2 <= len
+            && max <= st.max_share
+            && (0..len).all(|j| {
+                let others: StemSet = own
+                    .iter()
+                    .enumerate()
+                    .filter(|(o, _)| *o != j)
+                    .flat_map(|(_, s)| s.iter().copied())
+                    .collect();
+                share_in(&own[j], &others) <= st.max_share_one
+            });
+        if (lede_block && foreign) || lede_run || foreign_run {
             best = Some(k);
         }
     }
@@ -319,6 +392,9 @@ mod tests {
         assert!(continues("من جهته، قال"));
         assert!(continues("بالمقابل، لم يصدر"));
         assert!(!continues("من الشخص الذي"));
+        assert!(continues("أشارت إلى أن الحفلات"));
+        assert!(continues("ختمت قائلةً إن"));
+        assert!(!continues("أشارت الوزارة إلى أن"));
         assert!(lede_shaped("أعلنت الوزارة أن الاجتماع سيعقد"));
         assert!(lede_shaped("رفضت المحكمة العليا، الخميس، الطعن المقدم"));
         assert!(lede_shaped("القاهرة - (رويترز) - ارتفعت الأسعار"));
