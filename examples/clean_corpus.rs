@@ -4,7 +4,8 @@
 //! `cargo run --release --example clean_corpus -- FILE.jsonl [OUTLET [N]]` loads a JSON-lines file
 //! of articles (title, body, source) as one batch, as the library would, and prints per outlet the
 //! articles, the articles with removed lines and the removed lines; with OUTLET, up to N of that
-//! outlet's removed blocks (default 20), each with the kept paragraph before it.
+//! outlet's removed blocks (default 20), each with the kept paragraph before it; with TAILS=1 in
+//! the environment, the last paragraphs of that outlet's articles where nothing was cut at the end.
 
 use sahifa::article::{LoadOptions, load_bytes};
 
@@ -35,7 +36,17 @@ fn main() {
             e.1 += 1;
             e.2 += n;
         }
-        if show == Some(&src) && n > 0 && left > 0 {
+        // TAILS=1: the last paragraphs of the articles where nothing was removed at the end.
+        if std::env::var_os("TAILS").is_some() {
+            if show == Some(&src) && !a.removed.iter().any(|r| r.at == a.paragraphs.len()) && left > 0 {
+                left -= 1;
+                let paras: Vec<&str> = a.paragraph_texts().collect();
+                println!("## {} | {}", a.index, a.title);
+                for p in &paras[paras.len().saturating_sub(5)..] {
+                    println!("   {}", p.chars().take(110).collect::<String>());
+                }
+            }
+        } else if show == Some(&src) && n > 0 && left > 0 {
             left -= 1;
             let paras: Vec<&str> = a.paragraph_texts().collect();
             println!("## {} | {}", a.index, a.title);
