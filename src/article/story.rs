@@ -226,7 +226,8 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
     // A block of appended stories at the end: the earliest start that holds. Only the last
     // paragraphs can be one; the article keeps at least its first paragraph.
     let from = n.saturating_sub(st.max_appended + 1).max(1);
-    let goes_on: Vec<bool> = lines[from..].iter().map(|l| continues(l)).collect();
+    let goes_on_all: Vec<bool> = lines.iter().map(|l| continues(l)).collect();
+    let goes_on = &goes_on_all[from..];
     let is_lede: Vec<bool> = lines[from..].iter().map(|l| lede_shaped(l)).collect();
     // A block opens with a lede that does not continue the text: most articles have none, and
     // pay for nothing more.
@@ -317,7 +318,16 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
                     .collect();
                 share_in(&own[j], &others) <= st.max_share_one
             });
-        if (lede_block && foreign) || lede_run || foreign_run {
+        // A change of voice: the article after its lede goes on paragraph after paragraph (two in
+        // three continue the text) and then stops doing so for run_min paragraphs or more, half of
+        // them ledes, the first too.
+        let chained = {
+            let body = &goes_on_all[1..k];
+            body.len() >= 2 && body.iter().filter(|g| **g).count() * 3 >= body.len() * 2
+        };
+        let voice_break =
+            len >= st.run_min && chained && !parallel && conn == 0 && is_lede[i] && ledes * 2 >= len;
+        if (lede_block && foreign) || lede_run || foreign_run || voice_break {
             best = Some(k);
         }
     }
