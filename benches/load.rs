@@ -72,6 +72,33 @@ fn bench(c: &mut Criterion) {
             all.len()
         })
     });
+    // 256 different articles as one batch: each a window of the seeds' paragraphs starting
+    // further on, so a paragraph recurs in some articles (as an outlet's furniture does) and no
+    // two articles are copies.
+    let paras: Vec<&str> = seeds.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let distinct: Vec<String> = (0..256)
+        .map(|i| {
+            let mut a = format!("خبر رقم {i}\n");
+            let mut k = i;
+            while a.len() < 4096 {
+                a.push_str(paras[k % paras.len()]);
+                a.push_str(&format!(" ({i}-{k})\n"));
+                k += 7;
+            }
+            a
+        })
+        .collect();
+    g.throughput(Throughput::Bytes(distinct.iter().map(|a| a.len() as u64).sum()));
+    g.bench_function("plain text 256 distinct articles of 4 KB, one batch", |b| {
+        b.iter(|| {
+            let mut all: Vec<_> = distinct
+                .iter()
+                .flat_map(|a| load_bytes("a.txt", a.as_bytes(), Some("txt"), &opts).articles)
+                .collect();
+            sahifa::article::furniture::apply(&mut all);
+            all.len()
+        })
+    });
     // Windows-1256: detection and decoding on top of the text path.
     let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(&text);
     g.throughput(Throughput::Bytes(cp1256.len() as u64));

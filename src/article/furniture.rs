@@ -126,21 +126,36 @@ impl Furniture {
     /// Which paragraphs of observed article `article` (its `source`, `title` and `paragraphs` as
     /// observed) are furniture.
     pub fn judge(&self, article: usize, source: Option<&str>, title: &str, paragraphs: &[&str]) -> Vec<bool> {
-        let source = self.sources.get(source.unwrap_or("")).copied();
+        let links = self.links(title, paragraphs);
+        let repeats = self.repeats(article, source, paragraphs);
+        links.into_iter().zip(repeats).map(|(l, r)| l || r).collect()
+    }
+
+    /// Headline-shaped paragraphs equal to another observed article's headline: links to it.
+    fn links(&self, title: &str, paragraphs: &[&str]) -> Vec<bool> {
         let own_title = words_key(title);
+        paragraphs
+            .iter()
+            .map(|p| {
+                clean::link_shaped(p) && {
+                    let key = words_key(p);
+                    key != own_title && self.titles.contains(&key)
+                }
+            })
+            .collect()
+    }
+
+    /// Paragraphs near-copied elsewhere: another article's lede, or a footer of the outlet. The
+    /// same for two observed articles with the same source and paragraphs (copies of one story are
+    /// not evidence for each other).
+    fn repeats(&self, article: usize, source: Option<&str>, paragraphs: &[&str]) -> Vec<bool> {
+        let source = self.sources.get(source.unwrap_or("")).copied();
         let n = paragraphs.len();
         let ids = self.ids.get(article).map_or(&[][..], Vec::as_slice);
         paragraphs
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                // A link to another article of the library.
-                if clean::link_shaped(p) {
-                    let key = words_key(p);
-                    if key != own_title && self.titles.contains(&key) {
-                        return true;
-                    }
-                }
                 let Some(Some(id)) = ids.get(i) else { return false };
                 let copies: Vec<Seen> = self
                     .index
@@ -183,9 +198,18 @@ pub fn apply(articles: &mut [Article]) {
     let mut f = Furniture::new();
     let ids: Vec<usize> =
         articles.iter().map(|a| f.observe(a.source.as_deref(), &a.title, a.paragraph_texts())).collect();
-    for (a, id) in articles.iter_mut().zip(ids) {
+    // Copies of one text (the same story from two feeds, a file loaded twice) get one verdict on
+    // repeats, computed once: each copy's queries would meet all the others.
+    let mut seen: HashMap<(Option<&str>, u64), Vec<bool>> = HashMap::new();
+    let mut verdicts: Vec<Vec<bool>> = Vec::with_capacity(articles.len());
+    for (a, id) in articles.iter().zip(&ids) {
         let paragraphs: Vec<&str> = a.paragraph_texts().collect();
-        let drop = f.judge(id, a.source.as_deref(), &a.title, &paragraphs);
+        let key = (a.source.as_deref(), xxhash_rust::xxh3::xxh3_64(a.body.as_bytes()));
+        let repeats = seen.entry(key).or_insert_with(|| f.repeats(*id, a.source.as_deref(), &paragraphs));
+        let links = f.links(&a.title, &paragraphs);
+        verdicts.push(links.into_iter().zip(repeats.iter()).map(|(l, r)| l || *r).collect());
+    }
+    for (a, drop) in articles.iter_mut().zip(verdicts) {
         if drop.iter().any(|d| *d) {
             a.remove_paragraphs(&drop);
         }

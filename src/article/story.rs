@@ -235,13 +235,17 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
     if run < st.run_min.min(goes_on.len()) && !(0..is_lede.len() - 1).any(|i| is_lede[i] && !goes_on[i]) {
         return None;
     }
-    let stems: Vec<Stems> = lines[from..].iter().map(|l| stems_of(l)).collect();
     let list_item: Vec<bool> = lines[from..].iter().map(|l| opens_list_item(l)).collect();
+    // Stems are computed on first need: most candidates fail the cheap tests first.
+    let mut stems_cache: Vec<Option<Stems>> = vec![None; n - from];
     let mut best = None;
     for k in (from..n - 1).rev() {
         let i = k - from;
-        let tail = &stems[i..];
-        if tail.iter().any(|s| s.len() < st.min_words) {
+        let len = n - k;
+        let conn = goes_on[i..].iter().filter(|c| **c).count();
+        // Every shape of block allows a third of its paragraphs at most to continue the text, and
+        // a longer block has more of them.
+        if conn * 3 > n - from {
             break;
         }
         if goes_on[i] {
@@ -256,17 +260,29 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
         {
             continue;
         }
-        let len = tail.len();
+        // Every shape but a foreign run opens with a lede.
+        if !is_lede[i] && !(conn == 0 && len >= st.run_min && k >= 2) {
+            continue;
+        }
+        for (j, s) in stems_cache.iter_mut().enumerate() {
+            if s.is_none() {
+                *s = Some(stems_of(&lines[from + j]));
+            }
+        }
+        let stems: Vec<&Stems> = stems_cache.iter().map(|s| s.as_ref().expect("filled above")).collect();
+        let tail = &stems[i..];
+        if tail.iter().any(|s| s.len() < st.min_words) {
+            break;
+        }
         // Paragraphs opening with the same word (not a lede verb) are parts of one piece (a
         // press review's "صحيفة …", "صحيفة …"), not stories from elsewhere.
         let firsts: Vec<String> = lines[k..].iter().map(|l| first_word(l)).collect();
         let parallel =
             (1..len).any(|a| !lists().openers.contains(&firsts[a]) && firsts[..a].contains(&firsts[a]));
         let ledes = is_lede[i..].iter().filter(|l| **l).count();
-        let conn = goes_on[i..].iter().filter(|c| **c).count();
         // Another story names nothing of this one's headline (a teaser on the same affair may
         // name one or two things).
-        let own: Vec<Stems> = tail.iter().map(distinctive).collect();
+        let own: Vec<Stems> = tail.iter().map(|s| distinctive(s)).collect();
         let hits: Vec<usize> =
             own.iter().map(|s| s.iter().filter(|w| title.binary_search(w).is_ok()).count()).collect();
         // The article before the block: paragraphs 0..k (a fresh set: candidates go backwards).
