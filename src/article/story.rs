@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::clean::content_stem_hashes;
 use super::normalize::{fold_arabic, is_word_char};
-use super::rules::rules;
+use super::rules::{WordSet, rules};
 
 /// Content-word stems (hashed: [`stem_hash`]), sorted and deduplicated.
 type Stems = Vec<u64>;
@@ -37,10 +37,10 @@ fn common() -> &'static StemSet {
 /// The word lists of `[story]`, parsed once.
 struct Lists {
     connectors: Vec<Vec<String>>,
-    openers: HashSet<String>,
-    weekdays: HashSet<String>,
-    months: HashSet<String>,
-    subjectless: HashSet<String>,
+    openers: WordSet,
+    weekdays: WordSet,
+    months: WordSet,
+    subjectless: WordSet,
 }
 
 fn lists() -> &'static Lists {
@@ -96,11 +96,12 @@ pub(crate) fn continues(line: &str) -> bool {
 /// Whether a paragraph reads as a news lede: a dateline, a lede verb first, or a weekday among its
 /// first words ("أعلنت الوزارة، الخميس، …").
 pub(crate) fn lede_shaped(line: &str) -> bool {
-    if dateline_len(line).is_some() {
+    let folded = fold_arabic(head(line, 480));
+    // The dateline pattern is anchored at the start: the longer head finds what dateline_len does.
+    if may_open_with_dateline(line) && rules().dateline.is_match(&folded) {
         return true;
     }
     let l = lists();
-    let folded = fold_arabic(head(line, 480));
     let mut words = folded.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).take(30);
     let Some(first) = words.next() else { return false };
     if l.openers.contains(first) {
