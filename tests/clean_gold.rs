@@ -165,7 +165,7 @@ fn other_folder() {
 // tune split, which it was tuned on): the floor records what holds, not the target.
 const TUNE_MIN_RECALL: f64 = 0.95;
 const TUNE_MAX_LOST: f64 = 0.01;
-const TUNE2_MIN_RECALL: f64 = 0.5;
+const TUNE2_MIN_RECALL: f64 = 0.9;
 const TUNE2_MAX_LOST: f64 = 0.01;
 const TEST_MIN_RECALL: f64 = 0.5;
 const TEST_MAX_LOST: f64 = 0.01;

@@ -262,7 +262,8 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
             continue;
         }
         // Every shape but a foreign run opens with a lede.
-        if !is_lede[i] && !(conn == 0 && len >= st.run_min && k >= 2) {
+        let may_be_foreign_run = conn == 0 && len >= st.run_min && k >= 2;
+        if !(is_lede[i] || may_be_foreign_run) {
             continue;
         }
         for (j, s) in stems_cache.iter_mut().enumerate() {
