@@ -104,15 +104,13 @@ fn unavailable() -> Option<String> {
 }
 
 /// Whether the tests can run; prints a LOUD message when they cannot (or panics when required).
+/// Needs the test to include `support/sync.rs` as `support`.
 pub fn setup() -> bool {
     let Some(why) = unavailable() else { return true };
-    if std::env::var_os("SAHIFA_REQUIRE_TTRSS").is_some() {
-        panic!("SAHIFA_REQUIRE_TTRSS is set but Tiny Tiny RSS cannot run: {why}");
-    }
-    eprintln!(
-        "\n{}\n!!! SKIPPED: the real-server sync test needs Tiny Tiny RSS: {why}\n{}\n",
-        "!".repeat(78),
-        "!".repeat(78)
+    crate::support::skip_loudly(
+        "the real-server sync test needs Tiny Tiny RSS",
+        &why,
+        "SAHIFA_REQUIRE_TTRSS",
     );
     false
 }
