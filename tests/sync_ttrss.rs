@@ -10,6 +10,7 @@ mod ttrss;
 
 use std::sync::{Arc, Mutex};
 
+use serde_json::Value;
 use support::Instance;
 use ttrss::{Api, Server};
 
@@ -231,6 +232,77 @@ fn a_server_restart_mid_sync_loses_nothing() {
         let f = b.flags(title);
         assert_eq!((f.read, f.starred), (i % 2 == 1, i % 2 == 0), "{title} on B");
     }
+}
+
+#[test]
+fn notes_and_starred_quotes_become_the_articles_note_without_overwriting_theirs() {
+    if !ttrss::setup() {
+        return;
+    }
+    let server = Server::start();
+    let (a, b, api, t) = two_synced("notes", 2, &server.url(), &server.url(), "mirror_notes = true\n");
+    a.write_note(&t[0], Some("راجع تصريح الوزير مع بيان الخارجية"));
+    let quote = a.star_quote(&t[0], "إن المحادثات 0 كانت مثمرة", Some("تصريح مهم"));
+    // A note someone wrote in TT-RSS itself, on the other article, which A annotates too.
+    api.set_note(&t[1], "ملاحظة كتبتها في المتصفح");
+    a.write_note(&t[1], Some("ملاحظة من صحيفة"));
+    let r = a.sync();
+    assert_eq!((r["notes"].as_str(), r["notes_sent"].as_u64()), (Some("mirrored"), Some(1)), "{r}");
+    let warnings = r["warnings"].to_string();
+    assert!(warnings.contains(&t[1]) && warnings.contains("written there, not by sahifa"), "{r}");
+    let note = api.note(&t[0]);
+    let (marker, body) = note.split_once('\n').unwrap_or_else(|| panic!("{note:?}"));
+    assert!(marker.starts_with("[sahifa "), "{note}");
+    assert_eq!(body, format!("راجع تصريح الوزير مع بيان الخارجية\n\n★ «{quote}»\n✎ تصريح مهم"));
+    assert_eq!(api.note(&t[1]), "ملاحظة كتبتها في المتصفح", "the user's own note is kept");
+    // Nothing more to send; notes do not come back into B (they are sahifa's own, one way).
+    assert_eq!(a.sync()["notes_sent"], 0);
+    b.sync();
+    let (store_b, _) = sahifa::store::Store::open(Some(b.data.path().into()));
+    assert_eq!(store_b.note(&b.content_id(&t[0])), None);
+
+    // Cleared here: our note goes from the server; the user's is still left alone.
+    a.write_note(&t[0], None);
+    let cid = a.content_id(&t[0]);
+    let (mut store, _) = sahifa::store::Store::open(Some(a.data.path().into()));
+    let keys: Vec<String> = store.article(&cid).quotes.keys().cloned().collect();
+    for k in keys {
+        store.set_quote_starred(&cid, &k, false);
+        store.set_quote_note(&cid, &k, None);
+    }
+    store.save().unwrap();
+    a.write_note(&t[1], None);
+    let r = a.sync();
+    assert_eq!(r["notes_sent"], 1, "{r}");
+    assert_eq!(api.note(&t[0]), "");
+    assert_eq!(api.note(&t[1]), "ملاحظة كتبتها في المتصفح");
+    a.assert_no_secret(PASSWORD);
+}
+
+#[test]
+fn notes_are_off_by_default_and_a_note_written_offline_goes_on_reconnect() {
+    if !ttrss::setup() {
+        return;
+    }
+    let mut server = Server::start();
+    let (a, _b, api, t) = two_synced("notesoff", 1, &server.url(), &server.url(), "");
+    a.write_note(&t[0], Some("ملاحظة لا تغادر هذا الجهاز"));
+    let r = a.sync();
+    assert_eq!(
+        (r["notes"].clone(), r["notes_sent"].as_u64(), r["sent"].as_u64()),
+        (Value::Null, Some(0), Some(0))
+    );
+    assert_eq!(api.note(&t[0]), "", "off by default: nothing sent");
+
+    server.down();
+    a.write_note(&t[0], Some("كتبت دون اتصال"));
+    let out = a.cmd(&["sync", "--mirror-notes"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("1 change waits"), "{err}");
+    server.up();
+    let r = a.sync_with(&["--mirror-notes"]);
+    assert_eq!((r["notes_sent"].as_u64(), r["queued"].as_u64()), (Some(1), Some(0)), "{r}");
+    assert!(api.note(&t[0]).ends_with("\nكتبت دون اتصال"), "{}", api.note(&t[0]));
 }
 
 /// Stops the shared server when dropped (also when the test fails).

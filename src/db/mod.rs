@@ -14,6 +14,7 @@ pub mod flags;
 pub mod schema;
 mod shelf;
 pub mod sync;
+mod sync_notes;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

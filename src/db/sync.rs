@@ -61,6 +61,13 @@ pub enum Action {
         /// Its URL.
         url: String,
     },
+    /// Mirror an article's notes and starred quotes to a remote item ([`crate::sync::notes`]).
+    Note {
+        /// The remote item id.
+        item: String,
+        /// What the server should have, as JSON (None: nothing).
+        data: Option<String>,
+    },
 }
 
 /// A mapped item: the local article and the server's flags at the last sync.
@@ -258,6 +265,7 @@ impl Db {
                 Action::Unsubscribe { id, .. } => {
                     unsubscribing.insert(id.clone());
                 }
+                Action::Note { .. } => {}
             }
         }
         let mut out = Vec::new();
@@ -326,6 +334,8 @@ impl Db {
                         )?;
                         ("unsubscribe", id.as_str(), 0)
                     }
+                    // Queued by `sync_enqueue_notes`, never found here.
+                    Action::Note { .. } => continue,
                 };
                 tx.execute(
                     "INSERT INTO sync_queue (account, kind, target, value, at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -342,9 +352,9 @@ impl Db {
     }
 
     fn queue(&self, account: &str) -> rusqlite::Result<Vec<Queued>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT seq, kind, target, value, at FROM sync_queue WHERE account = ?1 ORDER BY seq")?;
+        let mut st = self.conn.prepare(
+            "SELECT seq, kind, target, value, at, data FROM sync_queue WHERE account = ?1 ORDER BY seq",
+        )?;
         let rows = st.query_map([account], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -352,13 +362,15 @@ impl Db {
                 r.get::<_, String>(2)?,
                 r.get::<_, i64>(3)?,
                 r.get(4)?,
+                r.get::<_, Option<String>>(5)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (seq, kind, target, value, at) = row?;
+            let (seq, kind, target, value, at, data) = row?;
             let action = match kind.as_str() {
                 "subscribe" => Action::Subscribe(target),
+                "note" => Action::Note { item: target, data },
                 // The URL is only needed before queueing (to drop the snapshot row).
                 "unsubscribe" => Action::Unsubscribe { id: target, url: String::new() },
                 k => match Flag::from_name(k) {
@@ -376,8 +388,15 @@ impl Db {
     pub fn sync_sent(&mut self, account: &str, sent: &[Queued]) -> Result<(), DbError> {
         self.immediate(|tx| {
             for q in sent {
-                if let Action::Flag { item, flag, on } = &q.action {
-                    set_snapshot(tx, account, item, *flag, *on)?;
+                match &q.action {
+                    Action::Flag { item, flag, on } => set_snapshot(tx, account, item, *flag, *on)?,
+                    Action::Note { item, data } => tx
+                        .execute(
+                            "UPDATE sync_items SET synced_note = ?3 WHERE account = ?1 AND remote_id = ?2",
+                            params![account, item, data],
+                        )
+                        .map(|_| ())?,
+                    Action::Subscribe(_) | Action::Unsubscribe { .. } => {}
                 }
                 tx.execute("DELETE FROM sync_queue WHERE seq = ?1", [q.seq])?;
             }

@@ -278,18 +278,18 @@ fn the_readers_state_file_goes_out_and_comes_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = Db::open(dir.path()).unwrap();
     let mut m = server(2);
-    sync_dir(&mut db, dir.path(), ACC, &mut m).unwrap();
+    sync_dir(&mut db, dir.path(), ACC, &mut m, Mirror::Off).unwrap();
     // A star made in the reader (the state file only) is sent.
     let a0 = content(&db, "الخبر رقم 0");
     let (mut store, _) = crate::store::Store::open(Some(dir.path().into()));
     store.set_starred(&a0, true);
     store.save().unwrap();
-    let r = sync_dir(&mut db, dir.path(), ACC, &mut m).unwrap();
+    let r = sync_dir(&mut db, dir.path(), ACC, &mut m, Mirror::Off).unwrap();
     assert_eq!(r.sent, 1);
     assert!(m.articles[0].starred);
     // Read on the server: the reader's state file says so after the sync.
     m.get("a1").read = true;
-    sync_dir(&mut db, dir.path(), ACC, &mut m).unwrap();
+    sync_dir(&mut db, dir.path(), ACC, &mut m, Mirror::Off).unwrap();
     let (store, _) = crate::store::Store::open(Some(dir.path().into()));
     assert!(store.is_read(&content(&db, "الخبر رقم 1")));
     assert!(store.is_starred(&a0) && !store.is_read(&a0));
@@ -312,7 +312,7 @@ fn a_star_made_in_the_reader_before_the_first_sync_is_kept() {
     let (mut store, _) = crate::store::Store::open(Some(dir.path().into()));
     store.set_starred(&cid, true);
     store.save().unwrap();
-    let r = sync_dir(&mut db, dir.path(), ACC, &mut m).unwrap();
+    let r = sync_dir(&mut db, dir.path(), ACC, &mut m, Mirror::Off).unwrap();
     assert_eq!((r.articles, r.sent), (0, 1), "mapped by title, not copied; the star goes out: {r:?}");
     assert!(m.articles[0].starred, "{r:?} {:?}", m.log);
     let (store, _) = crate::store::Store::open(Some(dir.path().into()));

@@ -287,6 +287,32 @@ impl Api {
         id
     }
 
+    /// The TT-RSS id of the article with this title.
+    pub fn id_of(&self, title: &str) -> i64 {
+        let h = self.call("getHeadlines", json!({"feed_id": -4, "view_mode": "all_articles", "limit": 200}));
+        h.as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("no article {title} on the server"))["id"]
+            .as_i64()
+            .unwrap()
+    }
+
+    /// The article's note as `getArticle` gives it ("" when none).
+    pub fn note(&self, title: &str) -> String {
+        let a = self.call("getArticle", json!({"article_id": self.id_of(title)}));
+        a[0]["note"].as_str().unwrap_or("").to_string()
+    }
+
+    /// Writes the article's note as another client (or TT-RSS's own note editor) would.
+    pub fn set_note(&self, title: &str, note: &str) {
+        self.call(
+            "updateArticle",
+            json!({"article_ids": self.id_of(title), "field": 3, "mode": 2, "data": note}),
+        );
+    }
+
     /// Title → (unread, marked) of every article.
     pub fn articles(&self) -> HashMap<String, (bool, bool)> {
         let h = self.call("getHeadlines", json!({"feed_id": -4, "view_mode": "all_articles", "limit": 200}));
