@@ -223,6 +223,15 @@ fn freshrss_transcript_both_directions() {
     assert!(!me.flags(OIL).read, "marked unread on another device");
     let summit = me.flags(SUMMIT);
     assert!(summit.read && summit.starred);
+
+    // Notes mirrored as user labels: one edit-tag per label added or removed.
+    me.write_note(SUMMIT, Some("قارن بتصريحات القمة السابقة"));
+    me.star_quote(SUDAN, "ملايين السودانيين يواجهون الجوع", None);
+    let r = sync(&me, &replay, &["--mirror-notes"]);
+    assert_eq!((r["notes"].as_str(), r["notes_sent"].as_u64()), (Some("mirrored"), Some(2)), "{r}");
+    me.write_note(SUMMIT, None);
+    let r = sync(&me, &replay, &["--mirror-notes"]);
+    assert_eq!((r["notes_sent"].as_u64(), r["queued"].as_u64()), (Some(1), Some(0)), "{r}");
     assert_eq!(replay.lock().unwrap().next, total, "every exchange of the transcript was used");
     me.assert_no_secret("fresh-pass-1");
     let log = std::fs::read_to_string(me.data.path().join("sahifa.log")).unwrap();
@@ -247,6 +256,27 @@ fn miniflux_transcript_relogin_and_unstar() {
     me.mark(&["--unstar"], tunis);
     let r = sync(&me, &replay, &[]);
     assert_eq!(r["sent"].as_u64(), Some(2), "{r}");
+
+    // Miniflux keeps no labels on articles: the refusal is said, the sync still succeeds, and it
+    // is remembered (no edit-tag next time) until --mirror-notes asks again.
+    me.write_note(france, Some("زيارة تاريخية"));
+    let r = sync(&me, &replay, &["--mirror-notes"]);
+    let notes = r["notes"].as_str().unwrap_or_default().to_string();
+    assert!(
+        notes.starts_with("not mirrored: the server refused them") && notes.contains("unsupported tag type"),
+        "{r}"
+    );
+    assert_eq!((r["notes_sent"].as_u64(), r["queued"].as_u64()), (Some(0), Some(0)), "{r}");
+    let cfg = me.config.path().join("config.toml");
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    std::fs::write(&cfg, format!("{text}mirror_notes = true\n")).unwrap();
+    let r = sync(&me, &replay, &[]);
+    assert!(
+        r["notes"].as_str().unwrap_or_default().starts_with("not mirrored: the server refused them"),
+        "{r}"
+    );
+    let status = String::from_utf8_lossy(&me.cmd(&["sync", "--status"]).stdout).to_string();
+    assert!(status.contains("notes not mirrored: the server refused them"), "{status}");
     assert_eq!(replay.lock().unwrap().next, total);
     me.assert_no_secret("mini-pass-2");
 }
