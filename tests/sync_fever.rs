@@ -7,10 +7,10 @@
 mod support;
 
 use std::path::PathBuf;
-use std::process::{Child, Command as Proc, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command as Proc, Stdio};
+use std::time::Duration;
 
-use support::Instance;
+use support::{Instance, Process};
 use tempfile::TempDir;
 
 const EMAIL: &str = "tester@example.com";
@@ -66,7 +66,7 @@ struct Server {
     bin: PathBuf,
     dir: TempDir,
     port: u16,
-    child: Option<Child>,
+    process: Process,
 }
 
 impl Server {
@@ -82,7 +82,7 @@ impl Server {
     fn new(bin: PathBuf, feed_port: u16) -> Server {
         let dir = TempDir::new().unwrap();
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let s = Server { bin, dir, port, child: None };
+        let s = Server { bin, dir, port, process: Process::default() };
         let ok = |c: &mut Proc| {
             let out = c.output().unwrap();
             if !out.status.success() {
@@ -110,34 +110,15 @@ impl Server {
     }
 
     fn up(&mut self) {
-        let child = self
-            .cmd(&["run", "-h", "127.0.0.1", "-p", &self.port.to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        self.child = Some(child);
-        let t = Instant::now();
-        while t.elapsed() < Duration::from_secs(20) {
-            if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        panic!("coldsweat did not start on port {}", self.port);
+        let port = self.port;
+        let mut cmd = self.cmd(&["run", "-h", "127.0.0.1", "-p", &port.to_string()]);
+        self.process = Process::start(&mut cmd, "coldsweat", Duration::from_secs(20), || {
+            std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+        });
     }
 
     fn down(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.down();
+        self.process.stop();
     }
 }
 

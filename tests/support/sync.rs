@@ -5,6 +5,8 @@
 #![allow(dead_code)]
 
 use std::path::Path;
+use std::process::{Child, Command as Proc, Stdio};
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use sahifa::db::{Db, Flags};
@@ -156,4 +158,50 @@ pub fn skip_loudly(test: &str, why: &str, require_env: &str) {
         panic!("{require_env} is set but {test} cannot run: {why}");
     }
     eprintln!("\n{}\n!!! SKIPPED: {test}: {why}\n{}\n", "!".repeat(78), "!".repeat(78));
+}
+
+/// A server process a test started: killed and reaped by [`Process::stop`], or when dropped (also
+/// when the test fails), so no server outlives its test.
+#[derive(Default)]
+pub struct Process(Option<Child>);
+
+impl Process {
+    /// Spawns `cmd` (no input, output discarded) and waits up to `within` for `ready()`; panics
+    /// naming `what` when it never is.
+    pub fn start(cmd: &mut Proc, what: &str, within: Duration, mut ready: impl FnMut() -> bool) -> Process {
+        let child = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {what}: {e}"));
+        let p = Process(Some(child));
+        let t = Instant::now();
+        while t.elapsed() < within {
+            if ready() {
+                return p;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("{what} did not answer within {} s", within.as_secs());
+    }
+
+    /// Whether it was started and not stopped.
+    pub fn is_running(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// Kills it and waits for it (its port then refuses connections).
+    pub fn stop(&mut self) {
+        if let Some(mut c) = self.0.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        self.stop();
+    }
 }

@@ -11,9 +11,9 @@
 use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
@@ -163,9 +163,9 @@ pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-/// TT-RSS served by `php -S` on a port of its own.
+/// TT-RSS served by `php -S` on a port of its own (stopped when dropped).
 pub struct Server {
-    child: Option<Child>,
+    process: crate::support::Process,
     /// Its port.
     pub port: u16,
 }
@@ -173,7 +173,7 @@ pub struct Server {
 impl Server {
     /// Starts it on a free port.
     pub fn start() -> Server {
-        let mut s = Server { child: None, port: free_port() };
+        let mut s = Server { process: Default::default(), port: free_port() };
         s.up();
         s
     }
@@ -185,7 +185,7 @@ impl Server {
 
     /// Starts (again) on the same port, and waits until the API answers.
     pub fn up(&mut self) {
-        assert!(self.child.is_none());
+        assert!(!self.process.is_running());
         let addr = format!("127.0.0.1:{}", self.port);
         // As www-data when root, like the package's update daemon (the feed cache is its).
         let mut cmd = if unsafe_is_root() {
@@ -195,37 +195,22 @@ impl Server {
         } else {
             Command::new("php")
         };
-        let child = cmd
-            .args(["-S", &addr, "-t", WWW])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("php -S");
-        self.child = Some(child);
-        let t = Instant::now();
-        while t.elapsed() < Duration::from_secs(15) {
-            if TcpStream::connect(&addr).is_ok() && raw_call(self.port, &json!({"op": "getApiLevel"})).is_ok()
-            {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("TT-RSS did not answer on {addr} within 15 s");
+        cmd.args(["-S", &addr, "-t", WWW]);
+        let port = self.port;
+        self.process = crate::support::Process::start(
+            &mut cmd,
+            &format!("TT-RSS on {addr}"),
+            Duration::from_secs(15),
+            || {
+                TcpStream::connect(("127.0.0.1", port)).is_ok()
+                    && raw_call(port, &json!({"op": "getApiLevel"})).is_ok()
+            },
+        );
     }
 
     /// Stops it (the port then refuses connections).
     pub fn down(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.down();
+        self.process.stop();
     }
 }
 
