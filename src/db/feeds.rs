@@ -97,16 +97,12 @@ impl Db {
 
     /// Every subscription, in the order they were added.
     pub fn feeds(&self) -> Result<Vec<Feed>, DbError> {
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT f.id, f.url, f.title, f.tags, f.full_text, f.etag, f.last_modified, f.last_fetched,
-                        f.last_error, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
-                 FROM feeds f ORDER BY f.id",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([], |r| {
+        self.rows(
+            "SELECT f.id, f.url, f.title, f.tags, f.full_text, f.etag, f.last_modified, f.last_fetched,
+                    f.last_error, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
+             FROM feeds f ORDER BY f.id",
+            [],
+            |r| {
                 Ok(Feed {
                     id: r.get(0)?,
                     url: r.get(1)?,
@@ -119,9 +115,8 @@ impl Db {
                     last_error: r.get(8)?,
                     articles: r.get(9)?,
                 })
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>());
-        rows.map_err(|e| self.err(e))
+            },
+        )
     }
 
     /// Unsubscribes (its articles go with it; reading state and notes stay, keyed by content).
