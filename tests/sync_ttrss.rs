@@ -256,7 +256,12 @@ fn notes_and_starred_quotes_become_the_articles_note_without_overwriting_theirs(
     assert_eq!(body, format!("راجع تصريح الوزير مع بيان الخارجية\n\n★ «{quote}»\n✎ تصريح مهم"));
     assert_eq!(api.note(&t[1]), "ملاحظة كتبتها في المتصفح", "the user's own note is kept");
     // Nothing more to send; notes do not come back into B (they are sahifa's own, one way).
-    assert_eq!(a.sync()["notes_sent"], 0);
+    let r = a.sync();
+    assert_eq!(
+        (r["notes_sent"].as_u64(), r["sent"].as_u64()),
+        (Some(0), Some(0)),
+        "nothing queued twice: {r}"
+    );
     b.sync();
     let (store_b, _) = sahifa::store::Store::open(Some(b.data.path().into()));
     assert_eq!(store_b.note(&b.content_id(&t[0])), None);
