@@ -646,3 +646,15 @@ fn a_verb_after_its_object_keeps_the_sentences_speaker() {
         quotes(&x)
     );
 }
+
+#[test]
+fn a_plural_of_agents_after_the_verb_is_an_unnamed_source() {
+    // محللون، مديرو صناديق، مصرفيون: groups nobody names speak as unnamed sources, not as people.
+    let x = run(
+        "تراجعت الأسهم في البورصة أمس. وقال مديرو صناديق إن عمليات البيع العالمية كانت من بين أسباب التراجع.",
+    );
+    let q = x.quotes.iter().find(|q| q.text.contains("عمليات البيع")).expect("the reported clause");
+    assert_eq!(q.speaker, None, "{:?}", quotes(&x));
+    assert_eq!(q.source.as_deref(), Some("مديرو صناديق"));
+    assert!(x.actors.iter().all(|a| !a.name.contains("مديرو")), "not a named actor: {:?}", x.actors);
+}

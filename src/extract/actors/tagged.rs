@@ -202,5 +202,27 @@ pub(super) fn add_tagged<'d>(
         // geopolitical entity is a place to the reader.
         NameKind::Country | NameKind::Place => ActorKind::Place,
     };
-    (a.add(doc, kind, &name, s..e, Gender::Unknown), e)
+    let idx = a.add(doc, kind, &name, s..e, Gender::Unknown);
+    // A plural participle or nisba (محللون، مراقبو حقوق الإنسان، مصرفيون) is a group nobody
+    // names: it speaks as an unnamed source.
+    if kind == ActorKind::Person && plural_agents(doc.key(s)) && a.list[idx].actor.mentions.len() == 1 {
+        super::mark_anon(a, idx);
+    }
+    (idx, e)
+}
+
+/// Whether a word is a plural of agents, not a name: a participle مُفعِّلون/مفعّلو (محللون،
+/// مراقبو، متظاهرين) or a nisba plural (مصرفيون، حقوقيين), and no known name.
+pub(super) fn plural_agents(k: &str) -> bool {
+    let bare = k.trim_start_matches(['و', 'ف']);
+    let bare = bare.strip_prefix("ال").unwrap_or(bare);
+    let chars: Vec<char> = bare.chars().collect();
+    if chars.len() < 5 || is_person_name(bare) {
+        return false;
+    }
+    let participle = chars[0] == 'م'
+        && !matches!(chars[1], 'ا' | 'و' | 'ي')
+        && (bare.ends_with("ون") || bare.ends_with("ين") || (bare.ends_with('و') && chars.len() >= 5));
+    let nisba = bare.ends_with("يون") || bare.ends_with("يين");
+    participle || nisba
 }
