@@ -281,6 +281,10 @@ pub struct SyncArgs {
     /// Only say where sync stands (last sync, last error, changes waiting); no network.
     #[arg(long)]
     pub status: bool,
+    /// Mirror notes and starred quotes to the server this time (as `mirror_notes = true` under
+    /// [sync] does always), and ask again a server that refused them before.
+    #[arg(long)]
+    pub mirror_notes: bool,
     /// text or json.
     #[arg(long, value_enum, default_value_t = OutFormat::Text)]
     pub format: OutFormat,

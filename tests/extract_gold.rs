@@ -7,6 +7,10 @@
 
 use std::collections::HashSet;
 
+#[path = "support/gold.rs"]
+mod gold;
+use gold::{gold_actor_keys, gold_files, keys, overlap, same, unnamed_speaker};
+
 use sahifa::article::from_plain_text;
 use sahifa::extract::extract;
 use serde_json::Value;
@@ -18,115 +22,6 @@ const FILES: &[&str] = &[
     "003_a25564347d838f35",
     "004_b14c644140988ae2",
 ];
-
-fn norm(s: &str) -> Vec<char> {
-    let mut out: Vec<char> = Vec::new();
-    for c in s.chars() {
-        let c = match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ى' => 'ي',
-            'ة' => 'ه',
-            '\u{0610}'..='\u{061a}'
-            | '\u{064b}'..='\u{065f}'
-            | '\u{0670}'
-            | '\u{06d6}'..='\u{06ed}'
-            | '\u{0640}' => {
-                continue;
-            }
-            c if c.is_whitespace() || "«»“”„\"'.,،:؛;!?()[]…-–—‘’".contains(c) => ' ',
-            c => c,
-        };
-        if c == ' ' && out.last().is_none_or(|&l| l == ' ') {
-            continue;
-        }
-        out.push(c);
-    }
-    while out.last() == Some(&' ') {
-        out.pop();
-    }
-    out
-}
-
-fn overlap(a: &str, b: &str) -> f64 {
-    let (a, b) = (norm(a), norm(b));
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut best = 0;
-    for x in &a {
-        let mut cur = vec![0usize; b.len() + 1];
-        for (j, y) in b.iter().enumerate() {
-            if x == y {
-                cur[j + 1] = prev[j] + 1;
-                best = best.max(cur[j + 1]);
-            }
-        }
-        prev = cur;
-    }
-    best as f64 / a.len().max(b.len()) as f64
-}
-
-fn strip_clitics(w: &str) -> String {
-    let w: String = norm(w).into_iter().collect();
-    for p in ["وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"] {
-        if let Some(rest) = w.strip_prefix(p)
-            && rest.chars().count() >= 3
-        {
-            return rest.to_string();
-        }
-    }
-    w
-}
-
-fn keys(names: impl Iterator<Item = String>) -> HashSet<String> {
-    names.map(|n| strip_clitics(&n)).filter(|k| !k.is_empty()).collect()
-}
-
-fn gold_actor_keys(gold: &Value, name: &str) -> HashSet<String> {
-    let actors = gold["actors"].as_array().cloned().unwrap_or_default();
-    let forms = |a: &Value| {
-        let mut v = vec![a["name"].as_str().unwrap_or("").to_string()];
-        v.extend(
-            a["aliases"].as_array().into_iter().flatten().filter_map(|x| x.as_str().map(str::to_string)),
-        );
-        v
-    };
-    let target = strip_clitics(name);
-    for a in &actors {
-        if strip_clitics(a["name"].as_str().unwrap_or("")) == target {
-            return keys(forms(a).into_iter());
-        }
-    }
-    for a in &actors {
-        let k = keys(forms(a).into_iter());
-        if k.contains(&target) {
-            return k;
-        }
-    }
-    keys(std::iter::once(name.to_string()))
-}
-
-fn same(cand: &HashSet<String>, gold: &HashSet<String>) -> bool {
-    cand.intersection(gold).next().is_some()
-        || cand.iter().any(|c| {
-            gold.iter().any(|k| {
-                c.chars().count() >= 4
-                    && k.chars().count() >= 4
-                    && (c.contains(k.as_str()) || k.contains(c.as_str()))
-            })
-        })
-}
-
-/// The names (without extension) of the gold files in a fixture folder.
-fn gold_files(dir: &str) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .expect("fixture folder")
-        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".json").map(str::to_string))
-        .collect();
-    v.sort();
-    v
-}
 
 /// Counts over a set of articles.
 #[derive(Debug, Default, Clone, Copy)]
@@ -179,15 +74,6 @@ impl Score {
 fn evaluate() -> Score {
     let files: Vec<String> = FILES.iter().map(|f| f.to_string()).collect();
     evaluate_in(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract"), &files, false)
-}
-
-/// Whether a gold speaker is an unnamed source (a description, `"unnamed": true`).
-fn unnamed_speaker(gold: &Value, name: &str) -> bool {
-    gold["actors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .any(|a| a["name"].as_str() == Some(name) && a["unnamed"].as_bool() == Some(true))
 }
 
 /// Scores the articles `files` of `dir`; `direct_only` keeps direct and partial quotes only.

@@ -3,13 +3,14 @@
 //! the test. Installed by `tools/sync/coldsweat-up.sh` (which `.ci/run` calls); skipped LOUDLY when
 //! it is not there.
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command as Proc, Stdio};
-use std::time::{Duration, Instant};
+#[path = "support/sync.rs"]
+mod support;
 
-use assert_cmd::Command;
-use sahifa::db::Db;
-use serde_json::Value;
+use std::path::PathBuf;
+use std::process::{Command as Proc, Stdio};
+use std::time::Duration;
+
+use support::{Instance, Process};
 use tempfile::TempDir;
 
 const EMAIL: &str = "tester@example.com";
@@ -24,14 +25,7 @@ fn coldsweat() -> Option<PathBuf> {
         return Some(bin);
     }
     let why = format!("{} is missing (run tools/sync/coldsweat-up.sh)", bin.display());
-    if std::env::var_os("SAHIFA_REQUIRE_COLDSWEAT").is_some() {
-        panic!("SAHIFA_REQUIRE_COLDSWEAT is set but coldsweat cannot run: {why}");
-    }
-    eprintln!(
-        "\n{}\n!!! SKIPPED: the Fever sync test needs coldsweat: {why}\n{}\n",
-        "!".repeat(78),
-        "!".repeat(78)
-    );
+    support::skip_loudly("the Fever sync test needs coldsweat", &why, "SAHIFA_REQUIRE_COLDSWEAT");
     None
 }
 
@@ -72,7 +66,7 @@ struct Server {
     bin: PathBuf,
     dir: TempDir,
     port: u16,
-    child: Option<Child>,
+    process: Process,
 }
 
 impl Server {
@@ -88,7 +82,7 @@ impl Server {
     fn new(bin: PathBuf, feed_port: u16) -> Server {
         let dir = TempDir::new().unwrap();
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let s = Server { bin, dir, port, child: None };
+        let s = Server { bin, dir, port, process: Process::default() };
         let ok = |c: &mut Proc| {
             let out = c.output().unwrap();
             if !out.status.success() {
@@ -116,88 +110,30 @@ impl Server {
     }
 
     fn up(&mut self) {
-        let child = self
-            .cmd(&["run", "-h", "127.0.0.1", "-p", &self.port.to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        self.child = Some(child);
-        let t = Instant::now();
-        while t.elapsed() < Duration::from_secs(20) {
-            if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        panic!("coldsweat did not start on port {}", self.port);
+        let port = self.port;
+        let mut cmd = self.cmd(&["run", "-h", "127.0.0.1", "-p", &port.to_string()]);
+        self.process = Process::start(&mut cmd, "coldsweat", Duration::from_secs(20), || {
+            std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+        });
     }
 
     fn down(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
+        self.process.stop();
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.down();
-    }
+/// A sahifa syncing with the Fever API at `url`; `extra`: more `[sync]` lines.
+fn instance(url: &str, extra: &str) -> Instance {
+    Instance::new(
+        &format!("backend = \"fever\"\nurl = \"{url}\"\nuser = \"{EMAIL}\"\ntimeout = 20\n{extra}"),
+        Some(PASSWORD),
+    )
 }
 
-struct Instance {
-    data: TempDir,
-    config: TempDir,
-}
-
-impl Instance {
-    fn new(url: &str) -> Instance {
-        let config = TempDir::new().unwrap();
-        std::fs::write(
-            config.path().join("config.toml"),
-            format!("[sync]\nbackend = \"fever\"\nurl = \"{url}\"\nuser = \"{EMAIL}\"\ntimeout = 20\n"),
-        )
-        .unwrap();
-        Instance { data: TempDir::new().unwrap(), config }
-    }
-
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::cargo_bin("sahifa")
-            .unwrap()
-            .args(args)
-            .env("SAHIFA_DATA_DIR", self.data.path())
-            .env("SAHIFA_CONFIG_DIR", self.config.path())
-            .env("SAHIFA_SYNC_PASSWORD", PASSWORD)
-            .env("NO_PROXY", "*")
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
-            .env_remove("ALL_PROXY")
-            .output()
-            .unwrap()
-    }
-
-    fn sync(&self) -> Value {
-        let out = self.cmd(&["sync", "--format", "json"]);
-        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-        assert!(out.status.success(), "sync failed: {}{stdout}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_str(&stdout).unwrap()
-    }
-
-    fn cid(&self, title: &str) -> String {
-        let rows = Db::open(self.data.path()).unwrap().article_rows(100).unwrap();
-        rows.into_iter().find(|r| r.title == title).unwrap_or_else(|| panic!("no {title}")).content_id
-    }
-
-    fn flags(&self, title: &str) -> (bool, bool) {
-        let f = Db::open(self.data.path()).unwrap().flags(&self.cid(title)).unwrap();
-        (f.read, f.starred)
-    }
-
-    fn mark(&self, flag: &str, title: &str) {
-        assert!(self.cmd(&["mark", flag, &self.cid(title)]).status.success());
-    }
+/// (read, starred) in the library.
+fn flags(i: &Instance, title: &str) -> (bool, bool) {
+    let f = i.flags(title);
+    (f.read, f.starred)
 }
 
 #[test]
@@ -205,22 +141,26 @@ fn two_readers_through_a_real_fever_server_with_an_offline_change() {
     let Some(bin) = coldsweat() else { return };
     let mut server = Server::new(bin, feed_server());
     server.up();
-    let (a, b) = (Instance::new(&server.url()), Instance::new(&server.url()));
+    let (a, b) = (instance(&server.url(), ""), instance(&server.url(), ""));
     for i in [&a, &b] {
         let r = i.sync();
         assert_eq!((r["feeds_added"].as_u64(), r["articles"].as_u64()), (Some(1), Some(2)), "{r}");
     }
-    a.mark("--star", TITLES[0]);
-    assert_eq!(a.sync()["sent"], 1);
-    b.mark("--read", TITLES[1]);
+    a.mark(&["--star"], TITLES[0]);
+    // Asked to mirror notes, a Fever sync says it cannot and goes on (no error).
+    a.write_note(TITLES[0], Some("ملاحظة تبقى هنا"));
+    let r = a.sync_with(&["--mirror-notes"]);
+    assert_eq!(r["sent"], 1);
+    assert_eq!(r["notes"], "not mirrored: the Fever API has no notes or tags; they stay here", "{r}");
+    b.mark(&["--read"], TITLES[1]);
     assert_eq!(b.sync()["applied"], 1, "A's star arrives");
-    assert_eq!(b.flags(TITLES[0]), (false, true));
+    assert_eq!(flags(&b, TITLES[0]), (false, true));
     a.sync();
-    assert_eq!(a.flags(TITLES[1]), (true, false), "B's read arrives");
+    assert_eq!(flags(&a, TITLES[1]), (true, false), "B's read arrives");
 
     // Offline: the change waits, then goes when the server is back (same database, restarted).
     server.down();
-    a.mark("--unstar", TITLES[0]);
+    a.mark(&["--unstar"], TITLES[0]);
     let out = a.cmd(&["sync"]);
     assert!(!out.status.success());
     assert!(
@@ -231,13 +171,7 @@ fn two_readers_through_a_real_fever_server_with_an_offline_change() {
     server.up();
     assert_eq!(a.sync()["sent"], 1);
     b.sync();
-    assert_eq!(b.flags(TITLES[0]), (false, false));
-    assert!(no_secret(a.data.path()) && no_secret(b.data.path()));
-}
-
-fn no_secret(dir: &Path) -> bool {
-    std::fs::read_dir(dir).unwrap().all(|e| {
-        let bytes = std::fs::read(e.unwrap().path()).unwrap();
-        !bytes.windows(PASSWORD.len()).any(|w| w == PASSWORD.as_bytes())
-    })
+    assert_eq!(flags(&b, TITLES[0]), (false, false));
+    a.assert_no_secret(PASSWORD);
+    b.assert_no_secret(PASSWORD);
 }

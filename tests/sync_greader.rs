@@ -4,13 +4,15 @@
 //! token. No Google Reader API server installs here (see the fixtures' `why`), so the transcripts
 //! stand in for one; tests/sync_ttrss.rs runs the same engine against a real TT-RSS.
 
+#[path = "support/sync.rs"]
+mod support;
+
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use assert_cmd::Command;
-use sahifa::db::{Db, Flags};
+use sahifa::db::Db;
 use serde_json::Value;
-use tempfile::TempDir;
+use support::Instance;
 
 /// What the replay server saw: how many exchanges were used, and every mismatch.
 #[derive(Default)]
@@ -163,79 +165,27 @@ fn replay(fixture: &str) -> (u16, Arc<Mutex<Replay>>, usize) {
     (port, state, n)
 }
 
-struct Instance {
-    data: TempDir,
-    config: TempDir,
-    password: String,
+/// A sahifa syncing with the Google Reader API at `url`, logging everything into its data dir
+/// (the secrets must not be in it either); `extra`: more `[sync]` lines.
+fn instance(url: &str, user: &str, password: &str, extra: &str) -> Instance {
+    let mut i = Instance::new(
+        &format!("backend = \"greader\"\nurl = \"{url}\"\nuser = \"{user}\"\ntimeout = 10\n{extra}"),
+        Some(password),
+    );
+    i.env.push(("SAHIFA_LOG".into(), "trace".into()));
+    i
 }
 
-impl Instance {
-    fn new(url: &str, user: &str, password: &str) -> Instance {
-        let config = TempDir::new().unwrap();
-        std::fs::write(
-            config.path().join("config.toml"),
-            format!("[sync]\nbackend = \"greader\"\nurl = \"{url}\"\nuser = \"{user}\"\ntimeout = 10\n"),
-        )
-        .unwrap();
-        Instance { data: TempDir::new().unwrap(), config, password: password.to_string() }
-    }
-
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::cargo_bin("sahifa")
-            .unwrap()
-            .args(args)
-            .env("SAHIFA_DATA_DIR", self.data.path())
-            .env("SAHIFA_CONFIG_DIR", self.config.path())
-            .env("SAHIFA_SYNC_PASSWORD", &self.password)
-            // Everything logged, into the data dir: the secrets must not be in it either.
-            .env("SAHIFA_LOG", "trace")
-            .env("NO_PROXY", "*")
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
-            .env_remove("ALL_PROXY")
-            .output()
-            .unwrap()
-    }
-
-    fn sync(&self, replay: &Arc<Mutex<Replay>>) -> Value {
-        let out = self.cmd(&["sync", "--format", "json"]);
-        let errors = replay.lock().unwrap().errors.clone();
-        assert!(errors.is_empty(), "requests that do not match the transcript:\n{}", errors.join("\n"));
-        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-        assert!(out.status.success(), "sync failed: {}{stdout}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_str(&stdout).unwrap()
-    }
-
-    fn content_id(&self, title: &str) -> String {
-        let rows = Db::open(self.data.path()).unwrap().article_rows(100).unwrap();
-        rows.into_iter().find(|r| r.title == title).unwrap_or_else(|| panic!("no article {title}")).content_id
-    }
-
-    fn flags(&self, title: &str) -> Flags {
-        Db::open(self.data.path()).unwrap().flags(&self.content_id(title)).unwrap()
-    }
-
-    fn mark(&self, args: &[&str], title: &str) {
-        let id = self.content_id(title);
-        let mut all = vec!["mark"];
-        all.extend_from_slice(args);
-        all.push(&id);
-        let out = self.cmd(&all);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    }
-
-    fn feeds(&self) -> Vec<String> {
-        Db::open(self.data.path()).unwrap().feeds().unwrap().into_iter().map(|f| f.url).collect()
-    }
-
-    fn assert_no_secret(&self) {
-        for e in std::fs::read_dir(self.data.path()).unwrap() {
-            let p = e.unwrap().path();
-            let bytes = std::fs::read(&p).unwrap();
-            let pw = self.password.as_bytes();
-            assert!(!bytes.windows(pw.len()).any(|w| w == pw), "{} holds the password", p.display());
-        }
-    }
+/// One sync (with `extra` flags) that must succeed, every request matching the transcript.
+fn sync(me: &Instance, replay: &Arc<Mutex<Replay>>, extra: &[&str]) -> Value {
+    let mut args = vec!["sync", "--format", "json"];
+    args.extend_from_slice(extra);
+    let out = me.cmd(&args);
+    let errors = replay.lock().unwrap().errors.clone();
+    assert!(errors.is_empty(), "requests that do not match the transcript:\n{}", errors.join("\n"));
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "sync failed: {}{stdout}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_str(&stdout).unwrap()
 }
 
 const SUMMIT: &str = "قمة عربية طارئة في القاهرة لبحث الأوضاع في غزة";
@@ -245,11 +195,11 @@ const OIL: &str = "ارتفاع أسعار النفط مع تراجع المخز
 #[test]
 fn freshrss_transcript_both_directions() {
     let (port, replay, total) = replay("greader-freshrss.json");
-    let me = Instance::new(&format!("http://127.0.0.1:{port}/api/greader.php"), "alice", "fresh-pass-1");
+    let me = instance(&format!("http://127.0.0.1:{port}/api/greader.php"), "alice", "fresh-pass-1", "");
     let local = "https://news.example.org/arabic/rss.xml";
     assert!(me.cmd(&["add", local]).status.success());
 
-    let r = me.sync(&replay);
+    let r = sync(&me, &replay, &[]);
     assert_eq!(
         (r["feeds_added"].as_u64(), r["articles"].as_u64(), r["sent"].as_u64()),
         (Some(1), Some(3), Some(1)),
@@ -268,13 +218,22 @@ fn freshrss_transcript_both_directions() {
     assert!(body.contains("النفط & الغاز"), "entities decoded: {body}");
 
     me.mark(&["--read", "--star"], SUMMIT);
-    let r = me.sync(&replay);
+    let r = sync(&me, &replay, &[]);
     assert_eq!((r["applied"].as_u64(), r["sent"].as_u64()), (Some(1), Some(2)), "{r}");
     assert!(!me.flags(OIL).read, "marked unread on another device");
     let summit = me.flags(SUMMIT);
     assert!(summit.read && summit.starred);
+
+    // Notes mirrored as user labels: one edit-tag per label added or removed.
+    me.write_note(SUMMIT, Some("قارن بتصريحات القمة السابقة"));
+    me.star_quote(SUDAN, "ملايين السودانيين يواجهون الجوع", None);
+    let r = sync(&me, &replay, &["--mirror-notes"]);
+    assert_eq!((r["notes"].as_str(), r["notes_sent"].as_u64()), (Some("mirrored"), Some(2)), "{r}");
+    me.write_note(SUMMIT, None);
+    let r = sync(&me, &replay, &["--mirror-notes"]);
+    assert_eq!((r["notes_sent"].as_u64(), r["queued"].as_u64()), (Some(1), Some(0)), "{r}");
     assert_eq!(replay.lock().unwrap().next, total, "every exchange of the transcript was used");
-    me.assert_no_secret();
+    me.assert_no_secret("fresh-pass-1");
     let log = std::fs::read_to_string(me.data.path().join("sahifa.log")).unwrap();
     assert!(log.contains("sync with greader"), "the log was written: {log}");
     assert!(
@@ -286,19 +245,40 @@ fn freshrss_transcript_both_directions() {
 #[test]
 fn miniflux_transcript_relogin_and_unstar() {
     let (port, replay, total) = replay("greader-miniflux.json");
-    let me = Instance::new(&format!("http://127.0.0.1:{port}"), "bob", "mini-pass-2");
+    let me = instance(&format!("http://127.0.0.1:{port}"), "bob", "mini-pass-2", "");
     let france = "الرئيس الفرنسي يزور المغرب في أول زيارة رسمية منذ سنوات";
     let tunis = "انتخابات محلية في تونس وسط مقاطعة المعارضة";
-    let r = me.sync(&replay);
+    let r = sync(&me, &replay, &[]);
     assert_eq!((r["feeds_added"].as_u64(), r["articles"].as_u64()), (Some(1), Some(3)), "{r}");
     let t = me.flags(tunis);
     assert!(t.read && t.starred, "user/1/state/... categories are read and starred");
     me.mark(&["--star"], france);
     me.mark(&["--unstar"], tunis);
-    let r = me.sync(&replay);
+    let r = sync(&me, &replay, &[]);
     assert_eq!(r["sent"].as_u64(), Some(2), "{r}");
+
+    // Miniflux keeps no labels on articles: the refusal is said, the sync still succeeds, and it
+    // is remembered (no edit-tag next time) until --mirror-notes asks again.
+    me.write_note(france, Some("زيارة تاريخية"));
+    let r = sync(&me, &replay, &["--mirror-notes"]);
+    let notes = r["notes"].as_str().unwrap_or_default().to_string();
+    assert!(
+        notes.starts_with("not mirrored: the server refused them") && notes.contains("unsupported tag type"),
+        "{r}"
+    );
+    assert_eq!((r["notes_sent"].as_u64(), r["queued"].as_u64()), (Some(0), Some(0)), "{r}");
+    let cfg = me.config.path().join("config.toml");
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    std::fs::write(&cfg, format!("{text}mirror_notes = true\n")).unwrap();
+    let r = sync(&me, &replay, &[]);
+    assert!(
+        r["notes"].as_str().unwrap_or_default().starts_with("not mirrored: the server refused them"),
+        "{r}"
+    );
+    let status = String::from_utf8_lossy(&me.cmd(&["sync", "--status"]).stdout).to_string();
+    assert!(status.contains("notes not mirrored: the server refused them"), "{status}");
     assert_eq!(replay.lock().unwrap().next, total);
-    me.assert_no_secret();
+    me.assert_no_secret("mini-pass-2");
 }
 
 #[test]
@@ -310,7 +290,7 @@ fn wrong_password_is_one_line_without_the_password() {
             let _ = req.respond(tiny_http::Response::from_string("Unauthorized!").with_status_code(401));
         }
     });
-    let me = Instance::new(&format!("http://127.0.0.1:{port}/api/greader.php"), "alice", "not-the-password");
+    let me = instance(&format!("http://127.0.0.1:{port}/api/greader.php"), "alice", "not-the-password", "");
     let out = me.cmd(&["sync"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());

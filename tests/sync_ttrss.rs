@@ -3,93 +3,29 @@
 //! it. Set up by `tools/sync/ttrss-up.sh` (which `.ci/run` calls); skipped LOUDLY when it cannot
 //! start here.
 
+#[path = "support/sync.rs"]
+mod support;
 #[path = "support/ttrss.rs"]
 mod ttrss;
 
-use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use assert_cmd::Command;
-use sahifa::db::{Db, Flags};
 use serde_json::Value;
-use tempfile::TempDir;
+use support::Instance;
 use ttrss::{Api, Server};
 
-/// One sahifa: its own data dir and config dir.
-struct Instance {
-    data: TempDir,
-    config: TempDir,
-    /// The password comes from the environment variable (else from `password_command`).
-    env_password: Option<String>,
-}
-
-impl Instance {
-    fn new(url: &str, user: &str, password: &str, from_env: bool) -> Instance {
-        let config = TempDir::new().unwrap();
-        let secret = if from_env {
-            String::new()
-        } else {
-            format!("password_command = \"printf '%s\\\\n' '{password}'\"\n")
-        };
-        std::fs::write(
-            config.path().join("config.toml"),
-            format!(
-                "[sync]\nbackend = \"ttrss\"\nurl = \"{url}\"\nuser = \"{user}\"\ntimeout = 20\n{secret}"
-            ),
-        )
-        .unwrap();
-        Instance {
-            data: TempDir::new().unwrap(),
-            config,
-            env_password: from_env.then(|| password.to_string()),
-        }
-    }
-
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        let mut c = Command::cargo_bin("sahifa").unwrap();
-        c.args(args)
-            .env("SAHIFA_DATA_DIR", self.data.path())
-            .env("SAHIFA_CONFIG_DIR", self.config.path())
-            .env_remove("SAHIFA_SYNC_PASSWORD")
-            .env("NO_PROXY", "*")
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
-            .env_remove("ALL_PROXY");
-        if let Some(p) = &self.env_password {
-            c.env("SAHIFA_SYNC_PASSWORD", p);
-        }
-        c.output().unwrap()
-    }
-
-    /// `sahifa sync --format json`, which must succeed; its report.
-    fn sync(&self) -> Value {
-        let out = self.cmd(&["sync", "--format", "json"]);
-        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        assert!(out.status.success(), "sync failed: {stderr}{stdout}");
-        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
-    }
-
-    fn db(&self) -> Db {
-        Db::open(self.data.path()).unwrap()
-    }
-
-    fn content_id(&self, title: &str) -> String {
-        let rows = self.db().article_rows(1000).unwrap();
-        rows.into_iter()
-            .find(|r| r.title == title)
-            .unwrap_or_else(|| panic!("no article {title:?} in {}", self.data.path().display()))
-            .content_id
-    }
-
-    fn flags(&self, title: &str) -> Flags {
-        self.db().flags(&self.content_id(title)).unwrap()
-    }
-
-    fn mark(&self, flag: &str, title: &str) {
-        let id = self.content_id(title);
-        let out = self.cmd(&["mark", flag, &id]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    }
+/// A sahifa syncing with TT-RSS at `url`; the password from the environment variable, or from
+/// `password_command`. `extra`: more `[sync]` lines.
+fn instance(url: &str, user: &str, password: &str, from_env: bool, extra: &str) -> Instance {
+    let secret = if from_env {
+        String::new()
+    } else {
+        format!("password_command = \"printf '%s\\\\n' '{password}'\"\n")
+    };
+    Instance::new(
+        &format!("backend = \"ttrss\"\nurl = \"{url}\"\nuser = \"{user}\"\ntimeout = 20\n{secret}{extra}"),
+        from_env.then_some(password),
+    )
 }
 
 const PASSWORD: &str = "s3cret-pass";
@@ -101,7 +37,13 @@ fn titles(n: usize) -> Vec<String> {
 
 /// A TT-RSS user with a feed of `n` items, and two sahifa instances that both synced it: A
 /// subscribed (through sync), the server fetched, B got the subscription and the articles.
-fn two_synced(name: &str, n: usize, url_a: &str, url_b: &str) -> (Instance, Instance, Api, Vec<String>) {
+fn two_synced(
+    name: &str,
+    n: usize,
+    url_a: &str,
+    url_b: &str,
+    extra: &str,
+) -> (Instance, Instance, Api, Vec<String>) {
     let user = format!("{name}_{}", std::process::id());
     // Users of earlier runs go (their articles with them).
     ttrss::psql(&format!("DELETE FROM ttrss_users WHERE login LIKE '{name}\\_%' AND login <> '{user}'"))
@@ -122,8 +64,8 @@ fn two_synced(name: &str, n: usize, url_a: &str, url_b: &str) -> (Instance, Inst
     let refs: Vec<(&str, &str, &str)> =
         items.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
     let feed = ttrss::serve_feed(&user, &refs);
-    let a = Instance::new(url_a, &user, PASSWORD, false);
-    let b = Instance::new(url_b, &user, PASSWORD, true);
+    let a = instance(url_a, &user, PASSWORD, false, extra);
+    let b = instance(url_b, &user, PASSWORD, true, extra);
     let out = a.cmd(&["add", &feed]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let r = a.sync();
@@ -145,9 +87,9 @@ fn a_star_on_one_shows_on_the_other_and_read_comes_back() {
         return;
     }
     let server = Server::start();
-    let (a, b, api, t) = two_synced("star", 3, &server.url(), &server.url());
+    let (a, b, api, t) = two_synced("star", 3, &server.url(), &server.url(), "");
     assert!(!b.flags(&t[0]).starred);
-    a.mark("--star", &t[0]);
+    a.mark(&["--star"], &t[0]);
     let r = a.sync();
     assert_eq!(r["sent"], 1, "{r}");
     assert_eq!(api.articles()[&t[0]], (true, true), "starred (and still unread) on the server");
@@ -157,8 +99,8 @@ fn a_star_on_one_shows_on_the_other_and_read_comes_back() {
     assert!(!b.flags(&t[1]).starred && !b.flags(&t[0]).read);
 
     // And back: B reads one and unstars the other; A sees both. The feed list travelled too.
-    b.mark("--read", &t[1]);
-    b.mark("--unstar", &t[0]);
+    b.mark(&["--read"], &t[1]);
+    b.mark(&["--unstar"], &t[0]);
     assert_eq!(b.sync()["sent"], 2);
     a.sync();
     assert!(a.flags(&t[1]).read && !a.flags(&t[0]).starred);
@@ -180,8 +122,8 @@ fn a_star_on_one_shows_on_the_other_and_read_comes_back() {
     let status = a.cmd(&["sync", "--status"]);
     let status = String::from_utf8_lossy(&status.stdout).to_string();
     assert!(status.contains("synced just now") && !status.contains("waiting"), "{status}");
-    assert_secret_absent(a.data.path());
-    assert_secret_absent(b.data.path());
+    a.assert_no_secret(PASSWORD);
+    b.assert_no_secret(PASSWORD);
 }
 
 #[test]
@@ -190,10 +132,10 @@ fn an_action_taken_offline_is_delivered_on_reconnect() {
         return;
     }
     let mut server = Server::start();
-    let (a, b, api, t) = two_synced("offline", 2, &server.url(), &server.url());
+    let (a, b, api, t) = two_synced("offline", 2, &server.url(), &server.url(), "");
     server.down();
-    a.mark("--star", &t[1]);
-    a.mark("--read", &t[0]);
+    a.mark(&["--star"], &t[1]);
+    a.mark(&["--read"], &t[0]);
     let out = a.cmd(&["sync"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
@@ -261,10 +203,10 @@ fn a_server_restart_mid_sync_loses_nothing() {
         });
     }
     let direct = server.lock().unwrap().url();
-    let (a, b, api, t) = two_synced("restart", 6, &front_url, &direct);
+    let (a, b, api, t) = two_synced("restart", 6, &front_url, &direct, "");
     // Six changes that cannot share a request (alternating kinds), made in this order.
     for (i, title) in t.iter().enumerate() {
-        a.mark(if i % 2 == 0 { "--star" } else { "--read" }, title);
+        a.mark(&[if i % 2 == 0 { "--star" } else { "--read" }], title);
     }
     *updates.lock().unwrap() = 0;
     *armed.lock().unwrap() = true;
@@ -292,6 +234,87 @@ fn a_server_restart_mid_sync_loses_nothing() {
     }
 }
 
+#[test]
+fn notes_and_starred_quotes_become_the_articles_note_without_overwriting_theirs() {
+    if !ttrss::setup() {
+        return;
+    }
+    let server = Server::start();
+    let (a, b, api, t) = two_synced("notes", 2, &server.url(), &server.url(), "mirror_notes = true\n");
+    // With markup characters: TT-RSS strips tags, so they travel as entities (and the marker's
+    // hash still matches what TT-RSS stored, or clearing it below would fail).
+    a.write_note(&t[0], Some("راجع تصريح الوزير <مهم> & بيان الخارجية"));
+    let quote = a.star_quote(&t[0], "إن المحادثات 0 كانت مثمرة", Some("تصريح مهم"));
+    // A note someone wrote in TT-RSS itself, on the other article, which A annotates too.
+    api.set_note(&t[1], "ملاحظة كتبتها في المتصفح");
+    a.write_note(&t[1], Some("ملاحظة من صحيفة"));
+    let r = a.sync();
+    assert_eq!((r["notes"].as_str(), r["notes_sent"].as_u64()), (Some("mirrored"), Some(1)), "{r}");
+    let warnings = r["warnings"].to_string();
+    assert!(warnings.contains(&t[1]) && warnings.contains("written there, not by sahifa"), "{r}");
+    let note = api.note(&t[0]);
+    let (marker, body) = note.split_once('\n').unwrap_or_else(|| panic!("{note:?}"));
+    assert!(marker.starts_with("[sahifa "), "{note}");
+    assert_eq!(
+        body,
+        format!("راجع تصريح الوزير &lt;مهم&gt; &amp; بيان الخارجية\n\n★ «{quote}»\n✎ تصريح مهم")
+    );
+    assert_eq!(api.note(&t[1]), "ملاحظة كتبتها في المتصفح", "the user's own note is kept");
+    // Nothing more to send; notes do not come back into B (they are sahifa's own, one way).
+    let r = a.sync();
+    assert_eq!(
+        (r["notes_sent"].as_u64(), r["sent"].as_u64()),
+        (Some(0), Some(0)),
+        "nothing queued twice: {r}"
+    );
+    b.sync();
+    let (store_b, _) = sahifa::store::Store::open(Some(b.data.path().into()));
+    assert_eq!(store_b.note(&b.content_id(&t[0])), None);
+
+    // Cleared here: our note goes from the server; the user's is still left alone.
+    a.write_note(&t[0], None);
+    let cid = a.content_id(&t[0]);
+    let (mut store, _) = sahifa::store::Store::open(Some(a.data.path().into()));
+    let keys: Vec<String> = store.article(&cid).quotes.keys().cloned().collect();
+    for k in keys {
+        store.set_quote_starred(&cid, &k, false);
+        store.set_quote_note(&cid, &k, None);
+    }
+    store.save().unwrap();
+    a.write_note(&t[1], None);
+    let r = a.sync();
+    assert_eq!(r["notes_sent"], 1, "{r}");
+    assert_eq!(api.note(&t[0]), "");
+    assert_eq!(api.note(&t[1]), "ملاحظة كتبتها في المتصفح");
+    a.assert_no_secret(PASSWORD);
+}
+
+#[test]
+fn notes_are_off_by_default_and_a_note_written_offline_goes_on_reconnect() {
+    if !ttrss::setup() {
+        return;
+    }
+    let mut server = Server::start();
+    let (a, _b, api, t) = two_synced("notesoff", 1, &server.url(), &server.url(), "");
+    a.write_note(&t[0], Some("ملاحظة لا تغادر هذا الجهاز"));
+    let r = a.sync();
+    assert_eq!(
+        (r["notes"].clone(), r["notes_sent"].as_u64(), r["sent"].as_u64()),
+        (Value::Null, Some(0), Some(0))
+    );
+    assert_eq!(api.note(&t[0]), "", "off by default: nothing sent");
+
+    server.down();
+    a.write_note(&t[0], Some("كتبت دون اتصال"));
+    let out = a.cmd(&["sync", "--mirror-notes"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("1 change waits"), "{err}");
+    server.up();
+    let r = a.sync_with(&["--mirror-notes"]);
+    assert_eq!((r["notes_sent"].as_u64(), r["queued"].as_u64()), (Some(1), Some(0)), "{r}");
+    assert!(api.note(&t[0]).ends_with("\nكتبت دون اتصال"), "{}", api.note(&t[0]));
+}
+
 /// Stops the shared server when dropped (also when the test fails).
 struct Stop(Arc<Mutex<Server>>);
 
@@ -314,19 +337,4 @@ fn account(i: &Instance) -> String {
             .unwrap()
     };
     format!("ttrss {} {}", get("url").trim_end_matches('/'), get("user"))
-}
-
-/// The password appears in no file of the data dir (database, WAL, state).
-fn assert_secret_absent(dir: &Path) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_file() {
-            let bytes = std::fs::read(&p).unwrap();
-            assert!(
-                !bytes.windows(PASSWORD.len()).any(|w| w == PASSWORD.as_bytes()),
-                "{} holds the password",
-                p.display()
-            );
-        }
-    }
 }

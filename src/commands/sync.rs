@@ -7,7 +7,7 @@ use crate::cli::{MarkArgs, OutFormat, SyncArgs};
 use crate::config::Config;
 use crate::db::{Db, Flag, now_ms};
 use crate::error::{Error, Result};
-use crate::sync::{SyncConfig, SyncError, open_backend, status};
+use crate::sync::{BackendKind, Mirror, SyncConfig, SyncError, open_backend, status};
 use crate::text::sanitize;
 
 /// The `[sync]` settings, or a usage error saying how to write them.
@@ -29,11 +29,16 @@ pub fn run(args: SyncArgs) -> Result<ExitCode> {
     let account = cfg.account();
     let dir = crate::store::default_dir().ok_or(crate::db::DbError::NoDataDir)?;
     let mut db = Db::open(&dir)?;
+    let mirror = if args.mirror_notes { Mirror::Retry } else { cfg.mirror() };
     if args.status {
-        let st = status(&db, &account)?;
+        let mut st = status(&db, &account)?;
+        st.notes = notes_status(&db, &cfg, &account, mirror)?;
         let out = match args.format {
             OutFormat::Json => serde_json::to_string(&st).unwrap_or_default() + "\n",
-            OutFormat::Text => format!("{}: {}\n", sanitize(&account), sanitize(&st.line_now())),
+            OutFormat::Text => {
+                let notes = st.notes.as_deref().map(|n| format!(" · notes {n}")).unwrap_or_default();
+                format!("{}: {}{}\n", sanitize(&account), sanitize(&st.line_now()), sanitize(&notes))
+            }
         };
         super::subscribe::print(&out)?;
         return Ok(ExitCode::SUCCESS);
@@ -41,24 +46,31 @@ pub fn run(args: SyncArgs) -> Result<ExitCode> {
     let password = cfg.password().map_err(|e| Error::Usage(e.to_string()))?;
     let mut backend = open_backend(&cfg, password);
     log::info!("sync with {account}");
-    match crate::sync::sync_dir(&mut db, &dir, &account, backend.as_mut()) {
+    match crate::sync::sync_dir(&mut db, &dir, &account, backend.as_mut(), mirror) {
         Ok(r) => {
             for w in &r.warnings {
                 crate::report::warn(sanitize(w));
             }
             let out = match args.format {
                 OutFormat::Json => serde_json::to_string(&r).unwrap_or_default() + "\n",
-                OutFormat::Text => format!(
-                    "synced: {} sent, {} received ({} new articles), {} feeds added, {} removed, \
-                     conflicts: {} kept here, {} taken from the server\n",
-                    r.sent,
-                    r.applied,
-                    r.articles,
-                    r.feeds_added,
-                    r.feeds_removed,
-                    r.conflicts_local,
-                    r.conflicts_remote
-                ),
+                OutFormat::Text => {
+                    let notes = match &r.notes {
+                        Some(n) if n == "mirrored" => format!("notes: {} articles mirrored\n", r.notes_sent),
+                        Some(n) => format!("notes: {}\n", sanitize(n)),
+                        None => String::new(),
+                    };
+                    format!(
+                        "synced: {} sent, {} received ({} new articles), {} feeds added, {} removed, \
+                         conflicts: {} kept here, {} taken from the server\n{notes}",
+                        r.sent,
+                        r.applied,
+                        r.articles,
+                        r.feeds_added,
+                        r.feeds_removed,
+                        r.conflicts_local,
+                        r.conflicts_remote
+                    )
+                }
             };
             super::subscribe::print(&out)?;
             Ok(ExitCode::SUCCESS)
@@ -75,6 +87,20 @@ pub fn run(args: SyncArgs) -> Result<ExitCode> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// What `--status` says of notes when they are asked to be mirrored (no network).
+fn notes_status(db: &Db, cfg: &SyncConfig, account: &str, mirror: Mirror) -> Result<Option<String>> {
+    if mirror == Mirror::Off {
+        return Ok(None);
+    }
+    if cfg.backend == BackendKind::Fever {
+        return Ok(Some(format!("not mirrored: {}", crate::sync::fever::NO_NOTES)));
+    }
+    Ok(Some(match db.sync_notes_refused(account)? {
+        Some(why) if mirror == Mirror::On => format!("not mirrored: the server refused them ({why})"),
+        _ => "mirrored".into(),
+    }))
 }
 
 /// Runs `mark`: sets flags (an unknown id is an error naming it; the others are still marked).

@@ -88,15 +88,11 @@ impl Db {
 
     /// The `limit` most mentioned actors of the library (then by quotes), read from the aggregate.
     pub fn top_actors(&self, limit: usize) -> Result<Vec<ActorSummary>, DbError> {
-        let mut st = self
-            .conn
-            .prepare_cached(
-                "SELECT id, name, kind, articles, mentions, quotes FROM actors WHERE articles > 0
-                 ORDER BY mentions DESC, quotes DESC, id LIMIT ?1",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([limit.min(i64::MAX as usize) as i64], |r| {
+        self.rows(
+            "SELECT id, name, kind, articles, mentions, quotes FROM actors WHERE articles > 0
+             ORDER BY mentions DESC, quotes DESC, id LIMIT ?1",
+            [limit.min(i64::MAX as usize) as i64],
+            |r| {
                 Ok(ActorSummary {
                     id: r.get(0)?,
                     name: r.get(1)?,
@@ -105,45 +101,30 @@ impl Db {
                     mentions: r.get(4)?,
                     quotes: r.get(5)?,
                 })
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>());
-        rows.map_err(|e| self.err(e))
+            },
+        )
     }
 
     /// The articles naming actor `actor` (row ids, newest first) with the actor's index in each
     /// article's extraction; at most `limit`.
     pub fn actor_articles(&self, actor: i64, limit: usize) -> Result<Vec<(i64, usize)>, DbError> {
-        let mut st = self
-            .conn
-            .prepare_cached(
-                "SELECT x.article_id, x.idx FROM article_actors x JOIN articles a ON a.id = x.article_id
-                 WHERE x.actor_id = ?1 ORDER BY a.published DESC, a.id DESC LIMIT ?2",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map(params![actor, limit.min(i64::MAX as usize) as i64], |r| {
-                Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>());
-        rows.map_err(|e| self.err(e))
+        self.rows(
+            "SELECT x.article_id, x.idx FROM article_actors x JOIN articles a ON a.id = x.article_id
+             WHERE x.actor_id = ?1 ORDER BY a.published DESC, a.id DESC LIMIT ?2",
+            params![actor, limit.min(i64::MAX as usize) as i64],
+            index_row,
+        )
     }
 
     /// The last `limit` articles stored in which actor `actor` speaks (row ids, latest stored first)
     /// with its index in each: read from the index alone, however many articles name the actor.
     pub fn actor_quote_articles(&self, actor: i64, limit: usize) -> Result<Vec<(i64, usize)>, DbError> {
-        let mut st = self
-            .conn
-            .prepare_cached(
-                "SELECT article_id, idx FROM article_actors WHERE actor_id = ?1 AND quotes > 0
-                 ORDER BY article_id DESC LIMIT ?2",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map(params![actor, limit.min(i64::MAX as usize) as i64], |r| {
-                Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>());
-        rows.map_err(|e| self.err(e))
+        self.rows(
+            "SELECT article_id, idx FROM article_actors WHERE actor_id = ?1 AND quotes > 0
+             ORDER BY article_id DESC LIMIT ?2",
+            params![actor, limit.min(i64::MAX as usize) as i64],
+            index_row,
+        )
     }
 
     /// The stored extraction of article `id`, whichever version computed it: the one the
@@ -157,4 +138,9 @@ impl Db {
             .map_err(|e| self.err(e))?;
         Ok(json.and_then(|j| crate::extract::Extraction::from_stored(&j)))
     }
+}
+
+/// An (article row id, actor index) row.
+fn index_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, usize)> {
+    Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
 }

@@ -166,37 +166,33 @@ impl Db {
         items: &[NewArticle],
         result: Option<&super::FetchResult>,
     ) -> Result<Stored, DbError> {
-        let path = self.path.clone();
-        let err = |source| DbError::Sql { path: path.clone(), source };
-        let tx =
-            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
-        let mut n = Stored::default();
-        let now = now_secs();
-        if let Some(f) = feed_id {
-            // Removed by another process while this fetch ran: nothing to store it under.
-            let exists =
-                tx.query_row("SELECT 1 FROM feeds WHERE id = ?1", [f], |_| Ok(())).optional().map_err(err)?;
-            if exists.is_none() {
-                return Ok(n);
+        self.immediate(|tx| {
+            let mut n = Stored::default();
+            let now = now_secs();
+            if let Some(f) = feed_id {
+                // Removed by another process while this fetch ran: nothing to store it under.
+                let exists = tx.query_row("SELECT 1 FROM feeds WHERE id = ?1", [f], |_| Ok(())).optional()?;
+                if exists.is_none() {
+                    return Ok(n);
+                }
             }
-        }
-        for item in items {
-            let a = &item.article;
-            let key = match feed_id {
-                Some(f) => format!("feed:{f}:{}", a.guid.as_deref().unwrap_or(&a.id)),
-                None => format!("file:{}", a.id),
-            };
-            match store_one(&tx, &key, feed_id, item, now).map_err(err)? {
-                Some(true) => n.added += 1,
-                Some(false) => n.updated += 1,
-                None => {}
+            for item in items {
+                let a = &item.article;
+                let key = match feed_id {
+                    Some(f) => format!("feed:{f}:{}", a.guid.as_deref().unwrap_or(&a.id)),
+                    None => format!("file:{}", a.id),
+                };
+                match store_one(tx, &key, feed_id, item, now)? {
+                    Some(true) => n.added += 1,
+                    Some(false) => n.updated += 1,
+                    None => {}
+                }
             }
-        }
-        if let (Some(f), Some(r)) = (feed_id, result) {
-            super::feeds::record(&tx, f, r).map_err(err)?;
-        }
-        tx.commit().map_err(err)?;
-        Ok(n)
+            if let (Some(f), Some(r)) = (feed_id, result) {
+                super::feeds::record(tx, f, r)?;
+            }
+            Ok(n)
+        })
     }
 
     /// Number of articles in the library.

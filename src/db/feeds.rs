@@ -65,50 +65,44 @@ impl Db {
     /// Subscribes to a feed. An existing subscription keeps its settings and gains the new tags
     /// (and the full-text flag when asked); returns whether the feed was new.
     pub fn add_feed(&mut self, f: &NewFeed) -> Result<bool, DbError> {
-        let path = self.path.clone();
-        let err = |source| DbError::Sql { path: path.clone(), source };
-        let tx =
-            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
-        let existing: Option<(i64, String)> = tx
-            .query_row("SELECT id, tags FROM feeds WHERE url = ?1", [&f.url], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()
-            .map_err(err)?;
-        let res = match existing {
-            Some((id, tags)) => {
-                let mut all = parse_tags(&tags);
-                for t in &f.tags {
-                    if !all.contains(t) {
-                        all.push(t.clone());
+        self.immediate(|tx| {
+            let existing: Option<(i64, String)> = tx
+                .query_row("SELECT id, tags FROM feeds WHERE url = ?1", [&f.url], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            match existing {
+                Some((id, tags)) => {
+                    let mut all = parse_tags(&tags);
+                    for t in &f.tags {
+                        if !all.contains(t) {
+                            all.push(t.clone());
+                        }
                     }
+                    tx.execute(
+                        "UPDATE feeds SET tags = ?2, full_text = full_text OR ?3, title = coalesce(title, ?4) WHERE id = ?1",
+                        params![id, tags_json(&all), f.full_text, f.title],
+                    )
+                    .map(|_| false)
                 }
-                tx.execute(
-                    "UPDATE feeds SET tags = ?2, full_text = full_text OR ?3, title = coalesce(title, ?4) WHERE id = ?1",
-                    params![id, tags_json(&all), f.full_text, f.title],
-                )
-                .map(|_| false)
+                None => tx
+                    .execute(
+                        "INSERT INTO feeds (url, title, tags, full_text, added) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![f.url, f.title, tags_json(&f.tags), f.full_text, now_secs()],
+                    )
+                    .map(|_| true),
             }
-            None => tx
-                .execute(
-                    "INSERT INTO feeds (url, title, tags, full_text, added) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![f.url, f.title, tags_json(&f.tags), f.full_text, now_secs()],
-                )
-                .map(|_| true),
-        };
-        res.and_then(|new| tx.commit().map(|_| new)).map_err(err)
+        })
     }
 
     /// Every subscription, in the order they were added.
     pub fn feeds(&self) -> Result<Vec<Feed>, DbError> {
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT f.id, f.url, f.title, f.tags, f.full_text, f.etag, f.last_modified, f.last_fetched,
-                        f.last_error, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
-                 FROM feeds f ORDER BY f.id",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([], |r| {
+        self.rows(
+            "SELECT f.id, f.url, f.title, f.tags, f.full_text, f.etag, f.last_modified, f.last_fetched,
+                    f.last_error, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
+             FROM feeds f ORDER BY f.id",
+            [],
+            |r| {
                 Ok(Feed {
                     id: r.get(0)?,
                     url: r.get(1)?,
@@ -121,9 +115,8 @@ impl Db {
                     last_error: r.get(8)?,
                     articles: r.get(9)?,
                 })
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>());
-        rows.map_err(|e| self.err(e))
+            },
+        )
     }
 
     /// Unsubscribes (its articles go with it; reading state and notes stay, keyed by content).

@@ -82,12 +82,9 @@ impl Db {
 
     /// Content ids of the starred articles, most recently changed first.
     pub fn starred_ids(&self) -> Result<Vec<String>, DbError> {
-        let mut st = self
-            .conn
-            .prepare("SELECT content_id FROM reading_state WHERE starred = 1 ORDER BY updated DESC")
-            .map_err(|e| self.err(e))?;
-        let ids = st.query_map([], |r| r.get(0)).and_then(|rows| rows.collect::<Result<Vec<String>, _>>());
-        ids.map_err(|e| self.err(e))
+        self.rows("SELECT content_id FROM reading_state WHERE starred = 1 ORDER BY updated DESC", [], |r| {
+            r.get(0)
+        })
     }
 }
 

@@ -14,6 +14,7 @@ pub mod flags;
 pub mod schema;
 mod shelf;
 pub mod sync;
+mod sync_notes;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -31,7 +32,7 @@ pub const DB_FILE: &str = "library.sqlite";
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Version of the extraction stored with each article; bump it when extraction changes so that
 /// stored results can be recomputed.
-pub const EXTRACT_VERSION: i64 = 2;
+pub const EXTRACT_VERSION: i64 = 3;
 
 /// Why the library could not be read or written; one line naming the database file.
 #[derive(Debug, thiserror::Error)]
@@ -116,6 +117,38 @@ impl Db {
     /// Wraps an SQLite error with the file's name.
     fn err(&self, source: rusqlite::Error) -> DbError {
         DbError::Sql { path: self.path.clone(), source }
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction (the write lock is taken at the start, so a writer
+    /// never fails half-way on a lock upgrade; another process's writer is waited for up to
+    /// [`BUSY_TIMEOUT`]) and commits when `f` succeeds. On an error nothing is kept, and the error
+    /// names the database file.
+    fn immediate<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, DbError> {
+        let run = |conn: &mut Connection| {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let v = f(&tx)?;
+            tx.commit()?;
+            Ok(v)
+        };
+        run(&mut self.conn).map_err(|source| DbError::Sql { path: self.path.clone(), source })
+    }
+
+    /// Every row of a query, each mapped by `map` (statement cached); an error names the file.
+    fn rows<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, DbError> {
+        let run = || {
+            let mut st = self.conn.prepare_cached(sql)?;
+            let rows = st.query_map(params, map)?;
+            rows.collect::<rusqlite::Result<Vec<T>>>()
+        };
+        run().map_err(|e| self.err(e))
     }
 }
 

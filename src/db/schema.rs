@@ -155,6 +155,14 @@ pub const MIGRATIONS: &[&str] = &[
         at       INTEGER NOT NULL                   -- Unix ms of the local change
     );
     "#,
+    // 4: notes and starred quotes mirrored to the server (opt-in, src/sync/notes.rs): what the
+    // server has from us per item (the annotation as JSON; NULL: nothing), the annotation a queued
+    // `note` row carries, and why an account's server refused annotations (then none are queued).
+    r#"
+    ALTER TABLE sync_items ADD COLUMN synced_note TEXT;
+    ALTER TABLE sync_queue ADD COLUMN data TEXT;
+    ALTER TABLE sync_accounts ADD COLUMN notes_refused TEXT;
+    "#,
 ];
 
 /// Work a migration needs beyond SQL, run in its transaction after its SQL (by its index).

@@ -61,6 +61,13 @@ pub enum Action {
         /// Its URL.
         url: String,
     },
+    /// Mirror an article's notes and starred quotes to a remote item ([`crate::sync::notes`]).
+    Note {
+        /// The remote item id.
+        item: String,
+        /// What the server should have, as JSON (None: nothing).
+        data: Option<String>,
+    },
 }
 
 /// A mapped item: the local article and the server's flags at the last sync.
@@ -134,16 +141,12 @@ impl Db {
 
     /// Every mapped item of the account, by remote id.
     pub fn sync_items(&self, account: &str) -> Result<HashMap<String, SyncedItem>, DbError> {
-        let mut st = self
-            .conn
-            .prepare("SELECT remote_id, content_id, synced_read, synced_starred FROM sync_items WHERE account = ?1")
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([account], |r| {
-                Ok((r.get(0)?, SyncedItem { content_id: r.get(1)?, read: r.get(2)?, starred: r.get(3)? }))
-            })
-            .and_then(|rows| rows.collect::<Result<HashMap<String, SyncedItem>, _>>());
-        rows.map_err(|e| self.err(e))
+        let rows = self.rows(
+            "SELECT remote_id, content_id, synced_read, synced_starred FROM sync_items WHERE account = ?1",
+            [account],
+            |r| Ok((r.get(0)?, SyncedItem { content_id: r.get(1)?, read: r.get(2)?, starred: r.get(3)? })),
+        )?;
+        Ok(rows.into_iter().collect())
     }
 
     /// Maps a remote item to a local article the first time it is seen. The snapshot takes the
@@ -158,27 +161,23 @@ impl Db {
         starred: bool,
         at: i64,
     ) -> Result<(), DbError> {
-        let path = self.path.clone();
-        let err = |source| DbError::Sql { path: path.clone(), source };
-        let tx =
-            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
-        let n = tx
-            .execute(
+        self.immediate(|tx| {
+            let n = tx.execute(
                 "INSERT OR IGNORE INTO sync_items (account, remote_id, content_id, synced_read, synced_starred)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![account, remote_id, content_id, read, starred],
-            )
-            .map_err(err)?;
-        if n > 0 {
-            let local = flags::get(&tx, content_id).map_err(err)?;
-            if read && !local.read {
-                flags::set(&tx, content_id, Flag::Read, true, at).map_err(err)?;
+            )?;
+            if n > 0 {
+                let local = flags::get(tx, content_id)?;
+                if read && !local.read {
+                    flags::set(tx, content_id, Flag::Read, true, at)?;
+                }
+                if starred && !local.starred {
+                    flags::set(tx, content_id, Flag::Starred, true, at)?;
+                }
             }
-            if starred && !local.starred {
-                flags::set(&tx, content_id, Flag::Starred, true, at).map_err(err)?;
-            }
-        }
-        tx.commit().map_err(err)
+            Ok(())
+        })
     }
 
     /// Applies a change made on the server: the article's flag and the snapshot, in one
@@ -191,28 +190,24 @@ impl Db {
         on: bool,
         at: i64,
     ) -> Result<(), DbError> {
-        let path = self.path.clone();
-        let err = |source| DbError::Sql { path: path.clone(), source };
-        let tx =
-            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
-        let content: Option<String> = tx
-            .query_row(
-                "SELECT content_id FROM sync_items WHERE account = ?1 AND remote_id = ?2",
-                params![account, remote_id],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(err)?;
-        if let Some(c) = content {
-            flags::set(&tx, &c, flag, on, at).map_err(err)?;
-            set_snapshot(&tx, account, remote_id, flag, on).map_err(err)?;
-            tx.execute(
-                "DELETE FROM sync_queue WHERE account = ?1 AND kind = ?2 AND target = ?3",
-                params![account, flag.name(), remote_id],
-            )
-            .map_err(err)?;
-        }
-        tx.commit().map_err(err)
+        self.immediate(|tx| {
+            let content: Option<String> = tx
+                .query_row(
+                    "SELECT content_id FROM sync_items WHERE account = ?1 AND remote_id = ?2",
+                    params![account, remote_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(c) = content {
+                flags::set(tx, &c, flag, on, at)?;
+                set_snapshot(tx, account, remote_id, flag, on)?;
+                tx.execute(
+                    "DELETE FROM sync_queue WHERE account = ?1 AND kind = ?2 AND target = ?3",
+                    params![account, flag.name(), remote_id],
+                )?;
+            }
+            Ok(())
+        })
     }
 
     /// The subscriptions as last seen on the server: feed URL → remote feed id.
@@ -270,6 +265,7 @@ impl Db {
                 Action::Unsubscribe { id, .. } => {
                     unsubscribing.insert(id.clone());
                 }
+                Action::Note { .. } => {}
             }
         }
         let mut out = Vec::new();
@@ -326,31 +322,28 @@ impl Db {
     /// Appends the local changes not yet queued ([`Db::sync_unqueued`]); returns how many.
     pub fn sync_enqueue(&mut self, account: &str, feeds: bool) -> Result<usize, DbError> {
         let new = self.sync_unqueued(account, feeds)?;
-        let path = self.path.clone();
-        let err = |source| DbError::Sql { path: path.clone(), source };
-        let tx =
-            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
-        for (a, at) in &new {
-            let (kind, target, value) = match a {
-                Action::Flag { item, flag, on } => (flag.name(), item.as_str(), *on as i64),
-                Action::Subscribe(url) => ("subscribe", url.as_str(), 1),
-                Action::Unsubscribe { id, url } => {
-                    tx.execute(
-                        "DELETE FROM sync_feeds WHERE account = ?1 AND url = ?2",
-                        params![account, url],
-                    )
-                    .map_err(err)?;
-                    ("unsubscribe", id.as_str(), 0)
-                }
-            };
-            tx.execute(
-                "INSERT INTO sync_queue (account, kind, target, value, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![account, kind, target, value, at],
-            )
-            .map_err(err)?;
-        }
-        tx.commit().map_err(err)?;
-        Ok(new.len())
+        self.immediate(|tx| {
+            for (a, at) in &new {
+                let (kind, target, value) = match a {
+                    Action::Flag { item, flag, on } => (flag.name(), item.as_str(), *on as i64),
+                    Action::Subscribe(url) => ("subscribe", url.as_str(), 1),
+                    Action::Unsubscribe { id, url } => {
+                        tx.execute(
+                            "DELETE FROM sync_feeds WHERE account = ?1 AND url = ?2",
+                            params![account, url],
+                        )?;
+                        ("unsubscribe", id.as_str(), 0)
+                    }
+                    // Queued by `sync_enqueue_notes`, never found here.
+                    Action::Note { .. } => continue,
+                };
+                tx.execute(
+                    "INSERT INTO sync_queue (account, kind, target, value, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![account, kind, target, value, at],
+                )?;
+            }
+            Ok(new.len())
+        })
     }
 
     /// The queue, oldest first.
@@ -359,9 +352,9 @@ impl Db {
     }
 
     fn queue(&self, account: &str) -> rusqlite::Result<Vec<Queued>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT seq, kind, target, value, at FROM sync_queue WHERE account = ?1 ORDER BY seq")?;
+        let mut st = self.conn.prepare(
+            "SELECT seq, kind, target, value, at, data FROM sync_queue WHERE account = ?1 ORDER BY seq",
+        )?;
         let rows = st.query_map([account], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -369,13 +362,15 @@ impl Db {
                 r.get::<_, String>(2)?,
                 r.get::<_, i64>(3)?,
                 r.get(4)?,
+                r.get::<_, Option<String>>(5)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (seq, kind, target, value, at) = row?;
+            let (seq, kind, target, value, at, data) = row?;
             let action = match kind.as_str() {
                 "subscribe" => Action::Subscribe(target),
+                "note" => Action::Note { item: target, data },
                 // The URL is only needed before queueing (to drop the snapshot row).
                 "unsubscribe" => Action::Unsubscribe { id: target, url: String::new() },
                 k => match Flag::from_name(k) {
@@ -391,17 +386,22 @@ impl Db {
     /// The server accepted these queued rows: they leave the queue and the snapshot takes their
     /// values, in one transaction.
     pub fn sync_sent(&mut self, account: &str, sent: &[Queued]) -> Result<(), DbError> {
-        let path = self.path.clone();
-        let err = |source| DbError::Sql { path: path.clone(), source };
-        let tx =
-            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
-        for q in sent {
-            if let Action::Flag { item, flag, on } = &q.action {
-                set_snapshot(&tx, account, item, *flag, *on).map_err(err)?;
+        self.immediate(|tx| {
+            for q in sent {
+                match &q.action {
+                    Action::Flag { item, flag, on } => set_snapshot(tx, account, item, *flag, *on)?,
+                    Action::Note { item, data } => tx
+                        .execute(
+                            "UPDATE sync_items SET synced_note = ?3 WHERE account = ?1 AND remote_id = ?2",
+                            params![account, item, data],
+                        )
+                        .map(|_| ())?,
+                    Action::Subscribe(_) | Action::Unsubscribe { .. } => {}
+                }
+                tx.execute("DELETE FROM sync_queue WHERE seq = ?1", [q.seq])?;
             }
-            tx.execute("DELETE FROM sync_queue WHERE seq = ?1", [q.seq]).map_err(err)?;
-        }
-        tx.commit().map_err(err)
+            Ok(())
+        })
     }
 
     /// Drops queued rows without sending them (they lost to a newer change on the server).

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 mod actors;
+pub mod attribution;
 mod doc;
 pub mod lexicon;
 mod marks;
@@ -15,6 +16,9 @@ pub mod normalize;
 mod quotes;
 mod sources;
 mod stored;
+
+#[doc(hidden)]
+pub use quotes::{Candidate as AttributionCandidate, Sample as AttributionSample};
 
 use crate::article::Article;
 
@@ -198,4 +202,16 @@ pub fn extract_text(text: &str) -> Extraction {
         q.speaker = q.speaker.and_then(|s| remap.get(s).copied().flatten());
     }
     Extraction { actors, quotes }
+}
+
+/// What the attribution model (`attribution.rs`) is trained on: for an article's headline and
+/// body read as [`extract_titled`] reads them, every quote attributed through a reporting verb,
+/// with the verb's ranked candidate speakers and their features. For `examples/train_attribution.rs`.
+#[doc(hidden)]
+pub fn attribution_samples(title: &str, body: &str) -> Vec<AttributionSample> {
+    let title = title.trim_end();
+    let text = if title.trim().is_empty() { body.to_string() } else { format!("{title}\n\n{body}") };
+    let doc = doc::Doc::new(&text);
+    let mut found = actors::find(&doc);
+    quotes::samples(&doc, &mut found)
 }

@@ -5,6 +5,7 @@
 //! one are scare quotes or names and are dropped.
 
 use super::actors::Actors;
+use super::attribution::{self, Context, Facts, Rule};
 use super::doc::{Doc, TokKind, is_complementizer};
 use super::lexicon::{Gender, Strength, Tag};
 use super::marks::{Pair, pair};
@@ -15,7 +16,7 @@ use super::{Quote, QuoteKind};
 const WINDOW: usize = 40;
 
 /// A reporting verb and who it attributes to.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Cue {
     verb: usize,
     strength: Strength,
@@ -26,7 +27,12 @@ struct Cue {
     /// The verb has a subject the rules do not know as an actor (قالت الكوريتان): a source phrase
     /// nearby (بحسب وكالة …) relays it and is not the speaker.
     unknown_subject: bool,
+    /// The ranked candidates (nobody first) and their features, for training.
+    ranked: Vec<(Option<usize>, Vec<u16>)>,
 }
+
+/// A candidate speaker: the actor, its mention when a rule found one, the rules that proposed it.
+type Proposal = (usize, Option<(usize, usize)>, Vec<Rule>);
 
 /// Prepositions after which an actor is not a subject.
 fn is_prep(w: &str) -> bool {
@@ -53,6 +59,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut history: Vec<(usize, usize)> = Vec::new();
     let n = doc.toks.len();
+    let first_end = (0..n).find(|&t| doc.ends_sentence(t)).unwrap_or(n);
     let mut i = 0;
     while i < n {
         let Some((gender, strength)) = doc.verb(i) else {
@@ -205,50 +212,62 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             }
             stop += 1;
         }
+        // Candidates, each from the generators that propose it; ranked by the attribution
+        // model (`attribution.rs`) against abstaining.
+        let mut cands: Vec<Proposal> = Vec::new();
+        let mut add = |a: usize, tok: Option<(usize, usize)>, r: Rule| {
+            if let Some(c) = cands.iter_mut().find(|c| c.0 == a) {
+                if !c.2.contains(&r) {
+                    c.2.push(r);
+                }
+                if c.1.is_none() {
+                    c.1 = tok;
+                }
+            } else {
+                cands.push((a, tok, vec![r]));
+            }
+        };
+        if let Some(a) = speaker {
+            add(a, speaker_tok, Rule::PostVerb);
+        }
+        let agrees = |a: usize| actors.list[a].gender.agrees(gender);
+        let person = |a: usize| actors.list[a].actor.kind == super::ActorKind::Person && !actors.list[a].anon;
+        let continues = is_continuation(doc.key(i));
+        let described = nameless_at.is_some() || described_subject(doc, v_end);
+        let last_speaker = history.iter().rev().find(|&&(v, _)| v + 150 > i).map(|&(_, a)| a);
         if speaker.is_none() && unknown_subject {
             // Coreference: a title or description standing for someone named before (وأضاف وزير
             // الخارجية البريطاني، وأضاف هداف الدوري): the person that title was given to, or the
             // last speaker, when the context says it is them: the verb continues a statement
             // (أضاف، تابع), or that person spoke last.
-            let agrees = |a: usize| actors.list[a].gender.agrees(gender);
-            let person =
-                |a: usize| actors.list[a].actor.kind == super::ActorKind::Person && !actors.list[a].anon;
-            let last_speaker = history.iter().rev().find(|&&(v, _)| v + 150 > i).map(|&(_, a)| a);
-            let continues = is_continuation(doc.key(i));
             let referent = nameless_at
                 .and_then(|t| actors.nameless_ref.get(t).copied().flatten())
                 .filter(|&p| agrees(p));
-            let described = nameless_at.is_some() || described_subject(doc, v_end);
-            let resolved = match referent {
-                Some(p) if continues || last_speaker == Some(p) => Some(p),
-                _ if continues && described => last_speaker
-                    .filter(|&p| agrees(p) && person(p))
-                    .or_else(|| recent_person(actors, i, |p| agrees(p) && person(p))),
-                _ => None,
-            };
-            if let Some(p) = resolved {
-                speaker = Some(p);
-                unknown_subject = false;
+            match referent {
+                Some(p) if continues || last_speaker == Some(p) => add(p, None, Rule::Nameless),
+                _ if continues && described => {
+                    if let Some(p) = last_speaker
+                        .filter(|&p| agrees(p) && person(p))
+                        .or_else(|| recent_person(actors, i, |p| agrees(p) && person(p)))
+                    {
+                        add(p, None, Rule::Continuation);
+                    }
+                }
+                _ => {}
             }
         }
-        if speaker.is_none() && !unknown_subject && i >= 2 {
+        if i >= 2 && matches!(doc.key(i - 1), "الذي" | "التي" | "الذين") {
             // A verb in a relative clause (نظيره الروسي، فلاديمير بوتين، الذي اعتبر أن): the antecedent.
-            let rel = if matches!(doc.key(i - 1), "الذي" | "التي" | "الذين") {
-                Some(i - 1)
-            } else {
-                None
-            };
-            let before = rel.map(|r| if r > 0 && doc.is_punct(r - 1, &['،', ',']) { r - 1 } else { r });
-            if let Some(b) = before
-                && let Some((j, a, e)) =
-                    (b.saturating_sub(6)..b).rev().find_map(|j| actors.at.get(&j).map(|&(a, e)| (j, a, e)))
+            let r = i - 1;
+            let b = if r > 0 && doc.is_punct(r - 1, &['،', ',']) { r - 1 } else { r };
+            if let Some((j, a, e)) =
+                (b.saturating_sub(6)..b).rev().find_map(|j| actors.at.get(&j).map(|&(a, e)| (j, a, e)))
                 && (e == b || (e + 1 == b && doc.is_punct(e, &['،', ','])))
             {
-                speaker = Some(a);
-                speaker_tok = Some((j, e));
+                add(a, Some((j, e)), Rule::Relative);
             }
         }
-        if speaker.is_none() {
+        {
             // Subject before the verb (X قال …) at the start of a clause: an unknown word after the
             // verb is then an adverb or object (فرنسا قالت بوضوح).
             // (أما X فقالت: the topic of أما is the subject of the verb after ف.)
@@ -273,49 +292,78 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             };
             // الفتاة صفاء بولار التي تتبنى أفكار تنظيم "داعش" اعترفت: the subject is the
             // antecedent of the relative clause, not the last name inside it.
-            let subject = if conj {
-                None
-            } else {
-                antecedent_before(doc, actors, i).or(before.filter(|&(j, _, e)| adjacent(e) && free(j)))
-            };
-            if let Some((j, a, e)) = subject {
-                speaker = Some(a);
-                speaker_tok = Some((j, e));
-                unknown_subject = false;
+            if !conj
+                && let Some((j, a, e)) =
+                    antecedent_before(doc, actors, i).or(before.filter(|&(j, _, e)| adjacent(e) && free(j)))
+            {
+                add(a, Some((j, e)), Rule::PreVerb);
             }
         }
-        if speaker.is_none() && !unknown_subject {
-            // Pro-drop: the subject its sentence already has (قال X …، مضيفا أن …; وترفض X … وتقول
-            // إن), else the last speaker that agrees, else the previous sentence's subject.
-            let agrees = |a: usize| actors.list[a].gender.agrees(gender);
-            let own = first_subject(doc, actors, i, agrees);
-            // The previous sentence's subject, when it is a person or organisation who agrees and
-            // the sentence is right before this one (ووجهت ميركل برقية … . وقالت إن …).
-            let previous = || {
-                let mut j = i;
-                while j > 0 && i - j < 80 && !doc.ends_sentence(j - 1) {
-                    j -= 1;
-                }
-                j.checked_sub(1)
-                    .filter(|_| strength != Strength::Participle)
-                    .and_then(|p| first_subject(doc, actors, p, agrees))
-                    .map(|(_, a, _)| a)
-            };
-            let person_like = |a: usize| {
-                matches!(actors.list[a].actor.kind, super::ActorKind::Person | super::ActorKind::Organization)
-            };
-            if let Some((k, a, e)) = own {
-                speaker = Some(a);
-                speaker_tok = Some((k, e));
-            } else if let Some(a) = previous().filter(|&a| person_like(a)) {
-                speaker = Some(a);
-            } else if let Some(&(_, a)) =
-                history.iter().rev().take(4).find(|&&(v, a)| v + 150 > i && agrees(a))
-            {
-                speaker = Some(a);
-            } else {
-                speaker = previous();
+        // Pro-drop: the subject its sentence already has (قال X …، مضيفا أن …; وترفض X … وتقول
+        // إن), the previous sentence's subject (ووجهت ميركل برقية … . وقالت إن …), the last speakers.
+        if let Some((k, a, e)) = first_subject(doc, actors, i, agrees) {
+            add(a, Some((k, e)), Rule::Own);
+        }
+        let mut j = i;
+        while j > 0 && i - j < 80 && !doc.ends_sentence(j - 1) {
+            j -= 1;
+        }
+        if strength != Strength::Participle
+            && let Some((_, a, _)) = j.checked_sub(1).and_then(|p| first_subject(doc, actors, p, agrees))
+        {
+            add(a, None, Rule::Previous);
+        }
+        let mut seen: Vec<usize> = Vec::new();
+        for &(_, a) in history.iter().rev().take_while(|&&(v, _)| v + 150 > i) {
+            if seen.contains(&a) {
+                continue;
             }
+            seen.push(a);
+            let r = match seen.len() {
+                1 => Rule::Hist0,
+                2 => Rule::Hist1,
+                _ => Rule::Hist2,
+            };
+            add(a, None, r);
+            if seen.len() == 4 {
+                break;
+            }
+        }
+        if let Some(p) = recent_person(actors, i, |p| agrees(p) && person(p)) {
+            add(p, None, Rule::Recent);
+        }
+        let ctx = Context {
+            unknown_np: unknown_subject && speaker.is_none(),
+            continuing_verb: continues,
+            conj_verb: doc.hit(i).is_some_and(|h| h.core > h.start),
+            participle: strength == Strength::Participle,
+            weak: strength == Strength::Weak,
+            nameless_np: nameless_at.is_some(),
+            described,
+            first_sentence: i <= first_end,
+        };
+        let spoken: Vec<usize> = history.iter().map(|&(_, a)| a).collect();
+        let weights = &*attribution::WEIGHTS;
+        let mut ranked: Vec<(Option<usize>, Vec<u16>)> = Vec::with_capacity(cands.len() + 1);
+        ranked.push((None, attribution::null_features(&ctx)));
+        for (a, tok, rules) in &cands {
+            let facts = candidate_facts(doc, actors, i, gender, *a, *tok, rules, &spoken, first_end);
+            ranked.push((Some(*a), attribution::features(&facts, &ctx)));
+        }
+        let best = ranked
+            .iter()
+            .enumerate()
+            .map(|(k, (_, f))| (k, attribution::score(weights, f)))
+            .fold((0, f32::MIN), |acc, x| if x.1 > acc.1 { x } else { acc })
+            .0;
+        if best == 0 {
+            speaker = None;
+            speaker_tok = None;
+        } else {
+            let (a, tok, _) = &cands[best - 1];
+            speaker = Some(*a);
+            speaker_tok = *tok;
+            unknown_subject = false;
         }
         if let Some(a) = speaker {
             if speaker_tok.is_some() && actors.list[a].gender == Gender::Unknown {
@@ -324,10 +372,48 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             // A pro-drop speaker keeps the chain alive (وقال: … وتابع أنه …).
             history.push((i, a));
         }
-        out.push(Cue { verb: i, strength, speaker, speaker_tok, stop, unknown_subject });
+        out.push(Cue { verb: i, strength, speaker, speaker_tok, stop, unknown_subject, ranked });
         i = v_end;
     }
     out
+}
+
+/// What the attribution model knows of actor `a` as a candidate speaker of the verb at `i`:
+/// its mention `tok` when a rule found one there, else its nearest mention before the verb.
+#[allow(clippy::too_many_arguments)]
+fn candidate_facts(
+    doc: &Doc,
+    actors: &Actors,
+    i: usize,
+    gender: Gender,
+    a: usize,
+    tok: Option<(usize, usize)>,
+    rules: &[Rule],
+    spoken: &[usize],
+    first_end: usize,
+) -> Facts {
+    let f = &actors.list[a];
+    let at = tok.map(|(s, _)| s).or_else(|| {
+        (i.saturating_sub(150)..i).rev().find(|j| actors.at.get(j).is_some_and(|&(b, _)| b == a))
+    });
+    let agrees = (f.gender != Gender::Unknown && gender != Gender::Unknown).then_some(f.gender == gender);
+    Facts {
+        rules: rules.to_vec(),
+        agrees,
+        kind: attribution::kind_atom(f.actor.kind),
+        anon: f.anon,
+        generic: f.generic,
+        distance: at.map(|m| m.abs_diff(i)),
+        same_sentence: at.is_some_and(|m| {
+            let (lo, hi) = if m < i { (m, i) } else { (i, m) };
+            (lo..hi).all(|t| !doc.ends_sentence(t))
+        }),
+        spoke_before: spoken.contains(&a),
+        mentions: f.actor.mentions.len(),
+        in_title: (0..first_end.min(i)).any(|t| actors.at.get(&t).is_some_and(|&(b, _)| b == a)),
+        after_prep: at
+            .is_some_and(|m| doc.hit(m).is_some_and(|h| h.prep) || (m > 0 && is_prep(doc.key(m - 1)))),
+    }
 }
 
 /// A subject before the verb at `i` separated from it by a relative clause (X التي … verb): the
@@ -552,6 +638,66 @@ fn cue_index(cues: &[Cue], t: usize) -> Option<usize> {
 
 /// Finds the quotes of `doc`, given its actors.
 pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
+    find_recording(doc, actors, None).0
+}
+
+/// A quote (or reported clause, abstained or not) and the ranked candidates of the verb it was
+/// attributed by: what the attribution model is trained on.
+pub struct Sample {
+    /// The quote's text.
+    pub text: String,
+    /// Candidates, nobody first.
+    pub candidates: Vec<Candidate>,
+    /// Index of the candidate the model chose.
+    pub chosen: usize,
+}
+
+/// A candidate speaker of a [`Sample`].
+pub struct Candidate {
+    /// The actor's name and aliases; `None` for nobody (abstaining).
+    pub actor: Option<(String, Vec<String>)>,
+    /// The actor is an anonymous source (مصدر مطلع).
+    pub anon: bool,
+    /// Feature ids ([`super::attribution::feature_name`]).
+    pub features: Vec<u16>,
+}
+
+/// Every quote attributed through a reporting verb, with that verb's ranked candidates.
+pub fn samples(doc: &Doc, actors: &mut Actors) -> Vec<Sample> {
+    let mut rec = Vec::new();
+    let (_, cues) = find_recording(doc, actors, Some(&mut rec));
+    rec.into_iter()
+        .filter_map(|(s, e, k)| {
+            let c = cues.get(k)?;
+            let span = doc.span(s, e);
+            let chosen = c.ranked.iter().position(|(a, _)| *a == c.speaker).unwrap_or(0);
+            Some(Sample {
+                text: doc.text.get(span).unwrap_or("").trim().to_string(),
+                candidates: c
+                    .ranked
+                    .iter()
+                    .map(|(a, f)| Candidate {
+                        actor: a.map(|a| {
+                            let x = &actors.list[a].actor;
+                            (x.name.clone(), x.aliases.clone())
+                        }),
+                        anon: a.is_some_and(|a| actors.list[a].anon),
+                        features: f.clone(),
+                    })
+                    .collect(),
+                chosen,
+            })
+        })
+        .collect()
+}
+
+/// [`find`], recording in `rec` the tokens `(start, end, cue)` of every quote a cue attributes
+/// (reported clauses it abstains on included).
+fn find_recording(
+    doc: &Doc,
+    actors: &mut Actors,
+    mut rec: Option<&mut Vec<(usize, usize, usize)>>,
+) -> (Vec<Quote>, Vec<Cue>) {
     let cues = cues(doc, actors);
     let pairs = pair(doc);
     let mut out: Vec<(Quote, usize, usize)> = Vec::new();
@@ -599,6 +745,9 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             continue;
         }
         last_emitted = Some((e, c.speaker));
+        if let Some(r) = rec.as_deref_mut() {
+            r.push((s, e, k));
+        }
         // Reported speech nobody can be found to have said is not worth showing: abstain.
         if c.speaker.is_none() {
             continue;
@@ -698,6 +847,11 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
             && !inside.is_some_and(|c| c.3)
             && (colon || cue.is_none_or(|c| c.stop + 1 >= p.open) || after.is_some());
         let kind = if direct { QuoteKind::Direct } else { QuoteKind::Partial };
+        if let (Some(r), Some(c)) = (rec.as_deref_mut(), cue)
+            && let Some(k) = cue_index(&cues, c.verb)
+        {
+            r.push((s, e, k));
+        }
         // A quoted phrase that nobody can be found to have said is the writer's own (scare quote).
         if kind == QuoteKind::Partial && speaker.is_none() {
             continue;
@@ -798,7 +952,7 @@ pub fn find(doc: &Doc, actors: &mut Actors) -> Vec<Quote> {
         q.kind != QuoteKind::Partial || k.checked_sub(1).is_none_or(|k| *e >= directs[k].1)
     });
     out.sort_by_key(|(q, _, _)| (q.span.start, std::cmp::Reverse(q.span.end)));
-    out.into_iter().map(|(q, _, _)| q).collect()
+    (out.into_iter().map(|(q, _, _)| q).collect(), cues)
 }
 
 /// Byte range of a pair's text in the original.

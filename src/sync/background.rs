@@ -27,7 +27,7 @@ pub fn once(cfg: &SyncConfig, password: &Secret, dir: &std::path::Path) -> Strin
         Err(e) => return format!("sync: {e}"),
     };
     let mut backend = open_backend(cfg, password.clone());
-    let res = super::sync_dir(&mut db, dir, &account, backend.as_mut());
+    let res = super::sync_dir(&mut db, dir, &account, backend.as_mut(), cfg.mirror());
     match (res, status(&db, &account)) {
         (Err(super::SyncError::Db(e)), _) => format!("sync: {e}"),
         (_, Ok(st)) => st.line_now(),

@@ -56,6 +56,10 @@ pub struct SyncConfig {
     /// Seconds before a request that does not answer fails (default 30).
     #[serde(default)]
     pub timeout: Option<u64>,
+    /// Mirror notes and starred quotes to the server where its API can hold them (default false;
+    /// see [`super::notes`]).
+    #[serde(default)]
+    pub mirror_notes: Option<bool>,
 }
 
 impl std::fmt::Debug for SyncConfig {
@@ -67,6 +71,8 @@ impl std::fmt::Debug for SyncConfig {
             .field("password", &self.password.as_ref().map(|_| "<hidden>"))
             .field("password_command", &self.password_command.as_ref().map(|_| "<hidden>"))
             .field("interval", &self.interval)
+            .field("timeout", &self.timeout)
+            .field("mirror_notes", &self.mirror_notes)
             .finish()
     }
 }
@@ -97,6 +103,11 @@ impl SyncConfig {
     /// The account's name in the library: backend, URL and user (no secret).
     pub fn account(&self) -> String {
         format!("{} {} {}", self.backend.name(), self.url.trim_end_matches('/'), self.user)
+    }
+
+    /// Whether syncs mirror notes (`mirror_notes`; off unless set).
+    pub fn mirror(&self) -> super::Mirror {
+        if self.mirror_notes.unwrap_or(false) { super::Mirror::On } else { super::Mirror::Off }
     }
 
     /// Per-request time limit.

@@ -18,9 +18,13 @@
 //!    here; the user may have acted meanwhile), and the queue is sent in order, consecutive flag changes of the same kind in one request; each
 //!    batch leaves the queue in the same transaction that records the server's new values, so a
 //!    server that dies mid-sync loses nothing: the rest is sent next time.
+//! 6. With notes mirrored ([`sync_notes`], [`super::notes`]), each enqueue also queues the notes
+//!    and starred quotes that changed since the server last accepted them; consecutive ones go in
+//!    one [`SyncBackend::annotate`]. A server that refuses them all is remembered, the rest goes on.
 
 use std::collections::{HashMap, HashSet};
 
+use super::notes::{Annotation, Mirrored, NoteChange};
 use super::{Articles, RemoteArticle, SyncBackend, SyncError};
 use crate::article::{Article, Format};
 use crate::db::sync::{Action, Queued};
@@ -48,17 +52,35 @@ pub struct Report {
     pub conflicts_remote: usize,
     /// Local changes still waiting (after a failure).
     pub queued: usize,
-    /// Actions the server refused (each dropped, one line each).
+    /// Actions the server refused (each dropped, one line each), notes kept as the server has them.
     pub warnings: Vec<String>,
+    /// Articles whose notes and starred quotes the server now has from this sync.
+    pub notes_sent: usize,
+    /// Whether notes are mirrored: None when not asked; `mirrored`; or why not (`not mirrored: …`).
+    pub notes: Option<String>,
 }
 
 /// Runs one sync of `account` through `backend`. On failure the reason is recorded on the account
 /// (for the status line) and the queue keeps what was not sent.
 pub fn sync(db: &mut Db, account: &str, backend: &mut dyn SyncBackend) -> Result<Report, SyncError> {
+    sync_notes(db, account, backend, None)
+}
+
+/// [`sync`], mirroring notes too when `notes` holds them (content id → annotation as JSON,
+/// [`super::notes::collect`]) with whether to ask again a server that refused them before.
+pub fn sync_notes(
+    db: &mut Db,
+    account: &str,
+    backend: &mut dyn SyncBackend,
+    notes: Option<(&HashMap<String, String>, bool)>,
+) -> Result<Report, SyncError> {
     let mut report = Report::default();
     // The start of the sync: a server change seen by the next sync happened after it.
     let at = now_ms();
-    let res = run(db, account, backend, &mut report);
+    let res = match mirroring(db, account, backend, notes, &mut report) {
+        Ok(notes) => run(db, account, backend, notes, &mut report),
+        Err(e) => Err(e),
+    };
     match &res {
         Ok(()) => db.sync_record(account, at, Ok(None))?,
         Err(e) => db.sync_record(account, at, Err(&e.to_string()))?,
@@ -67,14 +89,57 @@ pub fn sync(db: &mut Db, account: &str, backend: &mut dyn SyncBackend) -> Result
     res.map(|_| report)
 }
 
+/// The annotations to queue this time (None: notes are not mirrored), saying why in the report.
+fn mirroring<'a>(
+    db: &mut Db,
+    account: &str,
+    backend: &dyn SyncBackend,
+    notes: Option<(&'a HashMap<String, String>, bool)>,
+    report: &mut Report,
+) -> Result<Option<&'a HashMap<String, String>>, SyncError> {
+    let Some((notes, retry)) = notes else { return Ok(None) };
+    if let Some(why) = backend.notes_unsupported() {
+        report.notes = Some(format!("not mirrored: {why}; they stay here"));
+        return Ok(None);
+    }
+    if retry {
+        db.sync_set_notes_refused(account, None)?;
+    }
+    if let Some(why) = db.sync_notes_refused(account)? {
+        report.notes = Some(refused(&why));
+        return Ok(None);
+    }
+    report.notes = Some("mirrored".into());
+    Ok(Some(notes))
+}
+
+fn refused(why: &str) -> String {
+    format!("not mirrored: the server refused them ({why}); `sahifa sync --mirror-notes` asks again")
+}
+
+/// Queues the local changes (flags, feeds, and the notes when mirrored).
+fn enqueue(
+    db: &mut Db,
+    account: &str,
+    backend: &dyn SyncBackend,
+    notes: Option<&HashMap<String, String>>,
+) -> Result<(), SyncError> {
+    db.sync_enqueue(account, backend.manages_subscriptions())?;
+    if let Some(n) = notes {
+        db.sync_enqueue_notes(account, n)?;
+    }
+    Ok(())
+}
+
 fn run(
     db: &mut Db,
     account: &str,
     backend: &mut dyn SyncBackend,
+    notes: Option<&HashMap<String, String>>,
     report: &mut Report,
 ) -> Result<(), SyncError> {
     let prev = db.sync_account(account)?;
-    db.sync_enqueue(account, backend.manages_subscriptions())?;
+    enqueue(db, account, backend, notes)?;
     let feed_ids = subscriptions(db, account, backend, report)?;
     let known: HashSet<String> = db.sync_items(account)?.into_keys().collect();
     let Articles { articles, token } = backend.articles(prev.token.as_deref(), &known)?;
@@ -84,7 +149,7 @@ fn run(
     }
     flags(db, account, backend, prev.last_ok.unwrap_or(0), report)?;
     // Again: what an article first met on the server had only here, and changes made meanwhile.
-    db.sync_enqueue(account, backend.manages_subscriptions())?;
+    enqueue(db, account, backend, notes)?;
     push(db, account, backend, report)
 }
 
@@ -270,9 +335,14 @@ fn push(
 ) -> Result<(), SyncError> {
     let queue = db.sync_queue(account)?;
     let mut subscribed = false;
+    let mut notes_refused = false;
     let mut i = 0;
     while i < queue.len() {
         let q = &queue[i];
+        if notes_refused && matches!(q.action, Action::Note { .. }) {
+            i += 1; // dropped with the refusal
+            continue;
+        }
         let (res, n) = match &q.action {
             Action::Flag { flag, on, .. } => {
                 let run: Vec<&Queued> = queue[i..]
@@ -296,12 +366,25 @@ fn push(
                 (backend.subscribe(url), 1)
             }
             Action::Unsubscribe { id, .. } => (backend.unsubscribe(id), 1),
+            Action::Note { .. } => {
+                let run: Vec<&Queued> = queue[i..]
+                    .iter()
+                    .take(BATCH)
+                    .take_while(|x| matches!(x.action, Action::Note { .. }))
+                    .collect();
+                (annotate(db, account, backend, &run, report), run.len())
+            }
         };
         let batch = &queue[i..i + n];
         match res {
             Ok(()) => {
                 db.sync_sent(account, batch)?;
                 report.sent += n;
+            }
+            Err(SyncError::NotesRefused(why)) => {
+                db.sync_set_notes_refused(account, Some(&why))?;
+                report.notes = Some(refused(&why));
+                notes_refused = true;
             }
             Err(SyncError::Rejected(why)) => {
                 report.warnings.push(why);
@@ -320,4 +403,55 @@ fn push(
         }
     }
     Ok(())
+}
+
+/// Sends a run of queued notes: the last row of each item says what the server should have.
+fn annotate(
+    db: &mut Db,
+    account: &str,
+    backend: &mut dyn SyncBackend,
+    run: &[&Queued],
+    report: &mut Report,
+) -> Result<(), SyncError> {
+    let synced = db.sync_synced_notes(account)?;
+    let mut last: Vec<(&str, Option<&str>)> = Vec::new();
+    for q in run {
+        if let Action::Note { item, data } = &q.action {
+            last.retain(|(i, _)| i != item);
+            last.push((item, data.as_deref()));
+        }
+    }
+    let changes: Vec<NoteChange> = last
+        .into_iter()
+        .map(|(id, data)| NoteChange {
+            id: id.to_string(),
+            before: Annotation::from_json(synced.get(id).map(String::as_str)),
+            after: Annotation::from_json(data),
+        })
+        .collect();
+    let outcomes = backend.annotate(&changes)?;
+    for (c, o) in changes.iter().zip(outcomes) {
+        match o {
+            Mirrored::Written => report.notes_sent += 1,
+            Mirrored::Unchanged => {}
+            Mirrored::KeptTheirs => report.warnings.push(format!(
+                "{}: its note on the server was written there, not by sahifa; kept as it is (sahifa's stays here)",
+                item_name(db, account, &c.id)
+            )),
+        }
+    }
+    Ok(())
+}
+
+/// The title of the article mapped to a remote item, quoted, for a message (else its id).
+fn item_name(db: &Db, account: &str, remote_id: &str) -> String {
+    let title = || -> Result<Option<String>, crate::db::DbError> {
+        let Some(item) = db.sync_items(account)?.remove(remote_id) else { return Ok(None) };
+        let Some(row) = db.id_of_content(&item.content_id)? else { return Ok(None) };
+        Ok(db.rows_of(&[row])?.into_iter().next().map(|r| r.title))
+    };
+    match title() {
+        Ok(Some(t)) => format!("«{}»", crate::text::sanitize(&t)),
+        _ => format!("item {remote_id}"),
+    }
 }

@@ -17,6 +17,8 @@ use crate::db::Flag;
 
 /// Most items fetched in one sync (the rest come with the next).
 const MAX_ITEMS: usize = 5000;
+/// Why notes are not mirrored to a Fever server.
+pub const NO_NOTES: &str = "the Fever API has no notes or tags";
 
 /// A Fever account.
 #[derive(Debug)]
@@ -77,6 +79,10 @@ fn truthy(v: &Value) -> bool {
 }
 
 impl SyncBackend for Fever {
+    fn notes_unsupported(&self) -> Option<&'static str> {
+        Some(NO_NOTES)
+    }
+
     fn subscriptions(&mut self) -> Result<Vec<RemoteFeed>, SyncError> {
         let v = self.call("&feeds", &[])?;
         Ok(v["feeds"]

@@ -6,14 +6,16 @@
 //! `Authorization: GoogleLogin auth=…`), `GET reader/api/0/token` (the write token `T`),
 //! `subscription/list`, `subscription/quickadd`, `subscription/edit` (ac=unsubscribe),
 //! `stream/items/ids` (the reading list; unread with `xt=…/read`; starred), `stream/items/contents`
-//! (the articles not seen yet, 100 a request), `edit-tag` (`a=`/`r=` read or starred). Item ids
-//! are kept in their short decimal form; the long form (`tag:google.com,2005:reader/item/<hex>`)
-//! in contents is converted. A 401 (expired token) logs in again once.
+//! (the articles not seen yet, 100 a request), `edit-tag` (`a=`/`r=` read or starred, and the
+//! user labels of mirrored notes, [`super::notes`]). Item ids are kept in their short decimal
+//! form; the long form (`tag:google.com,2005:reader/item/<hex>`) in contents is converted, and
+//! `i=` is always sent in the long form ([`long_id`]). A 401 (expired token) logs in again once.
 
 use std::collections::HashSet;
 
 use serde_json::Value;
 
+use super::notes::{Mirrored, NOTE_LABEL, NoteChange, QUOTE_LABEL};
 use super::{Articles, RemoteArticle, RemoteFeed, Secret, SyncBackend, SyncError, status_error, transport};
 use crate::db::Flag;
 
@@ -83,7 +85,8 @@ impl GReader {
         Ok(auth)
     }
 
-    /// One API request under `reader/api/0/`, logged in; a 401 logs in again once.
+    /// One API request under `reader/api/0/`, logged in; a 401 logs in again once. Its body, or
+    /// the error its status means.
     fn request(
         &mut self,
         method: &str,
@@ -91,6 +94,21 @@ impl GReader {
         query: &[(&str, String)],
         body: Body,
     ) -> Result<String, SyncError> {
+        let (code, text) = self.request_status(method, path, query, body)?;
+        if !(200..300).contains(&code) {
+            return Err(status_error(code, &text));
+        }
+        Ok(text)
+    }
+
+    /// [`GReader::request`], with the status and body whatever the status.
+    fn request_status(
+        &mut self,
+        method: &str,
+        path: &str,
+        query: &[(&str, String)],
+        body: Body,
+    ) -> Result<(u16, String), SyncError> {
         for attempt in 0..2 {
             let auth = match &self.auth {
                 Some(a) => a.clone(),
@@ -123,10 +141,7 @@ impl GReader {
                 self.token = None;
                 continue;
             }
-            if !(200..300).contains(&code) {
-                return Err(status_error(code, &text));
-            }
-            return Ok(text);
+            return Ok((code, text));
         }
         Err(SyncError::Auth("the server refused the login token twice".into()))
     }
@@ -151,10 +166,44 @@ impl GReader {
     }
 
     /// A POST that changes something; the server answers `OK`.
-    fn edit(&mut self, path: &str, mut form: Vec<(&str, String)>) -> Result<String, SyncError> {
+    fn edit(&mut self, path: &str, form: Vec<(&str, String)>) -> Result<String, SyncError> {
+        let (code, text) = self.edit_status(path, form)?;
+        if !(200..300).contains(&code) {
+            return Err(status_error(code, &text));
+        }
+        Ok(text)
+    }
+
+    /// [`GReader::edit`], with the status and body whatever the status.
+    fn edit_status(&mut self, path: &str, mut form: Vec<(&str, String)>) -> Result<(u16, String), SyncError> {
         let t = self.write_token()?;
         form.push(("T", t));
-        self.request("POST", path, &[], Body::Form(&form))
+        self.request_status("POST", path, &[], Body::Form(&form))
+    }
+
+    /// Adds (`on`) or removes one user label on items; the server answers `OK`.
+    fn label(&mut self, ids: &[&str], label: &str, on: bool) -> Result<(), SyncError> {
+        let mut form: Vec<(&str, String)> = ids.iter().map(|i| ("i", long_id(i))).collect();
+        form.push((if on { "a" } else { "r" }, format!("user/-/label/{label}")));
+        let (code, text) = self.edit_status("edit-tag", form)?;
+        // Miniflux: HTTP 500 {"error_message": "googlereader: unsupported tag type: LabelStream"}.
+        if code >= 400 && text.contains("unsupported tag type") {
+            let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+            let why = v["error_message"].as_str().unwrap_or("unsupported tag type");
+            return Err(SyncError::NotesRefused(format!(
+                "no labels on articles here: {}",
+                crate::text::sanitize(why)
+            )));
+        }
+        if !(200..300).contains(&code) {
+            return Err(status_error(code, &text));
+        }
+        if text.trim() == "OK" {
+            Ok(())
+        } else {
+            let head: String = crate::text::sanitize(&text).chars().take(80).collect();
+            Err(SyncError::Protocol(format!("edit-tag answered {head}")))
+        }
     }
 
     /// Ids (short form) of a stream, newest first, at most `max`.
@@ -188,6 +237,16 @@ impl GReader {
                 return Ok(out);
             }
         }
+    }
+}
+
+/// An item id in its long form (`tag:google.com,2005:reader/item/<16 hex digits>`) for `i=`:
+/// every server reads it (Miniflux reads a bare `i=` as hexadecimal, FreshRSS and Inoreader as
+/// decimal). An id that is not a number is sent as it is.
+pub fn long_id(short: &str) -> String {
+    match short.parse::<u64>() {
+        Ok(n) => format!("tag:google.com,2005:reader/item/{n:016x}"),
+        Err(_) => short.to_string(),
     }
 }
 
@@ -269,7 +328,7 @@ impl SyncBackend for GReader {
         let new: Vec<String> = ids.into_iter().filter(|i| !known.contains(i)).collect();
         let mut articles = Vec::with_capacity(new.len());
         for chunk in new.chunks(CONTENTS_BATCH) {
-            let form: Vec<(&str, String)> = chunk.iter().map(|i| ("i", i.clone())).collect();
+            let form: Vec<(&str, String)> = chunk.iter().map(|i| ("i", long_id(i))).collect();
             let v = self.json("stream/items/contents", &[("output", "json".into())], Body::Form(&form))?;
             articles.extend(v["items"].as_array().into_iter().flatten().filter_map(item));
         }
@@ -284,12 +343,35 @@ impl SyncBackend for GReader {
         Ok(self.item_ids(STARRED, None, usize::MAX)?.into_iter().collect())
     }
 
+    fn notes_unsupported(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Labels [`NOTE_LABEL`] and [`QUOTE_LABEL`]: one `edit-tag` per label added or removed.
+    fn annotate(&mut self, changes: &[NoteChange]) -> Result<Vec<Mirrored>, SyncError> {
+        for (label, on, ids) in Self::label_edits(changes) {
+            self.label(&ids, label, on)?;
+        }
+        Ok(changes
+            .iter()
+            .map(
+                |c| {
+                    if c.after.labels() == c.before.labels() {
+                        Mirrored::Unchanged
+                    } else {
+                        Mirrored::Written
+                    }
+                },
+            )
+            .collect())
+    }
+
     fn set_flag(&mut self, ids: &[String], flag: Flag, on: bool) -> Result<(), SyncError> {
         let tag = match flag {
             Flag::Read => READ,
             Flag::Starred => STARRED,
         };
-        let mut form: Vec<(&str, String)> = ids.iter().map(|i| ("i", i.clone())).collect();
+        let mut form: Vec<(&str, String)> = ids.iter().map(|i| ("i", long_id(i))).collect();
         form.push((if on { "a" } else { "r" }, tag.to_string()));
         let text = self.edit("edit-tag", form)?;
         if text.trim() == "OK" {
@@ -298,6 +380,28 @@ impl SyncBackend for GReader {
             let head: String = crate::text::sanitize(&text).chars().take(80).collect();
             Err(SyncError::Protocol(format!("edit-tag answered {head}")))
         }
+    }
+}
+
+impl GReader {
+    /// The labels to add and remove for these changes: (label, add?, item ids), in a fixed order.
+    fn label_edits(changes: &[NoteChange]) -> Vec<(&'static str, bool, Vec<&str>)> {
+        let mut out = Vec::new();
+        for label in [NOTE_LABEL, QUOTE_LABEL] {
+            for on in [true, false] {
+                let ids: Vec<&str> = changes
+                    .iter()
+                    .filter(|c| {
+                        c.after.labels().contains(&label) == on && c.before.labels().contains(&label) != on
+                    })
+                    .map(|c| c.id.as_str())
+                    .collect();
+                if !ids.is_empty() {
+                    out.push((label, on, ids));
+                }
+            }
+        }
+        out
     }
 }
 

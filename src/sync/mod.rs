@@ -15,13 +15,15 @@ pub mod engine;
 pub mod fever;
 pub mod greader;
 pub mod local;
+pub mod notes;
 pub mod status;
 pub mod ttrss;
 
 use std::collections::HashSet;
 
 pub use config::{BackendKind, Secret, SyncConfig};
-pub use engine::{Report, sync};
+pub use engine::{Report, sync, sync_notes};
+pub use notes::{Mirror, Mirrored, NoteChange};
 pub use status::{SyncStatus, status};
 
 use crate::db::{DbError, Flag};
@@ -86,6 +88,10 @@ pub enum SyncError {
     /// The server refused one action (a bad feed URL …); the others go on.
     #[error("the sync server refused: {0}")]
     Rejected(String),
+    /// The server refuses the notes sahifa mirrors (Miniflux: no labels on articles); the rest of
+    /// the sync goes on, and no more notes are queued for the account.
+    #[error("the sync server does not keep notes: {0}")]
+    NotesRefused(String),
     /// The sync settings are missing or wrong.
     #[error("{0}")]
     Config(String),
@@ -129,6 +135,15 @@ pub trait SyncBackend {
     fn changed_at(&self, _id: &str, _flag: Flag) -> Option<i64> {
         None
     }
+    /// Why this API cannot hold the notes sahifa mirrors ([`notes`]); None when it can.
+    fn notes_unsupported(&self) -> Option<&'static str> {
+        Some("this API has no notes or tags")
+    }
+    /// Mirrors notes and starred quotes ([`notes`]): one outcome per change, in order. Fails with
+    /// [`SyncError::NotesRefused`] when the server refuses them all.
+    fn annotate(&mut self, _changes: &[NoteChange]) -> Result<Vec<Mirrored>, SyncError> {
+        Err(SyncError::NotesRefused(self.notes_unsupported().unwrap_or("not supported").to_string()))
+    }
 }
 
 /// Maps a ureq error to [`SyncError::Unreachable`] (transport) in one line.
@@ -157,15 +172,21 @@ pub(crate) fn status_error(code: u16, body: &str) -> SyncError {
 /// One sync of the library in `dir` with the reader's state file around it ([`local`]): the
 /// state file's recent marks go out, the server's changes come back into it. A state file that
 /// cannot be saved is a warning in the report, not a failure.
+/// With `mirror` on, the state file's notes and starred quotes go to the server too ([`notes`]).
 pub fn sync_dir(
     db: &mut crate::db::Db,
     dir: &std::path::Path,
     account: &str,
     backend: &mut dyn SyncBackend,
+    mirror: Mirror,
 ) -> Result<Report, SyncError> {
     let (mut store, warnings) = crate::store::Store::open(Some(dir.to_path_buf()));
     local::import(db, &store)?;
-    let res = sync(db, account, backend);
+    let annotations = match mirror {
+        Mirror::Off => None,
+        Mirror::On | Mirror::Retry => Some(notes::collect(db, &store)?),
+    };
+    let res = sync_notes(db, account, backend, annotations.as_ref().map(|a| (a, mirror == Mirror::Retry)));
     let exported = local::export(db, account, &mut store);
     let mut report = res?;
     report.warnings.extend(warnings);

@@ -13,6 +13,9 @@ pub struct SyncStatus {
     pub last_error: Option<String>,
     /// Local changes waiting for the server (queued, or made since the last sync).
     pub pending: usize,
+    /// Whether notes are mirrored (`mirrored`, or why not), when they are asked to be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 /// The status of `account` in the library (cheap: a few indexed reads; the reader may call it on
@@ -20,7 +23,13 @@ pub struct SyncStatus {
 pub fn status(db: &Db, account: &str) -> Result<SyncStatus, DbError> {
     let st = db.sync_account(account)?;
     let pending = db.sync_queue(account)?.len() + db.sync_unqueued(account, false)?.len();
-    Ok(SyncStatus { last_ok: st.last_ok, last_attempt: st.last_attempt, last_error: st.last_error, pending })
+    Ok(SyncStatus {
+        last_ok: st.last_ok,
+        last_attempt: st.last_attempt,
+        last_error: st.last_error,
+        pending,
+        notes: None,
+    })
 }
 
 impl SyncStatus {
@@ -78,6 +87,7 @@ mod tests {
             last_attempt: Some(now - 5_000),
             last_error: Some("cannot reach the sync server: cannot connect".into()),
             pending: 2,
+            notes: None,
         };
         assert_eq!(
             failed.line(now),

@@ -18,6 +18,9 @@ struct Mem {
     /// Every change received, in order.
     log: Vec<String>,
     next_feed: u32,
+    /// Mirrored annotations by item; `refuse_notes`: answers them all with a refusal.
+    notes: HashMap<String, notes::Annotation>,
+    refuse_notes: bool,
 }
 
 impl Mem {
@@ -99,6 +102,21 @@ impl SyncBackend for Mem {
     }
     fn changed_at(&self, id: &str, flag: Flag) -> Option<i64> {
         self.dated.get(&(id.to_string(), flag)).copied()
+    }
+    fn notes_unsupported(&self) -> Option<&'static str> {
+        None
+    }
+    fn annotate(&mut self, changes: &[NoteChange]) -> Result<Vec<Mirrored>, SyncError> {
+        self.up()?;
+        self.log.push("annotate".into());
+        if self.refuse_notes {
+            return Err(SyncError::NotesRefused("no labels here".into()));
+        }
+        for c in changes {
+            self.log.push(format!("note {} {:?}", c.id, c.after.note));
+            self.notes.insert(c.id.clone(), c.after.clone());
+        }
+        Ok(changes.iter().map(|_| Mirrored::Written).collect())
     }
 }
 
@@ -278,18 +296,18 @@ fn the_readers_state_file_goes_out_and_comes_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = Db::open(dir.path()).unwrap();
     let mut m = server(2);
-    sync_dir(&mut db, dir.path(), ACC, &mut m).unwrap();
+    sync_dir(&mut db, dir.path(), ACC, &mut m, Mirror::Off).unwrap();
     // A star made in the reader (the state file only) is sent.
     let a0 = content(&db, "الخبر رقم 0");
     let (mut store, _) = crate::store::Store::open(Some(dir.path().into()));
     store.set_starred(&a0, true);
     store.save().unwrap();
-    let r = sync_dir(&mut db, dir.path(), ACC, &mut m).unwrap();
+    let r = sync_dir(&mut db, dir.path(), ACC, &mut m, Mirror::Off).unwrap();
     assert_eq!(r.sent, 1);
     assert!(m.articles[0].starred);
     // Read on the server: the reader's state file says so after the sync.
     m.get("a1").read = true;
-    sync_dir(&mut db, dir.path(), ACC, &mut m).unwrap();
+    sync_dir(&mut db, dir.path(), ACC, &mut m, Mirror::Off).unwrap();
     let (store, _) = crate::store::Store::open(Some(dir.path().into()));
     assert!(store.is_read(&content(&db, "الخبر رقم 1")));
     assert!(store.is_starred(&a0) && !store.is_read(&a0));
@@ -312,7 +330,7 @@ fn a_star_made_in_the_reader_before_the_first_sync_is_kept() {
     let (mut store, _) = crate::store::Store::open(Some(dir.path().into()));
     store.set_starred(&cid, true);
     store.save().unwrap();
-    let r = sync_dir(&mut db, dir.path(), ACC, &mut m).unwrap();
+    let r = sync_dir(&mut db, dir.path(), ACC, &mut m, Mirror::Off).unwrap();
     assert_eq!((r.articles, r.sent), (0, 1), "mapped by title, not copied; the star goes out: {r:?}");
     assert!(m.articles[0].starred, "{r:?} {:?}", m.log);
     let (store, _) = crate::store::Store::open(Some(dir.path().into()));
@@ -333,4 +351,58 @@ fn text_from_the_server_is_sanitised() {
         assert!(!s.chars().any(|c| c.is_control() || c == '\u{202e}'), "{s:?}");
     }
     assert!(title.contains("أخبار") && title.contains("& تقارير"), "{title:?}");
+}
+
+fn note_map(db: &Db, notes: &[(usize, &str)]) -> HashMap<String, String> {
+    notes
+        .iter()
+        .map(|(i, n)| {
+            let a = notes::Annotation { note: Some(n.to_string()), quotes: vec![] };
+            (content(db, &format!("الخبر رقم {i}")), a.to_json().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn notes_go_through_the_queue_in_order_once_and_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(dir.path()).unwrap();
+    let mut m = server(2);
+    sync(&mut db, ACC, &mut m).unwrap();
+    let n = note_map(&db, &[(0, "ملاحظة")]);
+    // Off: nothing queued, nothing sent, the report says nothing of notes.
+    let r = sync(&mut db, ACC, &mut m).unwrap();
+    assert_eq!((r.notes, r.sent), (None, 0));
+    // Offline: the star and the note wait, in the order they were queued.
+    m.down = true;
+    mark(&mut db, 1, Flag::Starred, true);
+    assert!(sync_notes(&mut db, ACC, &mut m, Some((&n, false))).unwrap_err().is_offline());
+    m.down = false;
+    let r = sync_notes(&mut db, ACC, &mut m, Some((&n, false))).unwrap();
+    assert_eq!((r.sent, r.notes_sent, r.notes.as_deref()), (2, 1, Some("mirrored")));
+    assert_eq!(m.log, ["starred a1 true", "annotate", "note a0 Some(\"ملاحظة\")"]);
+    // Sent once; cleared here, cleared there.
+    assert_eq!(sync_notes(&mut db, ACC, &mut m, Some((&n, false))).unwrap().sent, 0);
+    let r = sync_notes(&mut db, ACC, &mut m, Some((&HashMap::new(), false))).unwrap();
+    assert_eq!(r.notes_sent, 1);
+    assert!(m.notes["a0"].is_empty());
+}
+
+#[test]
+fn a_server_that_refuses_notes_is_remembered_until_asked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(dir.path()).unwrap();
+    let mut m = server(1);
+    m.refuse_notes = true;
+    sync(&mut db, ACC, &mut m).unwrap();
+    let n = note_map(&db, &[(0, "ملاحظة")]);
+    let r = sync_notes(&mut db, ACC, &mut m, Some((&n, false))).unwrap();
+    assert!(r.notes.as_deref().unwrap().contains("refused them (no labels here)"), "{r:?}");
+    assert_eq!((r.queued, m.log.len()), (0, 1), "the sync goes on; the note leaves the queue");
+    let r = sync_notes(&mut db, ACC, &mut m, Some((&n, false))).unwrap();
+    assert!(r.notes.as_deref().unwrap().starts_with("not mirrored"));
+    assert_eq!(m.log.len(), 1, "not asked again");
+    m.refuse_notes = false;
+    let r = sync_notes(&mut db, ACC, &mut m, Some((&n, true))).unwrap();
+    assert_eq!((r.notes.as_deref(), r.notes_sent), (Some("mirrored"), 1), "asked again, accepted");
 }

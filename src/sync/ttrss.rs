@@ -4,14 +4,16 @@
 //!
 //! Calls used: `login`, `getFeeds` (cat_id -3: every feed), `subscribeToFeed`, `unsubscribeFeed`,
 //! `getHeadlines` (feed -4: all articles, `since_id`; feed -1: starred; view `unread`),
-//! `updateArticle` (field 2 = unread, 0 = starred; mode 0/1). The session id is kept in memory
-//! only; a call answered `NOT_LOGGED_IN` (the server restarted, or the session expired) logs in
-//! again once.
+//! `updateArticle` (field 2 = unread, 0 = starred; mode 0/1; field 3 = the note, mode 2, text in
+//! `data`), `getArticle` (the note now on the server, before replacing it: [`super::notes`]). The
+//! session id is kept in memory only; a call answered `NOT_LOGGED_IN` (the server restarted, or
+//! the session expired) logs in again once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value, json};
 
+use super::notes::{Mirrored, NoteChange, render_note, written_by_sahifa};
 use super::{Articles, RemoteArticle, RemoteFeed, Secret, SyncBackend, SyncError, status_error, transport};
 use crate::db::Flag;
 
@@ -119,6 +121,17 @@ impl TtRss {
         }
     }
 
+    /// `updateArticle`, which answers `{"status": "OK"}`.
+    fn update(&mut self, params: Value) -> Result<(), SyncError> {
+        let v = self.call("updateArticle", params)?;
+        match v["status"].as_str() {
+            Some("OK") => Ok(()),
+            _ => {
+                Err(SyncError::Protocol(format!("updateArticle: {}", crate::text::sanitize(&v.to_string()))))
+            }
+        }
+    }
+
     fn ids(&mut self, params: Value) -> Result<HashSet<String>, SyncError> {
         Ok(self.headlines(params, false)?.iter().filter_map(|h| id_of(&h["id"])).collect())
     }
@@ -219,15 +232,45 @@ impl SyncBackend for TtRss {
             Flag::Read => (2, !on),
             Flag::Starred => (0, on),
         };
-        let v = self.call(
-            "updateArticle",
-            json!({"article_ids": ids.join(","), "field": field, "mode": mode as i64}),
-        )?;
-        match v["status"].as_str() {
-            Some("OK") => Ok(()),
-            _ => {
-                Err(SyncError::Protocol(format!("updateArticle: {}", crate::text::sanitize(&v.to_string()))))
-            }
+        self.update(json!({"article_ids": ids.join(","), "field": field, "mode": mode as i64}))
+    }
+
+    fn notes_unsupported(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The article's note: read first (one `getArticle` for the batch), replaced only when it is
+    /// empty or still exactly as a sahifa wrote it.
+    fn annotate(&mut self, changes: &[NoteChange]) -> Result<Vec<Mirrored>, SyncError> {
+        let ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
+        let v = self.call("getArticle", json!({"article_id": ids.join(",")}))?;
+        let theirs: HashMap<String, String> = v
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| Some((id_of(&a["id"])?, a["note"].as_str().unwrap_or("").to_string())))
+            .collect();
+        let mut out = Vec::with_capacity(changes.len());
+        for c in changes {
+            let want = render_note(&c.after);
+            let outcome = match theirs.get(&c.id) {
+                // Gone from the server (purged): nowhere to put it.
+                None => Mirrored::Unchanged,
+                Some(now) if *now == want => Mirrored::Unchanged,
+                Some(now) if !written_by_sahifa(now) => {
+                    if c.after.is_empty() {
+                        Mirrored::Unchanged
+                    } else {
+                        Mirrored::KeptTheirs
+                    }
+                }
+                Some(_) => {
+                    self.update(json!({"article_ids": c.id, "field": 3, "mode": 2, "data": want}))?;
+                    Mirrored::Written
+                }
+            };
+            out.push(outcome);
         }
+        Ok(out)
     }
 }

@@ -11,9 +11,9 @@
 use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
@@ -104,15 +104,13 @@ fn unavailable() -> Option<String> {
 }
 
 /// Whether the tests can run; prints a LOUD message when they cannot (or panics when required).
+/// Needs the test to include `support/sync.rs` as `support`.
 pub fn setup() -> bool {
     let Some(why) = unavailable() else { return true };
-    if std::env::var_os("SAHIFA_REQUIRE_TTRSS").is_some() {
-        panic!("SAHIFA_REQUIRE_TTRSS is set but Tiny Tiny RSS cannot run: {why}");
-    }
-    eprintln!(
-        "\n{}\n!!! SKIPPED: the real-server sync test needs Tiny Tiny RSS: {why}\n{}\n",
-        "!".repeat(78),
-        "!".repeat(78)
+    crate::support::skip_loudly(
+        "the real-server sync test needs Tiny Tiny RSS",
+        &why,
+        "SAHIFA_REQUIRE_TTRSS",
     );
     false
 }
@@ -165,9 +163,9 @@ pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-/// TT-RSS served by `php -S` on a port of its own.
+/// TT-RSS served by `php -S` on a port of its own (stopped when dropped).
 pub struct Server {
-    child: Option<Child>,
+    process: crate::support::Process,
     /// Its port.
     pub port: u16,
 }
@@ -175,7 +173,7 @@ pub struct Server {
 impl Server {
     /// Starts it on a free port.
     pub fn start() -> Server {
-        let mut s = Server { child: None, port: free_port() };
+        let mut s = Server { process: Default::default(), port: free_port() };
         s.up();
         s
     }
@@ -187,7 +185,7 @@ impl Server {
 
     /// Starts (again) on the same port, and waits until the API answers.
     pub fn up(&mut self) {
-        assert!(self.child.is_none());
+        assert!(!self.process.is_running());
         let addr = format!("127.0.0.1:{}", self.port);
         // As www-data when root, like the package's update daemon (the feed cache is its).
         let mut cmd = if unsafe_is_root() {
@@ -197,37 +195,22 @@ impl Server {
         } else {
             Command::new("php")
         };
-        let child = cmd
-            .args(["-S", &addr, "-t", WWW])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("php -S");
-        self.child = Some(child);
-        let t = Instant::now();
-        while t.elapsed() < Duration::from_secs(15) {
-            if TcpStream::connect(&addr).is_ok() && raw_call(self.port, &json!({"op": "getApiLevel"})).is_ok()
-            {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("TT-RSS did not answer on {addr} within 15 s");
+        cmd.args(["-S", &addr, "-t", WWW]);
+        let port = self.port;
+        self.process = crate::support::Process::start(
+            &mut cmd,
+            &format!("TT-RSS on {addr}"),
+            Duration::from_secs(15),
+            || {
+                TcpStream::connect(("127.0.0.1", port)).is_ok()
+                    && raw_call(port, &json!({"op": "getApiLevel"})).is_ok()
+            },
+        );
     }
 
     /// Stops it (the port then refuses connections).
     pub fn down(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.down();
+        self.process.stop();
     }
 }
 
@@ -287,6 +270,32 @@ impl Api {
             .unwrap();
         self.call("updateFeed", json!({"feed_id": id}));
         id
+    }
+
+    /// The TT-RSS id of the article with this title.
+    pub fn id_of(&self, title: &str) -> i64 {
+        let h = self.call("getHeadlines", json!({"feed_id": -4, "view_mode": "all_articles", "limit": 200}));
+        h.as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("no article {title} on the server"))["id"]
+            .as_i64()
+            .unwrap()
+    }
+
+    /// The article's note as `getArticle` gives it ("" when none).
+    pub fn note(&self, title: &str) -> String {
+        let a = self.call("getArticle", json!({"article_id": self.id_of(title)}));
+        a[0]["note"].as_str().unwrap_or("").to_string()
+    }
+
+    /// Writes the article's note as another client (or TT-RSS's own note editor) would.
+    pub fn set_note(&self, title: &str, note: &str) {
+        self.call(
+            "updateArticle",
+            json!({"article_ids": self.id_of(title), "field": 3, "mode": 2, "data": note}),
+        );
     }
 
     /// Title → (unread, marked) of every article.

@@ -646,7 +646,11 @@ pub fn find(doc: &Doc) -> Actors {
                     })
                 {
                     let name = doc.slice(next, e).to_string();
-                    a.add(doc, ActorKind::Person, &name, next..e, gender);
+                    let idx = a.add(doc, ActorKind::Person, &name, next..e, gender);
+                    // (قال محللون، وقال مديرو صناديق: a group nobody names, an unnamed source.)
+                    if tagged::plural_agents(doc.key(next)) && a.list[idx].actor.mentions.len() == 1 {
+                        mark_anon(&mut a, idx);
+                    }
                     i = e;
                     continue;
                 }

@@ -10,6 +10,37 @@ use super::super::ner::{NameKind, is_person_name, names};
 use super::super::normalize::{normalize_key, skeleton};
 use super::Actors;
 
+/// Head nouns of geographic names (normalised keys): a name they start is a place.
+const PLACE_HEADS: &[&str] = &[
+    "جزر",
+    "جزيره",
+    "جبل",
+    "جبال",
+    "نهر",
+    "بحيره",
+    "وادي",
+    "خليج",
+    "مضيق",
+    "صحراء",
+    "سهل",
+    "هضبه",
+    "مدينه",
+    "بلده",
+    "قريه",
+    "مخيم",
+    "حي",
+    "شارع",
+    "ساحه",
+    "ميدان",
+    "مطار",
+    "ميناء",
+    "ولايه",
+    "اقليم",
+    "محافظه",
+    "منطقه",
+    "شبه",
+];
+
 /// The tagger's names of one document, by token.
 pub(super) struct Tagged<'d> {
     /// The document's word keys, built on first need (to tell a proclitic from a name's first
@@ -29,15 +60,38 @@ impl<'d> Tagged<'d> {
         let n = doc.toks.len();
         let mut start = vec![None; n + 1];
         let mut inside = vec![None; n + 1];
-        let found = names(doc);
+        let mut found = names(doc);
         let tagged = super::super::ner::available();
+        let words = std::cell::OnceCell::new();
+        let words_of = || -> std::collections::HashSet<&'d str> {
+            (0..doc.toks.len()).filter(|&i| doc.is_word(i)).map(|i| doc.key(i)).collect()
+        };
+        for name in &mut found {
+            // A preposition glued to a later word ends the name (ريفالدو لنيمار: "Rivaldo to
+            // Neymar"), when the word without it stands alone in the text or is a known name.
+            if name.kind == NameKind::Person {
+                let cut = (name.toks.start + 1..name.toks.end).find(|&j| {
+                    doc.key(j).strip_prefix(['ل', 'ب']).is_some_and(|rest| {
+                        rest.chars().nth(2).is_some()
+                            && (is_person_name(rest) || words.get_or_init(words_of).contains(rest))
+                    })
+                });
+                if let Some(j) = cut {
+                    name.toks.end = j;
+                }
+                // A geographic head (جزر مالوكو، جبل طارق) makes a place of a "person".
+                if PLACE_HEADS.contains(&doc.key(name.toks.start)) {
+                    name.kind = NameKind::Place;
+                }
+            }
+        }
         for name in found {
             start[name.toks.start] = Some((name.toks.end as u32, name.kind));
             for slot in &mut inside[name.toks.clone()] {
                 *slot = Some(name.kind);
             }
         }
-        Tagged { words: std::cell::OnceCell::new(), start, inside, tagged }
+        Tagged { words, start, inside, tagged }
     }
 
     /// The name that starts at token `i`: its end and kind.
@@ -148,5 +202,27 @@ pub(super) fn add_tagged<'d>(
         // geopolitical entity is a place to the reader.
         NameKind::Country | NameKind::Place => ActorKind::Place,
     };
-    (a.add(doc, kind, &name, s..e, Gender::Unknown), e)
+    let idx = a.add(doc, kind, &name, s..e, Gender::Unknown);
+    // A plural participle or nisba (محللون، مراقبو حقوق الإنسان، مصرفيون) is a group nobody
+    // names: it speaks as an unnamed source.
+    if kind == ActorKind::Person && plural_agents(doc.key(s)) && a.list[idx].actor.mentions.len() == 1 {
+        super::mark_anon(a, idx);
+    }
+    (idx, e)
+}
+
+/// Whether a word is a plural of agents, not a name: a participle مُفعِّلون/مفعّلو (محللون،
+/// مراقبو، متظاهرين) or a nisba plural (مصرفيون، حقوقيين), and no known name.
+pub(super) fn plural_agents(k: &str) -> bool {
+    let bare = k.trim_start_matches(['و', 'ف']);
+    let bare = bare.strip_prefix("ال").unwrap_or(bare);
+    let chars: Vec<char> = bare.chars().collect();
+    if chars.len() < 5 || is_person_name(bare) {
+        return false;
+    }
+    let participle = chars[0] == 'م'
+        && !matches!(chars[1], 'ا' | 'و' | 'ي')
+        && (bare.ends_with("ون") || bare.ends_with("ين") || (bare.ends_with('و') && chars.len() >= 5));
+    let nisba = bare.ends_with("يون") || bare.ends_with("يين");
+    participle || nisba
 }

@@ -115,11 +115,26 @@ fn sequences(doc: &Doc) -> Vec<Range<usize>> {
 /// most look-ups hit; past this the cache starts over (bounded memory, ≈ 25 MB).
 const WORD_CACHE_MAX: usize = 1 << 17;
 
+/// Word hash → its score blocks (see `WORD_CACHE`).
+type WordScores = HashMap<u64, Box<[f32]>, std::hash::BuildHasherDefault<model::IdentityHasher>>;
+
+/// What the tagger adds to every article alike, for one model: the bias, the edge blocks, and
+/// each lexicon code's blocks (by the code's address: codes are static strings).
+#[derive(Clone)]
+struct Fixed {
+    model: u64,
+    bias: std::rc::Rc<[f32]>,
+    edges: std::rc::Rc<[f32]>,
+    lex: std::rc::Rc<std::cell::RefCell<HashMap<usize, Vec<f32>>>>,
+}
+
 thread_local! {
+    /// The [`Fixed`] blocks of the last model used on this thread.
+    static FIXED_CACHE: std::cell::RefCell<Option<Fixed>> = const { std::cell::RefCell::new(None) };
     /// For each word (by hash), the scores of its word-determined features at every offset of
     /// [`OFFSETS`], one block of labels per offset: one look-up per token serves its neighbours.
-    static WORD_CACHE: std::cell::RefCell<HashMap<u64, Box<[f32]>, std::hash::BuildHasherDefault<model::IdentityHasher>>> =
-        Default::default();
+    /// (The model the cache is for, by [`HashedModel::id`].)
+    static WORD_CACHE: std::cell::RefCell<(u64, WordScores)> = Default::default();
 }
 
 /// Label indices of every token of `doc` under `model` (line breaks get none).
@@ -129,24 +144,38 @@ pub fn tag(doc: &Doc, model: &HashedModel) -> Vec<Option<usize>> {
     let mut out = vec![None; doc.toks.len()];
     let mut buf = String::new();
     let mut state: Vec<f32> = Vec::new();
-    let mut bias = vec![0.0; l];
-    model.add_feature(features::BIAS, &mut bias);
-    // The context features' scores, per offset: the sequence edges, and each lexicon code (a few
-    // dozen codes, so computed once per code and article).
-    let mut edges = vec![0.0; OFFSETS.len() * l];
-    for (k, &d) in OFFSETS.iter().enumerate() {
-        if d != 0 {
-            edge_feature(d, &mut buf, &mut |s| model.add_feature(s, &mut edges[k * l..(k + 1) * l]));
+    // The bias, the sequence edges' scores per offset, and each lexicon code's (a few dozen
+    // codes): the same for every article, so computed once per thread and model.
+    let key = model.id;
+    let fixed = FIXED_CACHE.with_borrow_mut(|c| {
+        if let Some(f) = c.as_ref().filter(|f| f.model == key) {
+            return f.clone();
         }
-    }
-    let mut lex_blocks: HashMap<&'static str, Vec<f32>> = HashMap::new();
-    WORD_CACHE.with_borrow_mut(|cache| {
+        let mut bias = vec![0.0; l];
+        model.add_feature(features::BIAS, &mut bias);
+        let mut edges = vec![0.0; OFFSETS.len() * l];
+        for (k, &d) in OFFSETS.iter().enumerate() {
+            if d != 0 {
+                edge_feature(d, &mut buf, &mut |s| model.add_feature(s, &mut edges[k * l..(k + 1) * l]));
+            }
+        }
+        let f = Fixed { model: key, bias: bias.into(), edges: edges.into(), lex: Default::default() };
+        *c = Some(f.clone());
+        f
+    });
+    let (bias, edges) = (&*fixed.bias, &*fixed.edges);
+    let mut lex_blocks = fixed.lex.borrow_mut();
+    WORD_CACHE.with_borrow_mut(|(cached_for, cache)| {
+        if *cached_for != key {
+            cache.clear();
+            *cached_for = key;
+        }
         for r in sequences(doc) {
             let f: &[TokenFacts] = &facts[r.clone()];
             let n = f.len();
             state.clear();
             for _ in 0..n {
-                state.extend_from_slice(&bias);
+                state.extend_from_slice(bias);
             }
             // Each word adds its block for offset d to the token d places before it.
             for (j, t) in f.iter().enumerate() {
@@ -175,15 +204,16 @@ pub fn tag(doc: &Doc, model: &HashedModel) -> Vec<Option<usize>> {
             }
             for (j, t) in f.iter().enumerate() {
                 for &code in &t.lex {
-                    let block = lex_blocks.entry(code).or_insert_with(|| {
-                        let mut v = vec![0.0; OFFSETS.len() * l];
-                        for (k, &d) in OFFSETS.iter().enumerate() {
-                            lex_feature(d, code, &mut buf, &mut |s| {
-                                model.add_feature(s, &mut v[k * l..(k + 1) * l])
-                            });
-                        }
-                        v
-                    });
+                    let block =
+                        lex_blocks.entry(code as *const str as *const u8 as usize).or_insert_with(|| {
+                            let mut v = vec![0.0; OFFSETS.len() * l];
+                            for (k, &d) in OFFSETS.iter().enumerate() {
+                                lex_feature(d, code, &mut buf, &mut |s| {
+                                    model.add_feature(s, &mut v[k * l..(k + 1) * l])
+                                });
+                            }
+                            v
+                        });
                     for (k, &d) in OFFSETS.iter().enumerate() {
                         let i = j as isize - d as isize;
                         if i >= 0 && (i as usize) < n {

@@ -50,6 +50,14 @@ pub struct HashedModel {
     index: FeatureMap,
     /// (label, weight) pairs.
     weights: Vec<(u8, f32)>,
+    /// Distinct for every model made in this process: the key of the tagger's per-thread caches.
+    pub id: u64,
+}
+
+/// The next [`HashedModel::id`].
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The hash of a feature string.
@@ -107,7 +115,7 @@ impl HashedModel {
                 weights.push((l, w));
             }
         }
-        Some(HashedModel { labels, trans, index, weights })
+        Some(HashedModel { labels, trans, index, weights, id: next_id() })
     }
 
     /// Converts the text dump of a CRFsuite model (`crfs::Model::dump`).
@@ -159,7 +167,7 @@ impl HashedModel {
             index.insert(feature_hash(a), (weights.len() as u32, ws.len() as u8));
             weights.extend(ws);
         }
-        Some(HashedModel { labels, trans, index, weights })
+        Some(HashedModel { labels, trans, index, weights, id: next_id() })
     }
 
     /// The model file's bytes.
