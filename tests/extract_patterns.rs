@@ -658,3 +658,10 @@ fn a_plural_of_agents_after_the_verb_is_an_unnamed_source() {
     assert_eq!(q.source.as_deref(), Some("مديرو صناديق"));
     assert!(x.actors.iter().all(|a| !a.name.contains("مديرو")), "not a named actor: {:?}", x.actors);
 }
+
+#[test]
+fn a_geographic_head_makes_a_place_without_its_conjunction() {
+    let x = run("أبحرت السفينة في رحلة بين ويلز وجزر مالوكو قبل أن تختفي في عام 1876.");
+    let a = x.actors.iter().find(|a| a.name.contains("مالوكو")).expect("the islands");
+    assert_eq!((a.name.as_str(), a.kind), ("جزر مالوكو", ActorKind::Place), "{:?}", x.actors);
+}

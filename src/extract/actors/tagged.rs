@@ -80,7 +80,19 @@ impl<'d> Tagged<'d> {
                     name.toks.end = j;
                 }
                 // A geographic head (جزر مالوكو، جبل طارق) makes a place of a "person".
-                if PLACE_HEADS.contains(&doc.key(name.toks.start)) {
+                // (The head may stand before what the tagger took: وجزر [مالوكو].)
+                let before = name.toks.start.checked_sub(1).filter(|&j| {
+                    let k = doc.key(j);
+                    doc.is_word(j)
+                        && (PLACE_HEADS.contains(&k)
+                            || PLACE_HEADS.contains(&k.strip_prefix(['و', 'ف']).unwrap_or(k)))
+                });
+                if let Some(j) = before {
+                    name.toks.start = j;
+                }
+                let head = doc.key(name.toks.start);
+                let bare = head.strip_prefix(['و', 'ف']).unwrap_or(head);
+                if PLACE_HEADS.contains(&head) || PLACE_HEADS.contains(&bare) {
                     name.kind = NameKind::Place;
                 }
             }
@@ -138,6 +150,12 @@ impl<'d> Tagged<'d> {
                         })
                         .contains(rest)
             }) {
+                return cut(p);
+            }
+        }
+        // A conjunction before a geographic head (وجزر مالوكو، وجبل القاهرة).
+        for p in ["و", "ف"] {
+            if k.strip_prefix(p).is_some_and(|rest| PLACE_HEADS.contains(&rest)) {
                 return cut(p);
             }
         }
