@@ -41,6 +41,16 @@ const PLACE_HEADS: &[&str] = &[
     "شبه",
 ];
 
+/// Whether a word key is a geographic head, with or without a conjunction (وجزر، جبل، وادي).
+fn place_head(k: &str) -> bool {
+    PLACE_HEADS.contains(&k) || k.strip_prefix(['و', 'ف']).is_some_and(|rest| PLACE_HEADS.contains(&rest))
+}
+
+/// The document's word keys (to tell a proclitic from a name's first letter).
+fn word_keys<'d>(doc: &'d Doc) -> std::collections::HashSet<&'d str> {
+    (0..doc.toks.len()).filter(|&i| doc.is_word(i)).map(|i| doc.key(i)).collect()
+}
+
 /// The tagger's names of one document, by token.
 pub(super) struct Tagged<'d> {
     /// The document's word keys, built on first need (to tell a proclitic from a name's first
@@ -63,9 +73,6 @@ impl<'d> Tagged<'d> {
         let mut found = names(doc);
         let tagged = super::super::ner::available();
         let words = std::cell::OnceCell::new();
-        let words_of = || -> std::collections::HashSet<&'d str> {
-            (0..doc.toks.len()).filter(|&i| doc.is_word(i)).map(|i| doc.key(i)).collect()
-        };
         for name in &mut found {
             // A preposition glued to a later word ends the name (ريفالدو لنيمار: "Rivaldo to
             // Neymar"), when the word without it stands alone in the text or is a known name.
@@ -73,7 +80,7 @@ impl<'d> Tagged<'d> {
                 let cut = (name.toks.start + 1..name.toks.end).find(|&j| {
                     doc.key(j).strip_prefix(['ل', 'ب']).is_some_and(|rest| {
                         rest.chars().nth(2).is_some()
-                            && (is_person_name(rest) || words.get_or_init(words_of).contains(rest))
+                            && (is_person_name(rest) || words.get_or_init(|| word_keys(doc)).contains(rest))
                     })
                 });
                 if let Some(j) = cut {
@@ -83,16 +90,12 @@ impl<'d> Tagged<'d> {
                 // (The head may stand before what the tagger took: وجزر [مالوكو].)
                 let before = name.toks.start.checked_sub(1).filter(|&j| {
                     let k = doc.key(j);
-                    doc.is_word(j)
-                        && (PLACE_HEADS.contains(&k)
-                            || PLACE_HEADS.contains(&k.strip_prefix(['و', 'ف']).unwrap_or(k)))
+                    doc.is_word(j) && place_head(k)
                 });
                 if let Some(j) = before {
                     name.toks.start = j;
                 }
-                let head = doc.key(name.toks.start);
-                let bare = head.strip_prefix(['و', 'ف']).unwrap_or(head);
-                if PLACE_HEADS.contains(&head) || PLACE_HEADS.contains(&bare) {
+                if place_head(doc.key(name.toks.start)) {
                     name.kind = NameKind::Place;
                 }
             }
@@ -142,13 +145,7 @@ impl<'d> Tagged<'d> {
         };
         for p in ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"] {
             if k.strip_prefix(p).is_some_and(|rest| {
-                rest.chars().nth(2).is_some()
-                    && self
-                        .words
-                        .get_or_init(|| {
-                            (0..doc.toks.len()).filter(|&i| doc.is_word(i)).map(|i| doc.key(i)).collect()
-                        })
-                        .contains(rest)
+                rest.chars().nth(2).is_some() && self.words.get_or_init(|| word_keys(doc)).contains(rest)
             }) {
                 return cut(p);
             }
