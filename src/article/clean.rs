@@ -209,6 +209,33 @@ fn ends_with_any(l: &str, set: &str) -> bool {
     l.chars().next_back().is_some_and(|c| set.contains(c))
 }
 
+/// Whether a line ends the way a headline does: without final punctuation, or with a short quoted
+/// name closing it (`… يخلد "مذابح الأرمن"`): a quoted phrase of at most four words, not a quotation
+/// (no sentence punctuation inside its closing mark, no colon before it, the line not opening with
+/// a quotation mark).
+fn headline_end(l: &str, final_punctuation: &str) -> bool {
+    if !ends_with_any(l, final_punctuation) {
+        return true;
+    }
+    let Some(close) = l.chars().next_back().filter(|c| matches!(c, '"' | '”' | '»')) else {
+        return false;
+    };
+    let body = &l[..l.len() - close.len_utf8()];
+    let open = match close {
+        '»' => '«',
+        '”' => '“',
+        _ => '"',
+    };
+    let Some(at) = body.rfind([open, '"']) else { return false };
+    let quoted = &body[at + 1..];
+    let before = &body[..at];
+    !before.trim().is_empty()
+        && !before.contains(':')
+        && !ends_with_any(quoted, ".!?؟…:،,")
+        && !l.starts_with(['"', '“', '«'])
+        && (1..=4).contains(&words(quoted.trim()))
+}
+
 /// A paragraph that reads as a sentence: it ends with sentence punctuation (closing quotes and
 /// brackets allowed after it).
 pub(crate) fn ends_sentence(l: &str) -> bool {
@@ -345,7 +372,7 @@ pub(crate) fn link_shaped(l: &str) -> bool {
     n >= h.min_words
         && n <= h.max_words
         && l.len() <= h.max_words * 24
-        && !ends_with_any(l, &h.final_punctuation)
+        && headline_end(l, &h.final_punctuation)
         && headline_candidate(l)
         && !l.contains(" | ")
 }
@@ -360,31 +387,63 @@ fn headline_candidate(l: &str) -> bool {
     !numbered && l.matches('،').count() < 2 && !super::story::continues(l)
 }
 
-/// Runs of two or more link-shaped lines between sentences: a block of related links. A single
-/// such line is a subheading (see [`drop_inserted_headlines`] for other stories' headlines).
+/// Runs of link-shaped lines between sentences: a block of related links. A run counts when it
+/// holds two link-shaped lines, or three lines or more of which one is link-shaped and the others
+/// are short unpunctuated lines (a link of two or three words: `الانتخابات العراقية بالأرقام`). A
+/// single such line is a subheading (see [`drop_inserted_headlines`] for other stories' headlines);
+/// so are two adjacent short headings. A run whose lines open alike (a list) stays.
 fn drop_link_runs(lines: Vec<String>) -> Vec<String> {
     let shaped: Vec<bool> = lines.iter().map(|l| link_shaped(l)).collect();
     // A text made mostly of short lines is a list or a poem, not paragraphs with links.
     if shaped.iter().filter(|s| **s).count() * 2 > lines.len() {
         return lines;
     }
+    let h = &rules().headlines;
+    let short: Vec<bool> = lines
+        .iter()
+        .zip(&shaped)
+        .map(|(l, s)| {
+            *s || ((2..h.min_words).contains(&words(l))
+                && headline_end(l, &h.final_punctuation)
+                && headline_candidate(l)
+                && !l.contains(" | "))
+        })
+        .collect();
     let mut drop = vec![false; lines.len()];
     let mut i = 1;
     while i < lines.len() {
-        if !shaped[i] {
+        if !short[i] {
             i += 1;
             continue;
         }
         let start = i;
-        while i < lines.len() && shaped[i] {
+        while i < lines.len() && short[i] {
             i += 1;
         }
+        let n_shaped = shaped[start..i].iter().filter(|s| **s).count();
+        let run_ok = n_shaped >= 2 || (i - start >= 3 && n_shaped >= 1);
         let after_ok = i == lines.len() || ends_sentence(&lines[i]);
-        if i - start >= 2 && ends_sentence(&lines[start - 1]) && after_ok {
+        if run_ok && ends_sentence(&lines[start - 1]) && after_ok && !opens_alike(&lines[start..i]) {
             drop[start..i].iter_mut().for_each(|d| *d = true);
         }
     }
     lines.into_iter().zip(drop).filter(|(_, d)| !d).map(|(l, _)| l).collect()
+}
+
+/// Lines of a list: half of them or more open with the same word, or with a digit or a dash.
+fn opens_alike(run: &[String]) -> bool {
+    let first = |l: &String| l.split(' ').next().unwrap_or("").to_string();
+    let marked = run
+        .iter()
+        .filter(|l| l.starts_with(|c: char| c.is_numeric() || matches!(c, '-' | '–' | '•' | '*')))
+        .count();
+    let mut heads: Vec<String> = run.iter().map(first).collect();
+    heads.sort_unstable();
+    let mut most = 0;
+    for g in heads.chunk_by(|a, b| a == b) {
+        most = most.max(g.len());
+    }
+    marked * 2 >= run.len() || (most >= 2 && most * 2 >= run.len())
 }
 
 /// The stopwords of `[headlines]`, as a set.
@@ -431,14 +490,14 @@ fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
         let l = &lines[i];
         // A line with " | " is a table row.
         if l.len() > h.max_words * 24
-            || ends_with_any(l, &h.final_punctuation)
+            || !headline_end(l, &h.final_punctuation)
             || l.contains(" | ")
             || !ends_sentence(&lines[i - 1])
         {
             continue;
         }
         let n = words(l);
-        if n < h.min_words || n > h.max_words {
+        if n < h.lone_min_words || n > h.max_words {
             continue;
         }
         // A line opening with و or another connector continues the text (وقال، لكن …): it is

@@ -87,6 +87,8 @@ pub struct Headlines {
     pub min_words: usize,
     /// Most words of a candidate line.
     pub max_words: usize,
+    /// Fewest words of a candidate standing alone between paragraphs (shorter: a subheading).
+    pub lone_min_words: usize,
     /// Dropped under this share of content words found elsewhere.
     pub min_share: f64,
     /// From this many words on, `long_min_share` applies.
