@@ -226,8 +226,10 @@ fn headline_end(l: &str, final_punctuation: &str) -> bool {
         '”' => '“',
         _ => '"',
     };
-    let Some(at) = body.rfind([open, '"']) else { return false };
-    let quoted = &body[at + 1..];
+    let Some((at, mark)) = body.char_indices().rev().find(|(_, c)| *c == open || *c == '"') else {
+        return false;
+    };
+    let quoted = &body[at + mark.len_utf8()..];
     let before = &body[..at];
     !before.trim().is_empty()
         && !before.contains(':')
@@ -585,6 +587,54 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn headline_ends() {
+        let p = &rules().headlines.final_punctuation;
+        // A short quoted name closes a headline; a quotation or a sentence does not.
+        assert!(headline_end("تركيا تحتج على خطط لنصب تمثال بالدنمارك يخلد \"مذابح الأرمن\"", p));
+        assert!(headline_end("تركيا تحتج على تمثال يخلد «مذابح الأرمن»", p));
+        assert!(!headline_end("وقال الوزير: \"لن نتراجع\"", p));
+        assert!(!headline_end("\"لن نتراجع عن القرار\"", p));
+        assert!(!headline_end("قال إن الاتفاق \"لن يصمد.\"", p));
+        assert!(!headline_end("وصف الخطة بأنها \"خطوة أولى نحو سلام دائم وشامل في المنطقة كلها\"", p));
+        assert!(!headline_end("انتهى الاجتماع.", p));
+        assert!(headline_end("الانتخابات العراقية بالأرقام", p));
+        // Multi-byte marks before the quoted text (no panic on a char boundary).
+        assert!(!headline_end("بئس الكتابة... و«ما نفع القصيدة؟»", p));
+    }
+
+    #[test]
+    fn link_runs_with_short_links_but_not_lists() {
+        let sentence = "وقال المسؤول إن الحكومة ستواصل العمل على إعادة الإعمار في المدن المتضررة.";
+        let run = s(&[
+            sentence,
+            "التحالفات النهائية التي تخوض انتخابات مجلس النواب في العراق",
+            "تغطية خاصة للانتخابات العراقية لعام 2018",
+            "الانتخابات العراقية بالأرقام",
+            sentence,
+            sentence,
+            sentence,
+            sentence,
+        ]);
+        let out = drop_link_runs(run.clone());
+        assert_eq!(out.len(), 5);
+        // Two adjacent short headings stay (no link-shaped line of four words or more).
+        let headings = s(&[sentence, "مخاوف بيئية", "ردود الفعل", sentence, sentence, sentence]);
+        assert_eq!(drop_link_runs(headings.clone()), headings);
+        // A list whose lines open alike stays.
+        let list = s(&[
+            sentence,
+            "2018: الإسباني رافايل نادال بطل الدورة",
+            "2017: الإسباني رافايل نادال بطل الدورة",
+            "2016: الصربي نوفاك ديوكوفيتش",
+            sentence,
+            sentence,
+            sentence,
+            sentence,
+        ]);
+        assert_eq!(drop_link_runs(list.clone()), list);
     }
 
     #[test]

@@ -142,30 +142,73 @@ fn draft(o: &Map<String, Value>) -> Option<Draft> {
     })
 }
 
-/// A body's paragraphs: HTML when it has block markup, else split at blank lines, or at newlines
-/// when there is no blank line.
+/// A body's paragraphs: HTML when it has block markup, else split at blank lines (a blank line
+/// between two lines of text; one at the start or the end says nothing), or at newlines when there
+/// is no such blank line. Inside a block between blank lines, a long line (more than a wrapped
+/// line's width) that ends a sentence is a paragraph of its own: bodies that put one paragraph per
+/// line and hold a stray whitespace-only line are not glued into one paragraph.
 pub fn body_paragraphs(body: &str) -> Vec<String> {
     let lower = super::detect::prefix(body, 2048).to_ascii_lowercase();
     if ["<p", "<br", "<div", "</"].iter().any(|t| lower.contains(t)) {
         return fragment_paragraphs(body);
     }
     let body = body.replace("\r\n", "\n").replace(['\u{2028}', '\u{2029}'], "\n");
-    let blank = body
-        .split('\n')
-        .collect::<Vec<_>>()
-        .windows(2)
-        .any(|w| !w[0].trim().is_empty() && w[1].trim().is_empty());
-    let parts: Vec<String> = if blank {
-        body.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
-    } else {
-        body.split('\n').map(str::to_string).collect()
+    let lines: Vec<&str> = body.split('\n').collect();
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let last = lines.iter().rposition(|l| !l.trim().is_empty());
+    let blank = match (first, last) {
+        (Some(a), Some(z)) => lines[a..=z].iter().any(|l| l.trim().is_empty()),
+        _ => false,
     };
-    parts.into_iter().filter(|p| !p.trim().is_empty()).collect()
+    if !blank {
+        return lines.into_iter().filter(|p| !p.trim().is_empty()).map(str::to_string).collect();
+    }
+    let mut out = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    let mut flush = |cur: &mut Vec<&str>, out: &mut Vec<String>| {
+        let p = cur.iter().flat_map(|l| l.split_whitespace()).collect::<Vec<_>>().join(" ");
+        if !p.is_empty() {
+            out.push(p);
+        }
+        cur.clear();
+    };
+    for l in lines {
+        if l.trim().is_empty() {
+            flush(&mut cur, &mut out);
+            continue;
+        }
+        cur.push(l);
+        if l.chars().count() > WRAP_WIDTH && crate::article::clean::ends_sentence(l.trim_end()) {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
 }
+
+/// Lines longer than this (in characters) are not a hard-wrapped paragraph's lines.
+const WRAP_WIDTH: usize = 100;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stray_blank_line_does_not_glue_paragraphs() {
+        let long = "وقال المتحدث باسم الوزارة إن الحكومة ستواصل العمل على إعادة الإعمار في المدن والقرى المتضررة كلها قبل نهاية العام.";
+        // One paragraph per line, a whitespace-only line at the end (the corpus has such bodies).
+        let body = format!("{long}\n{long} ثانية.\n \n");
+        assert_eq!(body_paragraphs(&body).len(), 2);
+        // The same with a whitespace-only line in the middle.
+        let body = format!("{long}\n \n{long} ثانية.\n{long} ثالثة.");
+        assert_eq!(body_paragraphs(&body).len(), 3);
+        // Hard-wrapped paragraphs between blank lines are still joined.
+        let body = "سطر أول من فقرة ملفوفة\nتكملة الفقرة.\n\nفقرة ثانية\nتكملتها.";
+        assert_eq!(
+            body_paragraphs(body),
+            vec!["سطر أول من فقرة ملفوفة تكملة الفقرة.", "فقرة ثانية تكملتها."]
+        );
+    }
 
     #[test]
     fn object_array_and_lines() {
