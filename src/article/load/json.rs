@@ -165,7 +165,7 @@ pub fn body_paragraphs(body: &str) -> Vec<String> {
     }
     let mut out = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
-    let mut flush = |cur: &mut Vec<&str>, out: &mut Vec<String>| {
+    let flush = |cur: &mut Vec<&str>, out: &mut Vec<String>| {
         let p = cur.iter().flat_map(|l| l.split_whitespace()).collect::<Vec<_>>().join(" ");
         if !p.is_empty() {
             out.push(p);
