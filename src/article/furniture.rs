@@ -29,6 +29,8 @@ const SHORT_WORDS: usize = 30;
 const LAST_PARAGRAPHS: usize = 6;
 /// Paragraphs longer than this are never furniture (and are not hashed: loading stays fast).
 const MAX_WORDS: usize = 120;
+/// A first paragraph longer than this is the article's lede (a banner or a credit line is shorter).
+const LEDE_WORDS: usize = 15;
 /// Near-verbatim: estimated Jaccard similarity of the word 3-shingles.
 const THRESHOLD: f64 = 0.8;
 
@@ -157,6 +159,11 @@ impl Furniture {
             .enumerate()
             .map(|(i, p)| {
                 let Some(Some(id)) = ids.get(i) else { return false };
+                // An article's own lede stays, however often other articles append it as a teaser:
+                // the copies are teasers of this article, not furniture of it.
+                if i == 0 && p.split_whitespace().count() > LEDE_WORDS {
+                    return false;
+                }
                 let copies: Vec<Seen> = self
                     .index
                     .query(self.index.signature(*id), THRESHOLD)
@@ -332,6 +339,31 @@ mod tests {
         apply(&mut arts);
         assert_eq!(arts[0].paragraph_texts().collect::<Vec<_>>(), story(2));
         assert_eq!(arts[1].paragraphs.len(), 2, "the lede stays in its own article");
+    }
+
+    #[test]
+    fn a_lede_appended_to_many_articles_stays_in_its_own() {
+        let lede = "أعلنت وزارة الصحة في البلاد عن افتتاح مستشفى جديد للأطفال في العاصمة بتكلفة بلغت مئتي مليون دولار أمريكي.";
+        let bodies: Vec<Vec<String>> = (0..4)
+            .map(|i| {
+                let mut b = story(i + 3);
+                b.push(lede.into());
+                b
+            })
+            .collect();
+        let refs: Vec<Vec<&str>> = bodies.iter().map(|b| b.iter().map(String::as_str).collect()).collect();
+        let mut arts: Vec<Article> =
+            refs.iter().enumerate().map(|(i, r)| art("s", &format!("عنوان {i}"), r)).collect();
+        arts.push(art(
+            "s",
+            "مستشفى جديد للأطفال",
+            &[lede, "وأضافت الوزارة أن المستشفى سيستقبل المرضى الشهر المقبل."],
+        ));
+        apply(&mut arts);
+        assert_eq!(arts[4].paragraphs.len(), 2, "the lede stays in its own article");
+        for a in &arts[..4] {
+            assert!(!a.paragraph_texts().any(|p| p == lede), "the teaser goes from the others");
+        }
     }
 
     #[test]
