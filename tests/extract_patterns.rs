@@ -665,3 +665,11 @@ fn a_geographic_head_makes_a_place_without_its_conjunction() {
     let a = x.actors.iter().find(|a| a.name.contains("مالوكو")).expect("the islands");
     assert_eq!((a.name.as_str(), a.kind), ("جزر مالوكو", ActorKind::Place), "{:?}", x.actors);
 }
+
+#[test]
+fn a_name_inside_an_earlier_quotation_does_not_speak() {
+    // The coach is thanked inside the player's quoted post: the next pro-drop verb is the player's.
+    let s = "نشر اللاعب أحمد حسن صورة له في المستشفى. وكتب على حسابه \"أشكر المدرب محمود الخطيب على دعمه الكبير طوال الموسم\". ثم قال إنه سيعود إلى الملاعب قريبا.";
+    let x = run(s);
+    assert!(has(&x, "سيعود إلى الملاعب قريبا", Some("أحمد حسن")), "{:?}", quotes(&x));
+}
