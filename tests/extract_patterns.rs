@@ -673,3 +673,17 @@ fn a_name_inside_an_earlier_quotation_does_not_speak() {
     let x = run(s);
     assert!(has(&x, "سيعود إلى الملاعب قريبا", Some("أحمد حسن")), "{:?}", quotes(&x));
 }
+
+#[test]
+fn offices_joined_by_and_before_a_name_are_one_persons_titles() {
+    let s = "قال نائب رئيس الوزراء ووزير الداخلية الإيطالي ماتيو سالفيني، خلال زيارته إلى طرابلس، إن بلاده قدمت اقتراحا جديدا.";
+    let x = run(s);
+    assert!(has(&x, "بلاده قدمت اقتراحا جديدا", Some("ماتيو سالفيني")), "{:?}", quotes(&x));
+    // Two office holders, no name after the second: nobody is named for the first.
+    let y = run("وقال الرئيس ووزير الخارجية إن المفاوضات مستمرة.");
+    let q = quotes(&y);
+    assert!(
+        q.iter().any(|(t, s, _)| t == "المفاوضات مستمرة" && s.as_deref() == Some("الرئيس ووزير الخارجية")),
+        "{q:?}"
+    );
+}
