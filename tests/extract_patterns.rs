@@ -687,3 +687,11 @@ fn offices_joined_by_and_before_a_name_are_one_persons_titles() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_datelines_agency_is_not_the_sentences_subject() {
+    let s =
+        "(CNN)-- دعا رجل الدين العراقي، مقتدى الصدر، الخميس، إلى حل الأزمة في البصرة، قائلاً: \"صبرنا ينفد\".";
+    let x = run(s);
+    assert!(has(&x, "صبرنا ينفد", Some("مقتدى الصدر")), "{:?}", quotes(&x));
+}

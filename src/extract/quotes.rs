@@ -615,9 +615,16 @@ fn first_subject(
         actors
             .at
             .get(&k)
-            .filter(|&&(a, _)| (k == 0 || !is_prep(doc.key(k - 1))) && agrees(a))
+            .filter(|&&(a, e)| (k == 0 || !is_prep(doc.key(k - 1))) && agrees(a) && !dateline(doc, e))
             .map(|&(a, e)| (k, a, e))
     })
+}
+
+/// Whether a mention ending before token `e` is a dateline's agency (`(CNN)--`, `(رويترز) -`,
+/// `أ ف ب -`): it sent the story, it is not the sentence's subject.
+fn dateline(doc: &Doc, e: usize) -> bool {
+    let e = if doc.is_punct(e, &[')']) { e + 1 } else { e };
+    doc.is_punct(e, &['-', '–', '—'])
 }
 /// End token of the clause that starts at `s`: the sentence end, or where a new cue starts.
 fn clause_end(doc: &Doc, s: usize, cues: &[Cue]) -> usize {
