@@ -36,6 +36,11 @@ type Proposal = (usize, Option<(usize, usize)>, Vec<Rule>);
 
 /// Prepositions after which an actor is not a subject.
 fn is_prep(w: &str) -> bool {
+    // (A conjunction before it changes nothing: وبحسب، وفي.)
+    let w = match w.strip_prefix(['و', 'ف']) {
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => w,
+    };
     matches!(
         w,
         "في" | "من"
@@ -51,6 +56,13 @@ fn is_prep(w: &str) -> bool {
             | "نحو"
             | "عبر"
             | "بشان"
+            // "According to" names who relays the news, not who speaks (وبحسب وكالة فرانس برس
+            // قالت الكوريتان).
+            | "حسب"
+            | "بحسب"
+            | "وفق"
+            | "وفقا"
+            | "طبقا"
     )
 }
 
