@@ -704,3 +704,14 @@ fn the_agency_after_according_to_relays_and_does_not_speak() {
     assert!(q.iter().any(|(t, _, _)| t == "الطريق سيفتح الشهر المقبل"), "{q:?}");
     assert!(!q.iter().any(|(_, s, _)| s.as_deref().is_some_and(|s| s.contains("فرانس"))), "{q:?}");
 }
+
+#[test]
+fn a_generic_description_speaks_for_the_organisation_of_the_same_head() {
+    let s = "خفضت وكالة \"موديز\" تصنيف ثلاثة مصارف روسية. وأشارت وكالة التصنيفات إلى أن أرباح النظام المصرفي تكفي لاستيعاب الخسائر.";
+    let x = run(s);
+    assert!(
+        has(&x, "أرباح النظام المصرفي تكفي لاستيعاب الخسائر", Some("وكالة \"موديز\"")),
+        "{:?}",
+        quotes(&x)
+    );
+}

@@ -278,6 +278,15 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 _ => {}
             }
         }
+        // A generic description after the verb (وأشارت وكالة التصنيفات، وقالت الوزارة) most often
+        // stands for the organisation of the same head named before it (وكالة موديز).
+        if let Some(a) = speaker
+            && actors.list[a].generic
+            && actors.list[a].actor.kind == super::ActorKind::Organization
+            && let Some(p) = same_head_org(actors, a, i)
+        {
+            add(p, None, Rule::Nameless);
+        }
         if i >= 2 && matches!(doc.key(i - 1), "الذي" | "التي" | "الذين") {
             // A verb in a relative clause (نظيره الروسي، فلاديمير بوتين، الذي اعتبر أن): the antecedent.
             let r = i - 1;
@@ -629,6 +638,26 @@ fn first_subject(
             .get(&k)
             .filter(|&&(a, e)| (k == 0 || !is_prep(doc.key(k - 1))) && agrees(a) && !dateline(doc, e))
             .map(|&(a, e)| (k, a, e))
+    })
+}
+
+/// The nearest named organisation before token `i` whose head word is the head of the generic
+/// organisation `a` (وكالة موديز for وكالة التصنيفات).
+fn same_head_org(actors: &Actors, a: usize, i: usize) -> Option<usize> {
+    let head = |b: usize| {
+        let k = normalize_key(&actors.list[b].actor.name);
+        let w = k.split(' ').next().unwrap_or("").to_string();
+        w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).map(str::to_string).unwrap_or(w)
+    };
+    let h = head(a);
+    if h.chars().count() < 3 {
+        return None;
+    }
+    (i.saturating_sub(400)..i).rev().find_map(|j| {
+        let &(b, _) = actors.at.get(&j)?;
+        let f = &actors.list[b];
+        (b != a && !f.generic && !f.anon && f.actor.kind == super::ActorKind::Organization && head(b) == h)
+            .then_some(b)
     })
 }
 
