@@ -1,0 +1,76 @@
+//! Quote detection, one construction per test: which spans are quotes and where they end, on
+//! sentences written for these tests (speakers are checked only where the construction decides them).
+
+use sahifa::extract::{Extraction, QuoteKind, extract_text};
+
+/// (text, speaker or unnamed source, kind) of every quote.
+fn quotes(x: &Extraction) -> Vec<(String, Option<String>, QuoteKind)> {
+    x.quotes
+        .iter()
+        .map(|q| (q.text.clone(), x.speaker_name(q).map(str::to_string).or(q.source.clone()), q.kind))
+        .collect()
+}
+
+fn texts(x: &Extraction) -> Vec<&str> {
+    x.quotes.iter().map(|q| q.text.as_str()).collect()
+}
+
+#[test]
+fn reported_speech_of_a_described_subject_is_kept_as_an_unnamed_source() {
+    let x = extract_text("وقال الباحثون في حينه إن النتائج الأولية مشجعة جدا. ثم بدأت المرحلة الثانية.");
+    let q = &x.quotes;
+    assert_eq!(q.len(), 1, "{:?}", quotes(&x));
+    assert_eq!(q[0].text, "النتائج الأولية مشجعة جدا");
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].source.as_deref(), Some("الباحثون"));
+}
+
+#[test]
+fn an_indefinite_described_subject_keeps_its_prepositional_phrase() {
+    let x = extract_text("وقالت تقارير صحفية إن المفاوضات توقفت مساء أمس.");
+    assert_eq!(
+        quotes(&x),
+        [("المفاوضات توقفت مساء أمس".into(), Some("تقارير صحفية".into()), QuoteKind::Indirect)]
+    );
+}
+
+#[test]
+fn a_quoted_phrase_after_a_described_subject_is_speech() {
+    let x = extract_text("وانتقد المحتجون في الساحة \"الصمت المريب\" للحكومة.");
+    let q = quotes(&x);
+    assert!(q.iter().any(|(t, s, _)| t == "الصمت المريب" && s.as_deref() == Some("المحتجون")), "{q:?}");
+}
+
+#[test]
+fn no_subject_no_reported_speech() {
+    // An impersonal report is the writer's, not anyone's.
+    let x = extract_text("ويذكر أن المصنع أغلق أبوابه منذ عامين.");
+    assert!(x.quotes.is_empty(), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_name_given_by_a_naming_verb_is_no_quote() {
+    for s in [
+        "وقالت الشركة إن الجهاز الجديد، الذي يطلق عليه \"النجم الساطع\"، سيطرح الشهر المقبل.",
+        "وقالت الشركة إن الجهاز، المعروف بـ\"النجم الساطع\"، سيطرح الشهر المقبل.",
+        "وقالت الشركة إن ما يسمى \"النجم الساطع\" سيطرح الشهر المقبل.",
+        "وقالت الشركة إن اللاعب الملقب بـ\"الساحر الصغير\" سيغيب عن المباراة.",
+    ] {
+        let x = extract_text(s);
+        let t = texts(&x);
+        assert!(!t.iter().any(|t| *t == "النجم الساطع" || *t == "الساحر الصغير"), "{s}: {t:?}");
+        assert_eq!(x.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).count(), 1, "{s}: {t:?}");
+    }
+}
+
+#[test]
+fn a_quotation_after_a_coordinated_subject_is_the_statement() {
+    // إن + a subject of joined nouns + a quotation: the quotation alone is listed.
+    let x = extract_text(
+        "وقال المتحدث إن الحكومة ووزارة المالية والبنك المركزي \"سيعملون معا لخفض التضخم هذا العام\".",
+    );
+    let t = texts(&x);
+    assert!(t.contains(&"سيعملون معا لخفض التضخم هذا العام"), "{t:?}");
+    assert!(!t.iter().any(|t| t.starts_with("الحكومة")), "{t:?}");
+}
