@@ -74,3 +74,13 @@ fn a_quotation_after_a_coordinated_subject_is_the_statement() {
     assert!(t.contains(&"سيعملون معا لخفض التضخم هذا العام"), "{t:?}");
     assert!(!t.iter().any(|t| t.starts_with("الحكومة")), "{t:?}");
 }
+
+#[test]
+fn a_name_quoted_again_later_is_still_a_name() {
+    let x = extract_text(
+        "وطورت الشركة جهازا جديدا يطلق عليه \"النجم الساطع\". وقال مديرها إن الشركة ستطرح \"النجم الساطع\" في الأسواق قريبا.",
+    );
+    let t = texts(&x);
+    assert!(!t.contains(&"النجم الساطع"), "{t:?}");
+    assert!(t.iter().any(|t| t.ends_with("في الأسواق قريبا")), "{t:?}");
+}

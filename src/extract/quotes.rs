@@ -772,6 +772,8 @@ fn find_recording(
         }
     }
     let mut last_speaker: Option<(Option<usize>, usize)> = None;
+    // Keys of quoted texts judged names so far.
+    let mut names: Vec<&str> = Vec::new();
     for p in &pairs {
         let (s, e) = (p.text_start(), p.close);
         if e <= s {
@@ -809,7 +811,20 @@ fn find_recording(
         // (هيئة الإذاعة الإسرائيلية "مكان").
         let just_a_name = actors.at.get(&s).is_some_and(|&(_, end)| end == e)
             || (p.open.saturating_sub(8)..p.open).any(|j| actors.at.get(&j).is_some_and(|&(_, end)| end > e));
-        if (head && words <= 4) || named || after_org || short_name || after_locative || just_a_name {
+        // The same words again (a test, a product, a term named once: اختبار "…" after الذي يطلق
+        // عليه "…") are that name again.
+        let key = doc.norm.key.get(doc.toks[s].start..doc.toks[e - 1].end).unwrap_or("");
+        if (head && words <= 4)
+            || named
+            || after_org
+            || short_name
+            || after_locative
+            || just_a_name
+            || names.contains(&key)
+        {
+            if words <= 12 && !names.contains(&key) {
+                names.push(key);
+            }
             continue;
         }
         // Clauses and cues are sorted by position: binary search, then a bounded walk.
