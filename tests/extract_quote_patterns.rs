@@ -84,3 +84,38 @@ fn a_name_quoted_again_later_is_still_a_name() {
     assert!(!t.contains(&"النجم الساطع"), "{t:?}");
     assert!(t.iter().any(|t| t.ends_with("في الأسواق قريبا")), "{t:?}");
 }
+
+#[test]
+fn a_fronted_source_that_names_no_actor_still_attributes() {
+    let x = extract_text("وحسب التقرير، فإن الأسعار سترتفع مطلع العام المقبل.");
+    assert_eq!(
+        quotes(&x),
+        [("الأسعار سترتفع مطلع العام المقبل".into(), Some("التقرير".into()), QuoteKind::Indirect)]
+    );
+    // بحسب ما نقل …: the verb inside the phrase is not the source.
+    let x = extract_text("وبحسب ما نقل موقع \"تك نيوز\" المتخصص، فإن الجهاز سيطرح في ثلاث دول.");
+    let q = quotes(&x);
+    assert!(
+        q.iter()
+            .any(|(t, s, _)| t == "الجهاز سيطرح في ثلاث دول"
+                && s.as_deref().is_some_and(|s| s.starts_with("موقع"))),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_fronted_source_clause_ends_before_the_next_reporting_verb() {
+    let x = extract_text("وبحسب البيان، فإن الشركة ربحت كثيرا هذا العام، وقال مديرها إن الأرباح ستوزع قريبا.");
+    let t = texts(&x);
+    assert!(t.contains(&"الشركة ربحت كثيرا هذا العام"), "{t:?}");
+    assert!(t.contains(&"الأرباح ستوزع قريبا"), "{t:?}");
+}
+
+#[test]
+fn a_one_word_clause_is_speech_when_it_is_a_verb() {
+    let x = extract_text("وقالت الممثلة سارة نبيل إنها تصدقه. ثم غادرت القاعة.");
+    assert!(texts(&x).contains(&"تصدقه"), "{:?}", quotes(&x));
+    // One word that is no verb is a fragment, not a statement.
+    let x = extract_text("وقال الوزير سامي حداد إن كذلك. ثم غادر القاعة.");
+    assert!(x.quotes.is_empty(), "{:?}", quotes(&x));
+}

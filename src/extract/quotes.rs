@@ -734,7 +734,9 @@ fn find_recording(
         if last_emitted.is_some_and(|(ce, sp)| ce >= e && sp == c.speaker) {
             continue;
         }
-        if e <= s + 1 {
+        // One word is a clause only when it is a verb in the imperfect (وقالت إنها تصدقه، وحذرت من
+        // أنها سترد): anything else is a fragment.
+        if e <= s || (e == s + 1 && !imperfect_shape(doc.key(s))) {
             continue;
         }
         // A clause that opens with a quotation (إن “…”، أنها “قلقة” من …) is listed as its quotes only.
@@ -1008,6 +1010,14 @@ fn described_source<'a>(doc: &Doc<'a>, c: &Cue) -> Option<&'a str> {
         e += 1;
     }
     (e > s && !doc.is_stop(s)).then(|| doc.slice(s, e.min(c.stop)))
+}
+
+/// Whether a word looks like a verb in the imperfect, with its future س and conjunction (يصدقه،
+/// سترد، وسنعود): a prefix ي ت ن or أ and at least three more letters.
+fn imperfect_shape(k: &str) -> bool {
+    let k = k.strip_prefix(['و', 'ف']).unwrap_or(k);
+    let k = k.strip_prefix('س').filter(|r| r.starts_with(['ي', 'ت', 'ن', 'ا'])).unwrap_or(k);
+    k.starts_with(['ي', 'ت', 'ن']) && k.chars().count() >= 4
 }
 
 /// Whether the quotation opening at `open` is what something is called: after اسم، بعنوان, or a
