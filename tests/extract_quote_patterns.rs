@@ -119,3 +119,18 @@ fn a_one_word_clause_is_speech_when_it_is_a_verb() {
     let x = extract_text("وقال الوزير سامي حداد إن كذلك. ثم غادر القاعة.");
     assert!(x.quotes.is_empty(), "{:?}", quotes(&x));
 }
+
+#[test]
+fn a_statement_noun_subject_reports_as_an_unnamed_source() {
+    let x = extract_text("وخلصت دراسة جامعية إلى أن النوم المبكر يحسن الذاكرة.");
+    assert_eq!(
+        quotes(&x),
+        [("النوم المبكر يحسن الذاكرة".into(), Some("دراسة جامعية".into()), QuoteKind::Indirect)]
+    );
+}
+
+#[test]
+fn a_fronted_source_may_open_its_clause_with_faqad() {
+    let x = extract_text("وبحسب ما أعلنه المتحدث باسم الوزارة فقد وصلت ثلاث شحنات إلى الميناء.");
+    assert!(texts(&x).contains(&"وصلت ثلاث شحنات إلى الميناء"), "{:?}", quotes(&x));
+}

@@ -987,10 +987,12 @@ fn find_recording(
 /// complementizer or a prepositional phrase (في حينه، لصحفيين). A bare indefinite head keeps one
 /// prepositional phrase (مسؤول في البنتاغون).
 fn described_source<'a>(doc: &Doc<'a>, c: &Cue) -> Option<&'a str> {
-    if !c.unknown_subject {
+    let s = doc.next(c.verb);
+    // (A statement noun is a subject too: خلصت دراسة حديثة إلى أن، وأشار التقرير إلى أن.)
+    let statement = doc.is_word(s) && is_statement(doc.key(s).trim_start_matches("ال"));
+    if !c.unknown_subject && !statement {
         return None;
     }
-    let s = doc.next(c.verb);
     let mut e = s;
     while e < c.stop && e < s + 6 && doc.is_word(e) {
         let k = doc.key(e);
@@ -1009,7 +1011,7 @@ fn described_source<'a>(doc: &Doc<'a>, c: &Cue) -> Option<&'a str> {
         }
         e += 1;
     }
-    (e > s && !doc.is_stop(s)).then(|| doc.slice(s, e.min(c.stop)))
+    (e > s && (statement || !doc.is_stop(s))).then(|| doc.slice(s, e.min(c.stop)))
 }
 
 /// Whether a word looks like a verb in the imperfect, with its future س and conjunction (يصدقه،

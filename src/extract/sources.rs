@@ -27,9 +27,11 @@ fn actor_after(doc: &Doc, actors: &Actors, from: usize, max: usize) -> Option<(u
     None
 }
 
-/// Whether token `i` is فإن (with a pronoun or shadda: فإنّ، فإنها).
+/// Whether token `i` is فإن (with a pronoun or shadda: فإنّ، فإنها) or فقد, which open the clause
+/// after a fronted source (وبحسب ما أعلنه X فقد بلغت …).
 fn is_fa_inna(doc: &Doc, i: usize) -> bool {
-    doc.is_word(i) && doc.key(i).starts_with("فان") && doc.key(i).chars().count() <= 5
+    doc.is_word(i)
+        && ((doc.key(i).starts_with("فان") && doc.key(i).chars().count() <= 5) || doc.key(i) == "فقد")
 }
 
 /// End of a clause starting at `s`: the sentence end, or a comma before the writer's own words.
