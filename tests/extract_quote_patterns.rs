@@ -134,3 +134,18 @@ fn a_fronted_source_may_open_its_clause_with_faqad() {
     let x = extract_text("وبحسب ما أعلنه المتحدث باسم الوزارة فقد وصلت ثلاث شحنات إلى الميناء.");
     assert!(texts(&x).contains(&"وصلت ثلاث شحنات إلى الميناء"), "{:?}", quotes(&x));
 }
+
+#[test]
+fn a_description_before_the_verb_is_an_unnamed_source() {
+    let x = extract_text("لكن مسؤولا في الوزارة قال الخميس، إن الافتتاح سيؤجل شهرا.");
+    assert_eq!(
+        quotes(&x),
+        [("الافتتاح سيؤجل شهرا".into(), Some("مسؤولا في الوزارة".into()), QuoteKind::Indirect)]
+    );
+    // A pronoun (لكنهم قالوا) or a prepositional phrase (وفي المؤتمر قال) is no description.
+    for s in ["لكنهم قالوا إن الافتتاح سيؤجل شهرا.", "وفي المؤتمر قال إن الافتتاح سيؤجل شهرا."]
+    {
+        let x = extract_text(s);
+        assert!(x.quotes.iter().all(|q| q.source.is_none()), "{s}: {:?}", quotes(&x));
+    }
+}

@@ -991,7 +991,7 @@ fn described_source<'a>(doc: &Doc<'a>, c: &Cue) -> Option<&'a str> {
     // (A statement noun is a subject too: خلصت دراسة حديثة إلى أن، وأشار التقرير إلى أن.)
     let statement = doc.is_word(s) && is_statement(doc.key(s).trim_start_matches("ال"));
     if !c.unknown_subject && !statement {
-        return None;
+        return described_before(doc, c.verb);
     }
     let mut e = s;
     while e < c.stop && e < s + 6 && doc.is_word(e) {
@@ -1012,6 +1012,37 @@ fn described_source<'a>(doc: &Doc<'a>, c: &Cue) -> Option<&'a str> {
         e += 1;
     }
     (e > s && (statement || !doc.is_stop(s))).then(|| doc.slice(s, e.min(c.stop)))
+}
+
+/// A description standing as the subject before the verb at `v`, from the start of its sentence
+/// (لكن مسؤولا في الوزارة قال، لكن الكثير منهم يقولون، وكان مصدر أمني قد قال): at most five words, no
+/// verb, not opening with a preposition (وفي المؤتمر قال is pro-drop).
+fn described_before<'a>(doc: &Doc<'a>, v: usize) -> Option<&'a str> {
+    let mut e = v;
+    while e > 0 && matches!(doc.key(e - 1), "قد" | "فقد" | "لقد") {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0
+        && e - s < 6
+        && doc.is_word(s - 1)
+        && !matches!(doc.key(s - 1), "لكن" | "ولكن" | "و" | "كان" | "وكان")
+    {
+        s -= 1;
+    }
+    let starts =
+        s == 0 || doc.ends_sentence(s - 1) || matches!(doc.key(s - 1), "لكن" | "ولكن" | "و" | "كان" | "وكان");
+    let first = doc.key(s);
+    let ok = starts
+        && s < e
+        && e - s <= 5
+        && (s..e).all(|j| doc.is_word(j) && doc.verb(j).is_none() && !is_complementizer(doc.key(j)))
+        && !is_prep(first.trim_start_matches(['و', 'ف']))
+        // (لكنهم قالوا: a pronoun, not a description.)
+        && !first.trim_start_matches('و').starts_with("لكن")
+        && !doc.is_stop(s)
+        && !(doc.hit(s).is_some_and(|h| h.prep));
+    ok.then(|| doc.slice(s, e))
 }
 
 /// Whether a word looks like a verb in the imperfect, with its future س and conjunction (يصدقه،
