@@ -149,3 +149,13 @@ fn a_description_before_the_verb_is_an_unnamed_source() {
         assert!(x.quotes.iter().all(|q| q.source.is_none()), "{s}: {:?}", quotes(&x));
     }
 }
+
+#[test]
+fn verbs_of_condemning_proposing_and_stipulating_attribute_quoted_words() {
+    let x = extract_text("ودانت الوزيرة ليلى عمر الاثنين \"تراجع الخدمات العامة\" في المدن الكبرى.");
+    assert!(texts(&x).contains(&"تراجع الخدمات العامة"), "{:?}", quotes(&x));
+    let x = extract_text("واقترح الرئيس سامي حداد إقامة \"مناطق آمنة\" على الحدود.");
+    assert!(texts(&x).contains(&"مناطق آمنة"), "{:?}", quotes(&x));
+    let x = extract_text("وتنص الاتفاقية الموقعة بين الطرفين على أن الانسحاب يبدأ بعد شهر.");
+    assert!(texts(&x).contains(&"الانسحاب يبدأ بعد شهر"), "{:?}", quotes(&x));
+}
