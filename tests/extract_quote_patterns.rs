@@ -159,3 +159,11 @@ fn verbs_of_condemning_proposing_and_stipulating_attribute_quoted_words() {
     let x = extract_text("وتنص الاتفاقية الموقعة بين الطرفين على أن الانسحاب يبدأ بعد شهر.");
     assert!(texts(&x).contains(&"الانسحاب يبدأ بعد شهر"), "{:?}", quotes(&x));
 }
+
+#[test]
+fn an_accusative_participle_after_a_comma_ends_the_reported_clause() {
+    let x = extract_text(
+        "واعترف اللاعب سامي حداد بأنه نادم على رحيله، متقبلا كل قرار تتخذه الإدارة بحقه بعد غيابه الطويل.",
+    );
+    assert!(texts(&x).contains(&"نادم على رحيله"), "{:?}", quotes(&x));
+}

@@ -616,7 +616,13 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue]) -> usize {
             doc.key(j + 1),
             "فيما" | "لكن" | "لكنه" | "لكنها" | "ولكن" | "ولكنه" | "ولكنها" | "بينما" | "غير"
         );
-        if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || writer) {
+        // An accusative participle after a comma (…، متقبلا كل قرار) is a circumstantial clause
+        // about the subject: the writer's description, not the reported words.
+        let circumstance = {
+            let k = doc.key(j + 1);
+            k.starts_with('م') && k.ends_with('ا') && k.chars().count() >= 5 && doc.verb(j + 1).is_none()
+        };
+        if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || writer || circumstance) {
             break;
         }
         // A participle of a reporting verb (… معبرا عن استغرابه، مشيرة إلى أنها …) starts the
