@@ -665,3 +665,25 @@ fn a_geographic_head_makes_a_place_without_its_conjunction() {
     let a = x.actors.iter().find(|a| a.name.contains("مالوكو")).expect("the islands");
     assert_eq!((a.name.as_str(), a.kind), ("جزر مالوكو", ActorKind::Place), "{:?}", x.actors);
 }
+
+#[test]
+fn a_name_inside_an_earlier_quotation_does_not_speak() {
+    // The coach is thanked inside the player's quoted post: the next pro-drop verb is the player's.
+    let s = "نشر اللاعب أحمد حسن صورة له في المستشفى. وكتب على حسابه \"أشكر المدرب محمود الخطيب على دعمه الكبير طوال الموسم\". ثم قال إنه سيعود إلى الملاعب قريبا.";
+    let x = run(s);
+    assert!(has(&x, "سيعود إلى الملاعب قريبا", Some("أحمد حسن")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn offices_joined_by_and_before_a_name_are_one_persons_titles() {
+    let s = "قال نائب رئيس الوزراء ووزير الداخلية الإيطالي ماتيو سالفيني، خلال زيارته إلى طرابلس، إن بلاده قدمت اقتراحا جديدا.";
+    let x = run(s);
+    assert!(has(&x, "بلاده قدمت اقتراحا جديدا", Some("ماتيو سالفيني")), "{:?}", quotes(&x));
+    // Two office holders, no name after the second: nobody is named for the first.
+    let y = run("وقال الرئيس ووزير الخارجية إن المفاوضات مستمرة.");
+    let q = quotes(&y);
+    assert!(
+        q.iter().any(|(t, s, _)| t == "المفاوضات مستمرة" && s.as_deref() == Some("الرئيس ووزير الخارجية")),
+        "{q:?}"
+    );
+}

@@ -60,6 +60,14 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
     let mut history: Vec<(usize, usize)> = Vec::new();
     let n = doc.toks.len();
     let first_end = (0..n).find(|&t| doc.ends_sentence(t)).unwrap_or(n);
+    // A name inside quotation marks is spoken about, not speaking: the generators that look back
+    // for a subject (the sentence's, the previous one's, the last person named) skip it, unless
+    // the verb is inside the same marks.
+    let pairs = pair(doc);
+    let quoted_in = |t: usize| {
+        let k = pairs.partition_point(|p| p.open < t);
+        pairs[k.saturating_sub(4)..k].iter().find(|p| p.has_open && p.open < t && t < p.close).map(|p| p.open)
+    };
     let mut i = 0;
     while i < n {
         let Some((gender, strength)) = doc.verb(i) else {
@@ -232,6 +240,8 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         }
         let agrees = |a: usize| actors.list[a].gender.agrees(gender);
         let person = |a: usize| actors.list[a].actor.kind == super::ActorKind::Person && !actors.list[a].anon;
+        let verb_marks = quoted_in(i);
+        let outside = |k: usize| quoted_in(k).is_none_or(|o| Some(o) == verb_marks);
         let continues = is_continuation(doc.key(i));
         let described = nameless_at.is_some() || described_subject(doc, v_end);
         let last_speaker = history.iter().rev().find(|&&(v, _)| v + 150 > i).map(|&(_, a)| a);
@@ -248,7 +258,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 _ if continues && described => {
                     if let Some(p) = last_speaker
                         .filter(|&p| agrees(p) && person(p))
-                        .or_else(|| recent_person(actors, i, |p| agrees(p) && person(p)))
+                        .or_else(|| recent_person(actors, i, &outside, |p| agrees(p) && person(p)))
                     {
                         add(p, None, Rule::Continuation);
                     }
@@ -301,7 +311,9 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         }
         // Pro-drop: the subject its sentence already has (قال X …، مضيفا أن …; وترفض X … وتقول
         // إن), the previous sentence's subject (ووجهت ميركل برقية … . وقالت إن …), the last speakers.
-        if let Some((k, a, e)) = first_subject(doc, actors, i, agrees) {
+        if let Some((k, a, e)) = first_subject(doc, actors, i, agrees)
+            && outside(k)
+        {
             add(a, Some((k, e)), Rule::Own);
         }
         let mut j = i;
@@ -309,7 +321,10 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             j -= 1;
         }
         if strength != Strength::Participle
-            && let Some((_, a, _)) = j.checked_sub(1).and_then(|p| first_subject(doc, actors, p, agrees))
+            && let Some((_, a, _)) = j
+                .checked_sub(1)
+                .and_then(|p| first_subject(doc, actors, p, agrees))
+                .filter(|&(k, _, _)| outside(k))
         {
             add(a, None, Rule::Previous);
         }
@@ -329,7 +344,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 break;
             }
         }
-        if let Some(p) = recent_person(actors, i, |p| agrees(p) && person(p)) {
+        if let Some(p) = recent_person(actors, i, &outside, |p| agrees(p) && person(p)) {
             add(p, None, Rule::Recent);
         }
         let ctx = Context {
@@ -491,8 +506,15 @@ fn header_before(doc: &Doc, actors: &Actors, open: usize) -> Option<(usize, (usi
 }
 
 /// The person last mentioned before token `i` (within a paragraph's reach) that `fits`.
-fn recent_person(actors: &Actors, i: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
-    (i.saturating_sub(150)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, _)| a).filter(|&a| fits(a)))
+fn recent_person(
+    actors: &Actors,
+    i: usize,
+    at: &dyn Fn(usize) -> bool,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    (i.saturating_sub(150)..i)
+        .rev()
+        .find_map(|j| actors.at.get(&j).map(|&(a, _)| a).filter(|&a| fits(a) && at(j)))
 }
 
 /// The author of a text quoted after جاء فيه / جاء فيها (ونشر السومة تغريدة جاء فيها "…": the
