@@ -695,3 +695,23 @@ fn a_datelines_agency_is_not_the_sentences_subject() {
     let x = run(s);
     assert!(has(&x, "صبرنا ينفد", Some("مقتدى الصدر")), "{:?}", quotes(&x));
 }
+
+#[test]
+fn the_agency_after_according_to_relays_and_does_not_speak() {
+    // The subject is not a name the rules know: better no speaker than the relaying agency.
+    let x = run("وبحسب وكالة \"فرانس برس\" قالت الحكومتان في بيان مشترك، إن \"الطريق سيفتح الشهر المقبل\".");
+    let q = quotes(&x);
+    assert!(q.iter().any(|(t, _, _)| t == "الطريق سيفتح الشهر المقبل"), "{q:?}");
+    assert!(!q.iter().any(|(_, s, _)| s.as_deref().is_some_and(|s| s.contains("فرانس"))), "{q:?}");
+}
+
+#[test]
+fn a_generic_description_speaks_for_the_organisation_of_the_same_head() {
+    let s = "خفضت وكالة \"موديز\" تصنيف ثلاثة مصارف روسية. وأشارت وكالة التصنيفات إلى أن أرباح النظام المصرفي تكفي لاستيعاب الخسائر.";
+    let x = run(s);
+    assert!(
+        has(&x, "أرباح النظام المصرفي تكفي لاستيعاب الخسائر", Some("وكالة \"موديز\"")),
+        "{:?}",
+        quotes(&x)
+    );
+}
