@@ -70,7 +70,15 @@ fn examples(dir: &str, files: &[String]) -> (Vec<Example>, usize, usize) {
         let gold: Value =
             serde_json::from_str(&std::fs::read_to_string(format!("{dir}/{f}.json")).expect("gold"))
                 .expect("json");
-        let art = from_plain_text(f, &text);
+        // Loaded and cleaned as `sahifa extract` reads it (and as tests/extract_gold.rs scores it).
+        let art = sahifa::article::load::load_file(
+            std::path::Path::new(&format!("{dir}/{f}.txt")),
+            &sahifa::article::load::LoadOptions::default(),
+        )
+        .articles
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| from_plain_text(f, &text));
         let gq: Vec<Value> = gold["quotes"]
             .as_array()
             .cloned()
