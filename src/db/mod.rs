@@ -32,7 +32,7 @@ pub const DB_FILE: &str = "library.sqlite";
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Version of the extraction stored with each article; bump it when extraction changes so that
 /// stored results can be recomputed.
-pub const EXTRACT_VERSION: i64 = 3;
+pub const EXTRACT_VERSION: i64 = 4;
 
 /// Why the library could not be read or written; one line naming the database file.
 #[derive(Debug, thiserror::Error)]
