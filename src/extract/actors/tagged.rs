@@ -163,6 +163,13 @@ impl<'d> Tagged<'d> {
                     return cut(p);
                 }
             }
+            // A short given name after a conjunction or preposition (ومي سليم، لمي سليم).
+            for p in ["و", "ف", "ب", "ل"] {
+                if k.strip_prefix(p).is_some_and(|rest| rest.chars().nth(1).is_some() && is_person_name(rest))
+                {
+                    return cut(p);
+                }
+            }
         }
         full
     }
@@ -186,8 +193,8 @@ pub(super) fn possessive_noun(doc: &Doc, i: usize) -> bool {
 pub(super) fn person_end<'d>(a: &Actors, doc: &'d Doc, t: &Tagged<'d>, s: usize, e: usize) -> usize {
     (s + 1..e)
         .find(|&k| {
-            let sk = skeleton(&normalize_key(t.bare_name(doc, s, k, true)));
-            a.find(ActorKind::Person, &sk).is_some()
+            let key = normalize_key(t.bare_name(doc, s, k, true));
+            a.find(ActorKind::Person, &key, &skeleton(&key)).is_some()
         })
         .unwrap_or(e)
 }
