@@ -92,3 +92,20 @@ fn across_articles_countries_merge_by_name_and_a_family_name_joins_its_person() 
     assert_eq!(kim.len(), 1, "{:?}", merged.iter().map(|m| &m.name).collect::<Vec<_>>());
     assert_eq!(kim[0].name, "كيم جونغ أون");
 }
+
+#[test]
+fn a_nisba_that_names_a_language_is_no_country() {
+    let x = extract_text("وتحدث اللاعب بالفرنسية مع الصحفيين، ثم ترجم أقواله إلى اللغة الإسبانية.");
+    assert!(!x.actors.iter().any(|a| a.kind == ActorKind::Country), "{:?}", actors(&x));
+    let x = extract_text("وأعلنت الحكومة الفرنسية دعمها للاتفاق.");
+    assert!(x.actors.iter().any(|a| a.name == "فرنسا"), "{:?}", actors(&x));
+}
+
+#[test]
+fn a_verbal_noun_after_a_preposition_does_not_begin_a_name() {
+    // (The masdar of a derived form, استعداد، اعتقال, is no name word.)
+    let x = extract_text(
+        "وقد يحقق الرئيس انتصارا تاريخيا في حال نجاحه بإقناع الإدارة الأميركية باستعداد بيونغيانغ للتخلي عن برنامجها النووي.",
+    );
+    assert!(!x.actors.iter().any(|a| a.name.starts_with("باستعداد")), "{:?}", actors(&x));
+}

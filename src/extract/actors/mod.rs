@@ -644,9 +644,6 @@ pub fn find(doc: &Doc) -> Actors {
             // وام for وأم) is that word where the tagger sees no name there. (Not places: the
             // tagger misses أوروبا in passing.)
             Tag::Org(_) if next == i + 1 && !tagged.in_name(i) && common_entry(doc, i) => {}
-            // The feminine elative فُعلى after a feminine noun (القدم اليمنى "the right foot",
-            // الزاوية اليمنى) is not the nisba it folds onto (اليمني "Yemeni").
-            Tag::Nisba(_) if elative_after_feminine(doc, i) => {}
             Tag::Country(_) | Tag::Nisba(_) | Tag::Capital(_) | Tag::Place(_) | Tag::Org(_) => {
                 add_geo(&mut a, doc, i, next)
             }
@@ -775,6 +772,17 @@ fn elative_after_feminine(doc: &Doc, i: usize) -> bool {
     prev.ends_with('ة')
         || ["ته", "تها", "تي", "تهم", "تهما"].iter().any(|s| pk.ends_with(s))
         || matches!(bare, "يد" | "قدم" | "ساق" | "رجل" | "عين" | "اذن" | "كتف" | "ذراع")
+}
+
+/// Whether the nisba at `i` names a language, not its country: after اللغة (اللغة الإنجليزية) or
+/// as a feminine nisba governed by ب with no noun before it (تحدث بالفرنسية "spoke in French").
+fn language(doc: &Doc, i: usize) -> bool {
+    let k = doc.key(i);
+    let after_lugha = i > 0
+        && doc.is_word(i - 1)
+        && matches!(doc.key(i - 1).trim_start_matches(['و', 'ف', 'ب', 'ل']), "اللغه" | "لغه" | "للغه");
+    let bi = k.trim_start_matches(['و', 'ف']).starts_with("بال") && k.ends_with("يه");
+    after_lugha || bi
 }
 
 /// Whether matching key `a` is `b` with a one-letter proclitic (و ف ب ل) on its first word, in
@@ -927,6 +935,10 @@ fn country_of(doc: &Doc, i: usize) -> Option<u16> {
 fn add_geo(a: &mut Actors, doc: &Doc, s: usize, e: usize) {
     for t in doc.tags(s) {
         match *t {
+            // The feminine elative فُعلى after a feminine noun (القدم اليمنى "the right foot",
+            // الزاوية اليمنى) is not the nisba it folds onto (اليمني "Yemeni"); a nisba may name
+            // a language (بالفرنسية).
+            Tag::Nisba(_) if elative_after_feminine(doc, s) || language(doc, s) => return,
             Tag::Capital(c) if s > 0 && matches!(doc.key(s - 1), "في" | "مدينه" | "العاصمه") => {
                 let _ = c;
                 let name = strip_clitic_word(doc, s, e);
