@@ -109,3 +109,15 @@ fn a_verbal_noun_after_a_preposition_does_not_begin_a_name() {
     );
     assert!(!x.actors.iter().any(|a| a.name.starts_with("باستعداد")), "{:?}", actors(&x));
 }
+
+#[test]
+fn a_family_name_or_a_club_s_last_word_joins_the_full_name() {
+    let x = extract_text(
+        "أعلن رئيس هيئة الرياضة تركي آل الشيخ دعمه للنادي. وقال آل الشيخ إن الدعم سيستمر. \
+         وفاز مانشستر يونايتد على ضيفه، وتقدم يونايتد إلى المركز الثاني.",
+    );
+    let turki: Vec<_> = x.actors.iter().filter(|a| a.name.contains("آل الشيخ")).collect();
+    assert_eq!(turki.len(), 1, "{:?}", actors(&x));
+    let united: Vec<_> = x.actors.iter().filter(|a| a.name.contains("يونايتد")).collect();
+    assert_eq!(united.len(), 1, "{:?}", actors(&x));
+}

@@ -161,10 +161,28 @@ impl Actors {
         {
             return Some(i);
         }
+        let multi = sk.contains(' ');
+        // A family name with آل (آل الشيخ) is the person whose full name ends with it; a club or
+        // company's last word alone (يونايتد) the one organisation whose name ends with it.
+        let family = kind == ActorKind::Person && multi && key.starts_with("ال ");
+        let org_tail = kind == ActorKind::Organization
+            && !multi
+            && !key.starts_with("ال")
+            && key.chars().count() >= 4
+            && !super::lexicon::common_word(key);
+        if family || org_tail {
+            let suffix = format!(" {key}");
+            let mut ends = (0..self.list.len()).rev().take(RECENT).filter(|&i| {
+                let f = &self.list[i];
+                f.actor.kind == kind && !f.anon && f.forms.iter().any(|x| x.ends_with(&suffix))
+            });
+            if let (Some(i), None) = (ends.next(), ends.next()) {
+                return Some(i);
+            }
+        }
         if kind != ActorKind::Person {
             return None;
         }
-        let multi = sk.contains(' ');
         if multi
             && let Some(i) = (0..self.list.len()).rev().take(RECENT).find(|&i| {
                 let f = &self.list[i];
@@ -644,6 +662,14 @@ pub fn find(doc: &Doc) -> Actors {
             // وام for وأم) is that word where the tagger sees no name there. (Not places: the
             // tagger misses أوروبا in passing.)
             Tag::Org(_) if next == i + 1 && !tagged.in_name(i) && common_entry(doc, i) => {}
+            // تركي آل الشيخ: a nisba as a given name before the family name.
+            Tag::Nisba(_) if names::nisba_given_name(doc, i) => {
+                let e = i + 3;
+                let name = strip_clitic_word(doc, i, e);
+                a.add(doc, ActorKind::Person, &name, i..e, Gender::M);
+                i = e;
+                continue;
+            }
             Tag::Country(_) | Tag::Nisba(_) | Tag::Capital(_) | Tag::Place(_) | Tag::Org(_) => {
                 add_geo(&mut a, doc, i, next)
             }
