@@ -1,5 +1,9 @@
 //! Extraction throughput in CPU time (robust to a loaded machine): run under `perf stat` or read
 //! the printed figure, which divides bytes by this process's user+system CPU time.
+/// The allocator the `sahifa` binary runs with (src/main.rs).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn cpu_secs() -> f64 {
     // /proc/self/stat fields 14 and 15: utime and stime in clock ticks (100 Hz on Linux).
     let s = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();

@@ -665,3 +665,53 @@ fn a_geographic_head_makes_a_place_without_its_conjunction() {
     let a = x.actors.iter().find(|a| a.name.contains("مالوكو")).expect("the islands");
     assert_eq!((a.name.as_str(), a.kind), ("جزر مالوكو", ActorKind::Place), "{:?}", x.actors);
 }
+
+#[test]
+fn a_name_inside_an_earlier_quotation_does_not_speak() {
+    // The coach is thanked inside the player's quoted post: the next pro-drop verb is the player's.
+    let s = "نشر اللاعب أحمد حسن صورة له في المستشفى. وكتب على حسابه \"أشكر المدرب محمود الخطيب على دعمه الكبير طوال الموسم\". ثم قال إنه سيعود إلى الملاعب قريبا.";
+    let x = run(s);
+    assert!(has(&x, "سيعود إلى الملاعب قريبا", Some("أحمد حسن")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn offices_joined_by_and_before_a_name_are_one_persons_titles() {
+    let s = "قال نائب رئيس الوزراء ووزير الداخلية الإيطالي ماتيو سالفيني، خلال زيارته إلى طرابلس، إن بلاده قدمت اقتراحا جديدا.";
+    let x = run(s);
+    assert!(has(&x, "بلاده قدمت اقتراحا جديدا", Some("ماتيو سالفيني")), "{:?}", quotes(&x));
+    // Two office holders, no name after the second: nobody is named for the first.
+    let y = run("وقال الرئيس ووزير الخارجية إن المفاوضات مستمرة.");
+    let q = quotes(&y);
+    assert!(
+        q.iter().any(|(t, s, _)| t == "المفاوضات مستمرة" && s.as_deref() == Some("الرئيس ووزير الخارجية")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_datelines_agency_is_not_the_sentences_subject() {
+    let s =
+        "(CNN)-- دعا رجل الدين العراقي، مقتدى الصدر، الخميس، إلى حل الأزمة في البصرة، قائلاً: \"صبرنا ينفد\".";
+    let x = run(s);
+    assert!(has(&x, "صبرنا ينفد", Some("مقتدى الصدر")), "{:?}", quotes(&x));
+}
+
+#[test]
+fn the_agency_after_according_to_relays_and_does_not_speak() {
+    // The subject is not a name the rules know: better no speaker than the relaying agency.
+    let x = run("وبحسب وكالة \"فرانس برس\" قالت الحكومتان في بيان مشترك، إن \"الطريق سيفتح الشهر المقبل\".");
+    let q = quotes(&x);
+    assert!(q.iter().any(|(t, _, _)| t == "الطريق سيفتح الشهر المقبل"), "{q:?}");
+    assert!(!q.iter().any(|(_, s, _)| s.as_deref().is_some_and(|s| s.contains("فرانس"))), "{q:?}");
+}
+
+#[test]
+fn a_generic_description_speaks_for_the_organisation_of_the_same_head() {
+    let s = "خفضت وكالة \"موديز\" تصنيف ثلاثة مصارف روسية. وأشارت وكالة التصنيفات إلى أن أرباح النظام المصرفي تكفي لاستيعاب الخسائر.";
+    let x = run(s);
+    assert!(
+        has(&x, "أرباح النظام المصرفي تكفي لاستيعاب الخسائر", Some("وكالة \"موديز\"")),
+        "{:?}",
+        quotes(&x)
+    );
+}

@@ -36,6 +36,11 @@ type Proposal = (usize, Option<(usize, usize)>, Vec<Rule>);
 
 /// Prepositions after which an actor is not a subject.
 fn is_prep(w: &str) -> bool {
+    // (A conjunction before it changes nothing: وبحسب، وفي.)
+    let w = match w.strip_prefix(['و', 'ف']) {
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => w,
+    };
     matches!(
         w,
         "في" | "من"
@@ -51,6 +56,13 @@ fn is_prep(w: &str) -> bool {
             | "نحو"
             | "عبر"
             | "بشان"
+            // "According to" names who relays the news, not who speaks (وبحسب وكالة فرانس برس
+            // قالت الكوريتان).
+            | "حسب"
+            | "بحسب"
+            | "وفق"
+            | "وفقا"
+            | "طبقا"
     )
 }
 
@@ -60,6 +72,14 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
     let mut history: Vec<(usize, usize)> = Vec::new();
     let n = doc.toks.len();
     let first_end = (0..n).find(|&t| doc.ends_sentence(t)).unwrap_or(n);
+    // A name inside quotation marks is spoken about, not speaking: the generators that look back
+    // for a subject (the sentence's, the previous one's, the last person named) skip it, unless
+    // the verb is inside the same marks.
+    let pairs = pair(doc);
+    let quoted_in = |t: usize| {
+        let k = pairs.partition_point(|p| p.open < t);
+        pairs[k.saturating_sub(4)..k].iter().find(|p| p.has_open && p.open < t && t < p.close).map(|p| p.open)
+    };
     let mut i = 0;
     while i < n {
         let Some((gender, strength)) = doc.verb(i) else {
@@ -232,6 +252,8 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         }
         let agrees = |a: usize| actors.list[a].gender.agrees(gender);
         let person = |a: usize| actors.list[a].actor.kind == super::ActorKind::Person && !actors.list[a].anon;
+        let verb_marks = quoted_in(i);
+        let outside = |k: usize| quoted_in(k).is_none_or(|o| Some(o) == verb_marks);
         let continues = is_continuation(doc.key(i));
         let described = nameless_at.is_some() || described_subject(doc, v_end);
         let last_speaker = history.iter().rev().find(|&&(v, _)| v + 150 > i).map(|&(_, a)| a);
@@ -248,13 +270,22 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 _ if continues && described => {
                     if let Some(p) = last_speaker
                         .filter(|&p| agrees(p) && person(p))
-                        .or_else(|| recent_person(actors, i, |p| agrees(p) && person(p)))
+                        .or_else(|| recent_person(actors, i, &outside, |p| agrees(p) && person(p)))
                     {
                         add(p, None, Rule::Continuation);
                     }
                 }
                 _ => {}
             }
+        }
+        // A generic description after the verb (وأشارت وكالة التصنيفات، وقالت الوزارة) most often
+        // stands for the organisation of the same head named before it (وكالة موديز).
+        if let Some(a) = speaker
+            && actors.list[a].generic
+            && actors.list[a].actor.kind == super::ActorKind::Organization
+            && let Some(p) = same_head_org(actors, a, i)
+        {
+            add(p, None, Rule::Nameless);
         }
         if i >= 2 && matches!(doc.key(i - 1), "الذي" | "التي" | "الذين") {
             // A verb in a relative clause (نظيره الروسي، فلاديمير بوتين، الذي اعتبر أن): the antecedent.
@@ -301,7 +332,9 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
         }
         // Pro-drop: the subject its sentence already has (قال X …، مضيفا أن …; وترفض X … وتقول
         // إن), the previous sentence's subject (ووجهت ميركل برقية … . وقالت إن …), the last speakers.
-        if let Some((k, a, e)) = first_subject(doc, actors, i, agrees) {
+        if let Some((k, a, e)) = first_subject(doc, actors, i, agrees)
+            && outside(k)
+        {
             add(a, Some((k, e)), Rule::Own);
         }
         let mut j = i;
@@ -309,7 +342,10 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
             j -= 1;
         }
         if strength != Strength::Participle
-            && let Some((_, a, _)) = j.checked_sub(1).and_then(|p| first_subject(doc, actors, p, agrees))
+            && let Some((_, a, _)) = j
+                .checked_sub(1)
+                .and_then(|p| first_subject(doc, actors, p, agrees))
+                .filter(|&(k, _, _)| outside(k))
         {
             add(a, None, Rule::Previous);
         }
@@ -329,7 +365,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
                 break;
             }
         }
-        if let Some(p) = recent_person(actors, i, |p| agrees(p) && person(p)) {
+        if let Some(p) = recent_person(actors, i, &outside, |p| agrees(p) && person(p)) {
             add(p, None, Rule::Recent);
         }
         let ctx = Context {
@@ -432,15 +468,21 @@ fn antecedent_before(doc: &Doc, actors: &Actors, i: usize) -> Option<(usize, usi
 /// Whether tokens `s..e` are a short noun phrase (a subject: بروكسل، مخطط التفجيرات، الحكومة
 /// الفرنسية), with no verb: a quotation right after it is the statement itself.
 fn noun_phrase(doc: &Doc, s: usize, e: usize) -> bool {
-    if e <= s || e - s > 3 {
+    if e <= s || e - s > 6 {
         return false;
     }
-    (s..e).all(|j| {
-        doc.is_word(j)
-            && doc.verb(j).is_none()
-            && !doc.is_stop(j)
-            && (j == s || doc.key(j).starts_with("ال") || doc.has(j, |t| matches!(t, Tag::Nisba(_))))
-    })
+    // Nouns joined by و count as one subject (الأمم المتحدة ووكالات الإغاثة).
+    let coordinated = |j: usize| doc.key(j).starts_with('و') && doc.key(j).chars().count() > 3;
+    (e - s <= 3 || (s..e).any(coordinated))
+        && (s..e).all(|j| {
+            doc.is_word(j)
+                && doc.verb(j).is_none()
+                && !doc.is_stop(j)
+                && (j == s
+                    || doc.key(j).starts_with("ال")
+                    || coordinated(j)
+                    || doc.has(j, |t| matches!(t, Tag::Nisba(_))))
+        })
 }
 
 /// Impersonal forms that report without a speaker (يذكر أن، ويتوقع أن، يقال إن): the writer's voice.
@@ -485,8 +527,15 @@ fn header_before(doc: &Doc, actors: &Actors, open: usize) -> Option<(usize, (usi
 }
 
 /// The person last mentioned before token `i` (within a paragraph's reach) that `fits`.
-fn recent_person(actors: &Actors, i: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
-    (i.saturating_sub(150)..i).rev().find_map(|j| actors.at.get(&j).map(|&(a, _)| a).filter(|&a| fits(a)))
+fn recent_person(
+    actors: &Actors,
+    i: usize,
+    at: &dyn Fn(usize) -> bool,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    (i.saturating_sub(150)..i)
+        .rev()
+        .find_map(|j| actors.at.get(&j).map(|&(a, _)| a).filter(|&a| fits(a) && at(j)))
 }
 
 /// The author of a text quoted after جاء فيه / جاء فيها (ونشر السومة تغريدة جاء فيها "…": the
@@ -593,9 +642,36 @@ fn first_subject(
         actors
             .at
             .get(&k)
-            .filter(|&&(a, _)| (k == 0 || !is_prep(doc.key(k - 1))) && agrees(a))
+            .filter(|&&(a, e)| (k == 0 || !is_prep(doc.key(k - 1))) && agrees(a) && !dateline(doc, e))
             .map(|&(a, e)| (k, a, e))
     })
+}
+
+/// The nearest named organisation before token `i` whose head word is the head of the generic
+/// organisation `a` (وكالة موديز for وكالة التصنيفات).
+fn same_head_org(actors: &Actors, a: usize, i: usize) -> Option<usize> {
+    let head = |b: usize| {
+        let k = normalize_key(&actors.list[b].actor.name);
+        let w = k.split(' ').next().unwrap_or("").to_string();
+        w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).map(str::to_string).unwrap_or(w)
+    };
+    let h = head(a);
+    if h.chars().count() < 3 {
+        return None;
+    }
+    (i.saturating_sub(400)..i).rev().find_map(|j| {
+        let &(b, _) = actors.at.get(&j)?;
+        let f = &actors.list[b];
+        (b != a && !f.generic && !f.anon && f.actor.kind == super::ActorKind::Organization && head(b) == h)
+            .then_some(b)
+    })
+}
+
+/// Whether a mention ending before token `e` is a dateline's agency (`(CNN)--`, `(رويترز) -`,
+/// `أ ف ب -`): it sent the story, it is not the sentence's subject.
+fn dateline(doc: &Doc, e: usize) -> bool {
+    let e = if doc.is_punct(e, &[')']) { e + 1 } else { e };
+    doc.is_punct(e, &['-', '–', '—'])
 }
 /// End token of the clause that starts at `s`: the sentence end, or where a new cue starts.
 fn clause_end(doc: &Doc, s: usize, cues: &[Cue]) -> usize {
@@ -610,7 +686,13 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue]) -> usize {
             doc.key(j + 1),
             "فيما" | "لكن" | "لكنه" | "لكنها" | "ولكن" | "ولكنه" | "ولكنها" | "بينما" | "غير"
         );
-        if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || writer) {
+        // An accusative participle after a comma (…، متقبلا كل قرار) is a circumstantial clause
+        // about the subject: the writer's description, not the reported words.
+        let circumstance = {
+            let k = doc.key(j + 1);
+            k.starts_with('م') && k.ends_with('ا') && k.chars().count() >= 5 && doc.verb(j + 1).is_none()
+        };
+        if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || writer || circumstance) {
             break;
         }
         // A participle of a reporting verb (… معبرا عن استغرابه، مشيرة إلى أنها …) starts the
@@ -728,7 +810,9 @@ fn find_recording(
         if last_emitted.is_some_and(|(ce, sp)| ce >= e && sp == c.speaker) {
             continue;
         }
-        if e <= s + 1 {
+        // One word is a clause only when it is a verb in the imperfect (وقالت إنها تصدقه، وحذرت من
+        // أنها سترد): anything else is a fragment.
+        if e <= s || (e == s + 1 && !imperfect_shape(doc.key(s))) {
             continue;
         }
         // A clause that opens with a quotation (إن “…”، أنها “قلقة” من …) is listed as its quotes only.
@@ -738,7 +822,7 @@ fn find_recording(
         let pi = pairs.partition_point(|p| p.open < s);
         let whole = pairs[pi..]
             .iter()
-            .take_while(|p| p.open <= s + 3)
+            .take_while(|p| p.open <= s + 6)
             .any(|p| p.has_open && (p.open == s || (bare && noun_phrase(doc, s, p.open))));
         clauses.push((s, e, k, !whole));
         if whole {
@@ -748,11 +832,14 @@ fn find_recording(
         if let Some(r) = rec.as_deref_mut() {
             r.push((s, e, k));
         }
-        // Reported speech nobody can be found to have said is not worth showing: abstain.
+        // Reported speech whose subject is a description no actor stands for (وقال الباحثون إن،
+        // قالت تقارير بريطانية إن) is kept as an unnamed source's; nobody at all: abstain.
+        let mut q = make(doc, s, e, c, QuoteKind::Indirect);
         if c.speaker.is_none() {
-            continue;
+            let Some(src) = described_source(doc, c) else { continue };
+            q.source = Some(src.to_string());
         }
-        out.push((make(doc, s, e, c, QuoteKind::Indirect), s, e));
+        out.push((q, s, e));
     }
     // Reported speech attributed by a source phrase, where no verb's clause covers it already.
     for (q, s, e) in super::sources::find(doc, actors) {
@@ -763,6 +850,8 @@ fn find_recording(
         }
     }
     let mut last_speaker: Option<(Option<usize>, usize)> = None;
+    // Keys of quoted texts judged names so far.
+    let mut names: Vec<&str> = Vec::new();
     for p in &pairs {
         let (s, e) = (p.text_start(), p.close);
         if e <= s {
@@ -775,9 +864,7 @@ fn find_recording(
                 || (j > 0 && doc.has(j - 1, |t| matches!(t, Tag::NamingHead)))
         });
         // After اسم، بعنوان، تدعى the quoted name may be a long title (of a film, a book).
-        let titled = p.open.checked_sub(1).is_some_and(|j| {
-            matches!(doc.key(j), "اسم" | "باسم" | "بعنوان" | "عنوان" | "تدعي" | "يدعي" | "تسمي" | "يسمي")
-        }) && words <= 12;
+        let titled = naming_before(doc, p.open) && words <= 12;
         let named = (doc.has(s, |t| matches!(t, Tag::NamingHead | Tag::OrgHead(_))) && words <= 5) || titled;
         // A short quoted name right after an organisation's name (منظمة … «بتسيلم»، الوكالة الرسمية «سانا»).
         let after_org = words <= 2
@@ -802,7 +889,20 @@ fn find_recording(
         // (هيئة الإذاعة الإسرائيلية "مكان").
         let just_a_name = actors.at.get(&s).is_some_and(|&(_, end)| end == e)
             || (p.open.saturating_sub(8)..p.open).any(|j| actors.at.get(&j).is_some_and(|&(_, end)| end > e));
-        if (head && words <= 4) || named || after_org || short_name || after_locative || just_a_name {
+        // The same words again (a test, a product, a term named once: اختبار "…" after الذي يطلق
+        // عليه "…") are that name again.
+        let key = doc.norm.key.get(doc.toks[s].start..doc.toks[e - 1].end).unwrap_or("");
+        if (head && words <= 4)
+            || named
+            || after_org
+            || short_name
+            || after_locative
+            || just_a_name
+            || names.contains(&key)
+        {
+            if words <= 12 && !names.contains(&key) {
+                names.push(key);
+            }
             continue;
         }
         // Clauses and cues are sorted by position: binary search, then a bounded walk.
@@ -852,8 +952,11 @@ fn find_recording(
         {
             r.push((s, e, k));
         }
+        // A cue whose subject is a description (وندد المسؤولون في الحزب بـ"…"، وأكد ضابط …):
+        // an unnamed source's words.
+        let source = if speaker.is_none() { cue.and_then(|c| described_source(doc, c)) } else { None };
         // A quoted phrase that nobody can be found to have said is the writer's own (scare quote).
-        if kind == QuoteKind::Partial && speaker.is_none() {
+        if kind == QuoteKind::Partial && speaker.is_none() && source.is_none() {
             continue;
         }
         let mut q = Quote {
@@ -861,7 +964,7 @@ fn find_recording(
             span: text_range(doc, p),
             speaker,
             speaker_span: tok.map(|(a, b)| doc.span(a, b)),
-            source: None,
+            source: source.map(str::to_string),
             kind,
             cue: cue.map(|c| doc.slice(c.verb, doc.next(c.verb)).to_string()),
             in_title: false,
@@ -953,6 +1056,106 @@ fn find_recording(
     });
     out.sort_by_key(|(q, _, _)| (q.span.start, std::cmp::Reverse(q.span.end)));
     (out.into_iter().map(|(q, _, _)| q).collect(), cues)
+}
+
+/// The subject of cue `c` as written when it is a description the rules know no actor for (الأطباء،
+/// تقارير بريطانية، أحد قادة غرفة العمليات): the words after the verb up to a comma, the
+/// complementizer or a prepositional phrase (في حينه، لصحفيين). A bare indefinite head keeps one
+/// prepositional phrase (مسؤول في البنتاغون).
+fn described_source<'a>(doc: &Doc<'a>, c: &Cue) -> Option<&'a str> {
+    let s = doc.next(c.verb);
+    // (A statement noun is a subject too: خلصت دراسة حديثة إلى أن، وأشار التقرير إلى أن.)
+    let statement = doc.is_word(s) && is_statement(doc.key(s).trim_start_matches("ال"));
+    if !c.unknown_subject && !statement {
+        return described_before(doc, c.verb);
+    }
+    let mut e = s;
+    while e < c.stop && e < s + 6 && doc.is_word(e) {
+        let k = doc.key(e);
+        let pp = is_prep(k) || (e > s && doc.hit(e).is_some_and(|h| h.prep));
+        if pp
+            && !(e == s + 1
+                && !doc.key(s).starts_with("ال")
+                && is_prep(k)
+                && doc.key(e + 1).starts_with("ال"))
+        {
+            break;
+        }
+        if pp {
+            e += 2;
+            break;
+        }
+        e += 1;
+    }
+    (e > s && (statement || !doc.is_stop(s))).then(|| doc.slice(s, e.min(c.stop)))
+}
+
+/// A description standing as the subject before the verb at `v`, from the start of its sentence
+/// (لكن مسؤولا في الوزارة قال، لكن الكثير منهم يقولون، وكان مصدر أمني قد قال): at most five words, no
+/// verb, not opening with a preposition (وفي المؤتمر قال is pro-drop).
+fn described_before<'a>(doc: &Doc<'a>, v: usize) -> Option<&'a str> {
+    let mut e = v;
+    while e > 0 && matches!(doc.key(e - 1), "قد" | "فقد" | "لقد") {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0
+        && e - s < 6
+        && doc.is_word(s - 1)
+        && !matches!(doc.key(s - 1), "لكن" | "ولكن" | "و" | "كان" | "وكان")
+    {
+        s -= 1;
+    }
+    let starts =
+        s == 0 || doc.ends_sentence(s - 1) || matches!(doc.key(s - 1), "لكن" | "ولكن" | "و" | "كان" | "وكان");
+    let first = doc.key(s);
+    let ok = starts
+        && s < e
+        && e - s <= 5
+        && (s..e).all(|j| doc.is_word(j) && doc.verb(j).is_none() && !is_complementizer(doc.key(j)))
+        && !is_prep(first.trim_start_matches(['و', 'ف']))
+        // (لكنهم قالوا: a pronoun, not a description.)
+        && !first.trim_start_matches('و').starts_with("لكن")
+        && !doc.is_stop(s)
+        && !(doc.hit(s).is_some_and(|h| h.prep));
+    ok.then(|| doc.slice(s, e))
+}
+
+/// Whether a word looks like a verb in the imperfect, with its future س and conjunction (يصدقه،
+/// سترد، وسنعود): a prefix ي ت ن or أ and at least three more letters.
+fn imperfect_shape(k: &str) -> bool {
+    let k = k.strip_prefix(['و', 'ف']).unwrap_or(k);
+    let k = k.strip_prefix('س').filter(|r| r.starts_with(['ي', 'ت', 'ن', 'ا'])).unwrap_or(k);
+    k.starts_with(['ي', 'ت', 'ن']) && k.chars().count() >= 4
+}
+
+/// Whether the quotation opening at `open` is what something is called: after اسم، بعنوان, or a
+/// naming verb or participle in any person (تدعى "…"، الذي يطلق عليه "…"، ما يعرف بـ"…"، المعروفة
+/// بـ"…"، الملقب بـ"…"، ما يسمى "…"): a name or a label, not anyone's words.
+fn naming_before(doc: &Doc, open: usize) -> bool {
+    let Some(j) = open.checked_sub(1) else { return false };
+    let k = doc.key(j);
+    if matches!(k, "اسم" | "باسم" | "بعنوان" | "عنوان") {
+        return true;
+    }
+    let on = matches!(k, "عليه" | "عليها" | "عليهم" | "عليهما");
+    let with_b = k == "ب";
+    let v = if (on || with_b) && j > 0 { doc.key(j - 1) } else { k };
+    let v = v.trim_start_matches(['و', 'ف']);
+    // The stem after a present prefix, the participle's م (ال)م, or nothing (the past).
+    let stem = v
+        .strip_prefix("ال")
+        .and_then(|r| r.strip_prefix('م'))
+        .or_else(|| v.strip_prefix('م'))
+        .or_else(|| v.strip_prefix(['ي', 'ت', 'ن']))
+        .unwrap_or(v);
+    let naming = stem.starts_with("سمي")
+        || stem.starts_with("سما")
+        || stem.starts_with("دعي")
+        || stem.starts_with("دعو");
+    let called_on = on && (stem.starts_with("طلق") || v.starts_with("اطلق"));
+    let known_by = with_b && (stem.starts_with("عروف") || stem.starts_with("عرف") || stem.starts_with("لقب"));
+    naming || called_on || known_by
 }
 
 /// Byte range of a pair's text in the original.

@@ -27,9 +27,11 @@ fn actor_after(doc: &Doc, actors: &Actors, from: usize, max: usize) -> Option<(u
     None
 }
 
-/// Whether token `i` is فإن (with a pronoun or shadda: فإنّ، فإنها).
+/// Whether token `i` is فإن (with a pronoun or shadda: فإنّ، فإنها) or فقد, which open the clause
+/// after a fronted source (وبحسب ما أعلنه X فقد بلغت …).
 fn is_fa_inna(doc: &Doc, i: usize) -> bool {
-    doc.is_word(i) && doc.key(i).starts_with("فان") && doc.key(i).chars().count() <= 5
+    doc.is_word(i)
+        && ((doc.key(i).starts_with("فان") && doc.key(i).chars().count() <= 5) || doc.key(i) == "فقد")
 }
 
 /// End of a clause starting at `s`: the sentence end, or a comma before the writer's own words.
@@ -38,7 +40,9 @@ fn clause_end(doc: &Doc, s: usize) -> usize {
     let limit = doc.toks.len().min(s + 300);
     while j < limit && !doc.ends_sentence(j) {
         let writer = matches!(doc.key(j + 1), "فيما" | "لكن" | "ولكن" | "بينما" | "حيث");
-        if doc.is_punct(j, &['،', ',', '؛', ';']) && (writer || attributes(doc, j + 1)) {
+        // A reporting verb after a comma (…، ونقل البيان عن …) starts the next statement.
+        let verb = doc.verb(j + 1).is_some();
+        if doc.is_punct(j, &['،', ',', '؛', ';']) && (writer || verb || attributes(doc, j + 1)) {
             break;
         }
         j += 1;
@@ -55,7 +59,30 @@ fn sentence_start(doc: &Doc, i: usize) -> usize {
     j
 }
 
-fn quote(doc: &Doc, s: usize, e: usize, speaker: (usize, usize, usize), cue: usize) -> Option<Quote> {
+/// The source as written when no actor follows the phrase (بحسب البيان، وفقا للتقرير، بحسب ما نقل
+/// موقع "…" التقني): its words up to the comma or فإن, at most six, not a bare stopword.
+fn described<'a>(doc: &Doc<'a>, from: usize) -> Option<&'a str> {
+    let mut e = from;
+    while e < doc.toks.len()
+        && e < from + 8
+        && !doc.ends_sentence(e)
+        && !doc.is_punct(e, &['،', ','])
+        && !is_fa_inna(doc, e)
+    {
+        e += 1;
+    }
+    let words = (from..e).filter(|&j| doc.is_word(j)).count();
+    ((1..=6).contains(&words) && doc.is_word(from) && !doc.is_stop(from) && doc.verb(from).is_none())
+        .then(|| doc.slice(from, e))
+}
+
+/// A speaker found after a source phrase: the actor and its mention, or the source as written.
+enum Said<'a> {
+    Actor(usize, usize, usize),
+    Described(&'a str),
+}
+
+fn quote(doc: &Doc, s: usize, e: usize, speaker: &Said, cue: usize) -> Option<Quote> {
     let mut span = doc.span(s, e);
     let txt = doc.text.get(span.clone()).unwrap_or("");
     let trimmed = txt.trim_end_matches(|ch: char| ch.is_whitespace() || ".،,؛;:".contains(ch));
@@ -67,13 +94,16 @@ fn quote(doc: &Doc, s: usize, e: usize, speaker: (usize, usize, usize), cue: usi
         return None;
     }
     span.end = span.start + trimmed.len();
-    let (a, ms, me) = speaker;
+    let (speaker, speaker_span, source) = match *speaker {
+        Said::Actor(a, ms, me) => (Some(a), Some(doc.span(ms, me)), None),
+        Said::Described(d) => (None, None, Some(d.trim().to_string())),
+    };
     Some(Quote {
         text: trimmed.to_string(),
         span,
-        speaker: Some(a),
-        speaker_span: Some(doc.span(ms, me)),
-        source: None,
+        speaker,
+        speaker_span,
+        source,
         kind: QuoteKind::Indirect,
         cue: Some(doc.slice(cue, doc.next(cue)).to_string()),
         in_title: false,
@@ -96,7 +126,7 @@ fn came_in_statement(doc: &Doc, actors: &Actors, i: usize, out: &mut Vec<(Quote,
         if doc.is_word(j) && matches!(doc.key(j), "ان" | "انه" | "انها" | "بان") {
             let s = j + 1;
             let e = clause_end(doc, s);
-            if let Some(q) = quote(doc, s, e, speaker, i) {
+            if let Some(q) = quote(doc, s, e, &Said::Actor(speaker.0, speaker.1, speaker.2), i) {
                 out.push((q, s, e));
             }
             return;
@@ -117,22 +147,45 @@ pub fn find(doc: &Doc, actors: &Actors) -> Vec<(Quote, usize, usize)> {
         let after = doc.next(i);
         // Skip "ما أعلن/قال" in بحسب ما أعلن X.
         let from = if doc.key(after) == "ما" { after + 2 } else { after };
-        let Some(speaker) = actor_after(doc, actors, from, 8) else { continue };
+        // (بحسب ما نقل موقع …: the phrase may hold ما, and its verb is not the source.)
+        let from = if doc.verb(from).is_some() { doc.next(from) } else { from };
         let start = sentence_start(doc, i);
         let fronted = (start..i).all(|j| !doc.is_word(j) || matches!(doc.key(j), "و" | "ف"))
             || (i == start + 1 && doc.toks[start].kind == TokKind::Word && doc.key(start).len() <= 2);
+        let said = match actor_after(doc, actors, from, 8) {
+            Some((a, ms, me)) => Said::Actor(a, ms, me),
+            // A fronted source that names no actor (وحسب البيان، فإن …) still attributes.
+            None if fronted || i == start => match described(doc, from) {
+                Some(d) => Said::Described(d),
+                None => continue,
+            },
+            None => continue,
+        };
+        // Where the source's words end.
+        let speaker_end = match said {
+            Said::Actor(_, _, me) => me,
+            Said::Described(_) => {
+                let mut e = from;
+                while e < n && !doc.ends_sentence(e) && !doc.is_punct(e, &['،', ',']) && !is_fa_inna(doc, e)
+                {
+                    e += 1;
+                }
+                e
+            }
+        };
         if fronted || i == start {
             // وبحسب X[، …]، فإن CLAUSE / بحسب X، CLAUSE
-            let mut j = speaker.2;
-            while j < n && j < speaker.2 + 12 && !doc.ends_sentence(j) && !is_fa_inna(doc, j) {
+            let mut j = speaker_end;
+            while j < n && j < speaker_end + 12 && !doc.ends_sentence(j) && !is_fa_inna(doc, j) {
                 j += 1;
             }
             let s = if j < n && is_fa_inna(doc, j) {
                 j + 1
             } else {
                 // No فإن: the clause follows the first comma after the source.
-                let mut c = speaker.2;
-                while c < n && c < speaker.2 + 6 && !doc.is_punct(c, &['،', ',']) && !doc.ends_sentence(c) {
+                let mut c = speaker_end;
+                while c < n && c < speaker_end + 6 && !doc.is_punct(c, &['،', ',']) && !doc.ends_sentence(c)
+                {
                     c += 1;
                 }
                 if c >= n || !doc.is_punct(c, &['،', ',']) {
@@ -141,13 +194,13 @@ pub fn find(doc: &Doc, actors: &Actors) -> Vec<(Quote, usize, usize)> {
                 c + 1
             };
             let e = clause_end(doc, s);
-            if let Some(q) = quote(doc, s, e, speaker, i) {
+            if let Some(q) = quote(doc, s, e, &said, i) {
                 out.push((q, s, e));
             }
         } else if i > start && doc.is_punct(i - 1, &['،', ',']) {
             // CLAUSE، حسبما قال X. — the source closes its sentence.
-            let mut end = speaker.2;
-            while end < n && end < speaker.2 + 4 && !doc.ends_sentence(end) {
+            let mut end = speaker_end;
+            while end < n && end < speaker_end + 4 && !doc.ends_sentence(end) {
                 end += 1;
             }
             if end < n && !doc.ends_sentence(end) {
@@ -158,7 +211,7 @@ pub fn find(doc: &Doc, actors: &Actors) -> Vec<(Quote, usize, usize)> {
             {
                 continue;
             }
-            if let Some(q) = quote(doc, start, i - 1, speaker, i) {
+            if let Some(q) = quote(doc, start, i - 1, &said, i) {
                 out.push((q, start, i - 1));
             }
         }

@@ -417,6 +417,9 @@ fn build<'a>(
             // Actors that are not merged across articles can share a name: the first article
             // decides, so that the order never depends on hashing.
             .then_with(|| a.articles.cmp(&b.articles))
+            // … and one article can name the same words as two kinds (a person and a club).
+            .then_with(|| (a.kind as u8).cmp(&(b.kind as u8)))
+            .then_with(|| a.aliases.cmp(&b.aliases))
     });
     out
 }

@@ -471,6 +471,23 @@ pub fn find(doc: &Doc) -> Actors {
                     j = chain(doc, doc.next(j + 1), 4, &mut geo, true);
                     titles += 1;
                 }
+                // Offices joined by و (نائب رئيس الوزراء ووزير الداخلية الإيطالي ماتيو سالفيني): one
+                // person's titles when a name follows the last one (else two office holders, and
+                // the name search below finds nothing after the chain).
+                while titles < 3
+                    && doc.key(j).starts_with('و')
+                    && doc.hit(j).is_some_and(|h| h.core > h.start)
+                    && doc.tags(j).iter().any(|t| matches!(t, Tag::Title(_)))
+                {
+                    let mut more = Vec::new();
+                    let k = chain(doc, doc.next(j), 4, &mut more, true);
+                    if tagged.person_at(k).is_none() {
+                        break;
+                    }
+                    geo.append(&mut more);
+                    j = k;
+                    titles += 1;
+                }
                 if doc.is_punct(j, &['،', ',']) {
                     j += 1;
                 }

@@ -47,7 +47,7 @@ fn place_head(k: &str) -> bool {
 }
 
 /// The document's word keys (to tell a proclitic from a name's first letter).
-fn word_keys<'d>(doc: &'d Doc) -> std::collections::HashSet<&'d str> {
+fn word_keys<'d>(doc: &'d Doc) -> rustc_hash::FxHashSet<&'d str> {
     (0..doc.toks.len()).filter(|&i| doc.is_word(i)).map(|i| doc.key(i)).collect()
 }
 
@@ -55,7 +55,7 @@ fn word_keys<'d>(doc: &'d Doc) -> std::collections::HashSet<&'d str> {
 pub(super) struct Tagged<'d> {
     /// The document's word keys, built on first need (to tell a proclitic from a name's first
     /// letter: وبوتين is بوتين where بوتين also stands alone).
-    words: std::cell::OnceCell<std::collections::HashSet<&'d str>>,
+    words: std::cell::OnceCell<rustc_hash::FxHashSet<&'d str>>,
     /// For a token that starts a name: its end token and kind.
     start: Vec<Option<(u32, NameKind)>>,
     /// For every token inside a name: its kind.

@@ -21,6 +21,10 @@ const PROCLITICS: &[&str] = &[
 /// least three letters. Over-segmentation (a name that starts with و) is left for the model to
 /// weigh against the whole word, which it also sees.
 pub fn segment(word: &str) -> (&str, &str) {
+    // Every proclitic string starts with one of these: most words are settled by their first letter.
+    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+        return ("", word);
+    }
     for p in PROCLITICS {
         if let Some(rest) = word.strip_prefix(p)
             && rest.chars().nth(2).is_some()

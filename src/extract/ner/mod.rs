@@ -37,7 +37,7 @@ static MODEL: LazyLock<Option<HashedModel>> = LazyLock::new(|| match std::env::v
 });
 
 /// Given and family names (matching keys), a gazetteer: `assets/lexicon/person_names.txt`.
-static PERSON_NAMES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+static PERSON_NAMES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     super::lexicon::data_lines(include_str!("../../../assets/lexicon/person_names.txt"))
         .map(super::normalize::normalize_key)
         .collect()
@@ -125,7 +125,7 @@ struct Fixed {
     model: u64,
     bias: std::rc::Rc<[f32]>,
     edges: std::rc::Rc<[f32]>,
-    lex: std::rc::Rc<std::cell::RefCell<HashMap<usize, Vec<f32>>>>,
+    lex: std::rc::Rc<std::cell::RefCell<rustc_hash::FxHashMap<usize, Vec<f32>>>>,
 }
 
 thread_local! {

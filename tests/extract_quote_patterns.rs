@@ -1,0 +1,169 @@
+//! Quote detection, one construction per test: which spans are quotes and where they end, on
+//! sentences written for these tests (speakers are checked only where the construction decides them).
+
+use sahifa::extract::{Extraction, QuoteKind, extract_text};
+
+/// (text, speaker or unnamed source, kind) of every quote.
+fn quotes(x: &Extraction) -> Vec<(String, Option<String>, QuoteKind)> {
+    x.quotes
+        .iter()
+        .map(|q| (q.text.clone(), x.speaker_name(q).map(str::to_string).or(q.source.clone()), q.kind))
+        .collect()
+}
+
+fn texts(x: &Extraction) -> Vec<&str> {
+    x.quotes.iter().map(|q| q.text.as_str()).collect()
+}
+
+#[test]
+fn reported_speech_of_a_described_subject_is_kept_as_an_unnamed_source() {
+    let x = extract_text("وقال الباحثون في حينه إن النتائج الأولية مشجعة جدا. ثم بدأت المرحلة الثانية.");
+    let q = &x.quotes;
+    assert_eq!(q.len(), 1, "{:?}", quotes(&x));
+    assert_eq!(q[0].text, "النتائج الأولية مشجعة جدا");
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].source.as_deref(), Some("الباحثون"));
+}
+
+#[test]
+fn an_indefinite_described_subject_keeps_its_prepositional_phrase() {
+    let x = extract_text("وقالت تقارير صحفية إن المفاوضات توقفت مساء أمس.");
+    assert_eq!(
+        quotes(&x),
+        [("المفاوضات توقفت مساء أمس".into(), Some("تقارير صحفية".into()), QuoteKind::Indirect)]
+    );
+}
+
+#[test]
+fn a_quoted_phrase_after_a_described_subject_is_speech() {
+    let x = extract_text("وانتقد المحتجون في الساحة \"الصمت المريب\" للحكومة.");
+    let q = quotes(&x);
+    assert!(q.iter().any(|(t, s, _)| t == "الصمت المريب" && s.as_deref() == Some("المحتجون")), "{q:?}");
+}
+
+#[test]
+fn no_subject_no_reported_speech() {
+    // An impersonal report is the writer's, not anyone's.
+    let x = extract_text("ويذكر أن المصنع أغلق أبوابه منذ عامين.");
+    assert!(x.quotes.is_empty(), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_name_given_by_a_naming_verb_is_no_quote() {
+    for s in [
+        "وقالت الشركة إن الجهاز الجديد، الذي يطلق عليه \"النجم الساطع\"، سيطرح الشهر المقبل.",
+        "وقالت الشركة إن الجهاز، المعروف بـ\"النجم الساطع\"، سيطرح الشهر المقبل.",
+        "وقالت الشركة إن ما يسمى \"النجم الساطع\" سيطرح الشهر المقبل.",
+        "وقالت الشركة إن اللاعب الملقب بـ\"الساحر الصغير\" سيغيب عن المباراة.",
+    ] {
+        let x = extract_text(s);
+        let t = texts(&x);
+        assert!(!t.iter().any(|t| *t == "النجم الساطع" || *t == "الساحر الصغير"), "{s}: {t:?}");
+        assert_eq!(x.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).count(), 1, "{s}: {t:?}");
+    }
+}
+
+#[test]
+fn a_quotation_after_a_coordinated_subject_is_the_statement() {
+    // إن + a subject of joined nouns + a quotation: the quotation alone is listed.
+    let x = extract_text(
+        "وقال المتحدث إن الحكومة ووزارة المالية والبنك المركزي \"سيعملون معا لخفض التضخم هذا العام\".",
+    );
+    let t = texts(&x);
+    assert!(t.contains(&"سيعملون معا لخفض التضخم هذا العام"), "{t:?}");
+    assert!(!t.iter().any(|t| t.starts_with("الحكومة")), "{t:?}");
+}
+
+#[test]
+fn a_name_quoted_again_later_is_still_a_name() {
+    let x = extract_text(
+        "وطورت الشركة جهازا جديدا يطلق عليه \"النجم الساطع\". وقال مديرها إن الشركة ستطرح \"النجم الساطع\" في الأسواق قريبا.",
+    );
+    let t = texts(&x);
+    assert!(!t.contains(&"النجم الساطع"), "{t:?}");
+    assert!(t.iter().any(|t| t.ends_with("في الأسواق قريبا")), "{t:?}");
+}
+
+#[test]
+fn a_fronted_source_that_names_no_actor_still_attributes() {
+    let x = extract_text("وحسب التقرير، فإن الأسعار سترتفع مطلع العام المقبل.");
+    assert_eq!(
+        quotes(&x),
+        [("الأسعار سترتفع مطلع العام المقبل".into(), Some("التقرير".into()), QuoteKind::Indirect)]
+    );
+    // بحسب ما نقل …: the verb inside the phrase is not the source.
+    let x = extract_text("وبحسب ما نقل موقع \"تك نيوز\" المتخصص، فإن الجهاز سيطرح في ثلاث دول.");
+    let q = quotes(&x);
+    assert!(
+        q.iter()
+            .any(|(t, s, _)| t == "الجهاز سيطرح في ثلاث دول"
+                && s.as_deref().is_some_and(|s| s.starts_with("موقع"))),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_fronted_source_clause_ends_before_the_next_reporting_verb() {
+    let x = extract_text("وبحسب البيان، فإن الشركة ربحت كثيرا هذا العام، وقال مديرها إن الأرباح ستوزع قريبا.");
+    let t = texts(&x);
+    assert!(t.contains(&"الشركة ربحت كثيرا هذا العام"), "{t:?}");
+    assert!(t.contains(&"الأرباح ستوزع قريبا"), "{t:?}");
+}
+
+#[test]
+fn a_one_word_clause_is_speech_when_it_is_a_verb() {
+    let x = extract_text("وقالت الممثلة سارة نبيل إنها تصدقه. ثم غادرت القاعة.");
+    assert!(texts(&x).contains(&"تصدقه"), "{:?}", quotes(&x));
+    // One word that is no verb is a fragment, not a statement.
+    let x = extract_text("وقال الوزير سامي حداد إن كذلك. ثم غادر القاعة.");
+    assert!(x.quotes.is_empty(), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_statement_noun_subject_reports_as_an_unnamed_source() {
+    let x = extract_text("وخلصت دراسة جامعية إلى أن النوم المبكر يحسن الذاكرة.");
+    assert_eq!(
+        quotes(&x),
+        [("النوم المبكر يحسن الذاكرة".into(), Some("دراسة جامعية".into()), QuoteKind::Indirect)]
+    );
+}
+
+#[test]
+fn a_fronted_source_may_open_its_clause_with_faqad() {
+    let x = extract_text("وبحسب ما أعلنه المتحدث باسم الوزارة فقد وصلت ثلاث شحنات إلى الميناء.");
+    assert!(texts(&x).contains(&"وصلت ثلاث شحنات إلى الميناء"), "{:?}", quotes(&x));
+}
+
+#[test]
+fn a_description_before_the_verb_is_an_unnamed_source() {
+    let x = extract_text("لكن مسؤولا في الوزارة قال الخميس، إن الافتتاح سيؤجل شهرا.");
+    assert_eq!(
+        quotes(&x),
+        [("الافتتاح سيؤجل شهرا".into(), Some("مسؤولا في الوزارة".into()), QuoteKind::Indirect)]
+    );
+    // A pronoun (لكنهم قالوا) or a prepositional phrase (وفي المؤتمر قال) is no description.
+    for s in ["لكنهم قالوا إن الافتتاح سيؤجل شهرا.", "وفي المؤتمر قال إن الافتتاح سيؤجل شهرا."]
+    {
+        let x = extract_text(s);
+        assert!(x.quotes.iter().all(|q| q.source.is_none()), "{s}: {:?}", quotes(&x));
+    }
+}
+
+#[test]
+fn verbs_of_condemning_proposing_and_stipulating_attribute_quoted_words() {
+    let x = extract_text("ودانت الوزيرة ليلى عمر الاثنين \"تراجع الخدمات العامة\" في المدن الكبرى.");
+    assert!(texts(&x).contains(&"تراجع الخدمات العامة"), "{:?}", quotes(&x));
+    let x = extract_text("واقترح الرئيس سامي حداد إقامة \"مناطق آمنة\" على الحدود.");
+    assert!(texts(&x).contains(&"مناطق آمنة"), "{:?}", quotes(&x));
+    let x = extract_text("وتنص الاتفاقية الموقعة بين الطرفين على أن الانسحاب يبدأ بعد شهر.");
+    assert!(texts(&x).contains(&"الانسحاب يبدأ بعد شهر"), "{:?}", quotes(&x));
+}
+
+#[test]
+fn an_accusative_participle_after_a_comma_ends_the_reported_clause() {
+    let x = extract_text(
+        "واعترف اللاعب سامي حداد بأنه نادم على رحيله، متقبلا كل قرار تتخذه الإدارة بحقه بعد غيابه الطويل.",
+    );
+    assert!(texts(&x).contains(&"نادم على رحيله"), "{:?}", quotes(&x));
+}
