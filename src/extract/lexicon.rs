@@ -140,6 +140,17 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Stems of the vocabulary of news in general (`assets/lexicon/common_stems.txt`, the stems of
+/// [`crate::search::stem::stem`] found in 3% of a news corpus's articles or more).
+static COMMON_STEMS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../assets/lexicon/common_stems.txt")).collect());
+
+/// Whether a word key's stem is of the vocabulary of news in general (السياسي، الشباب): a word
+/// that only resembles a name and has such a stem is that common word, not the name.
+pub fn common_word(key: &str) -> bool {
+    COMMON_STEMS.contains(crate::search::stem::stem(key))
+}
+
 fn file(name: &str) -> &'static str {
     FILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("")
 }

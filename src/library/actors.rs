@@ -11,6 +11,10 @@
 //!   كاراباخ`, `شارل ميشيل`/`ميشال`, `أنتوني بلينكين`/`بلينكن`); a short word never matches a
 //!   skeleton, so `محمد` and `محمود` stay apart.
 //!
+//! Countries, whose names the extractor takes from its lexicon, merge by that name alone. A person
+//! named by one word that ends no full name but begins exactly one (`كيم`, `كيم جونغ أون`: family
+//! name first) and is no common given name joins that person.
+//!
 //! Then a person named by one word (`باشينيان`, `بيسكوف`) joins the person whose full name ends
 //! with that word or a variant of it (`نيكول باشينيان`, `دميتري بسكوف`) when exactly one such
 //! person exists. Anonymous sources (`مصدر مطلع`,
@@ -201,8 +205,12 @@ fn merge<'a>(
         }
         let Some(ex) = get(article) else { continue };
         for (actor, a) in ex.actors.iter().enumerate() {
+            // A country's name is canonical (the extractor names every country from its
+            // lexicon): countries merge by that name alone, never by a spelling of an alias
+            // (كندا and وأوغندا, لبنان and الفلبين share keys).
+            let aliases: &[String] = if a.kind == ActorKind::Country { &[] } else { &a.aliases };
             let names: Vec<Rc<NameKeys>> = std::iter::once(&a.name)
-                .chain(&a.aliases)
+                .chain(aliases)
                 .filter_map(|n| {
                     if let Some(k) = cache.get(n.as_str()) {
                         return k.clone();
@@ -241,11 +249,12 @@ fn join_by_keys(nodes: &[Node], sets: &mut Sets) {
         for k in usable(n) {
             by_key.entry((n.kind, n.full, &k.primary)).or_default().push(i);
             // Only keys with a skeleton in them say more than the exact key.
-            if k.loose.contains('~') {
+            // (A one-word skeleton of three consonants says too little: باريس/بارسا.)
+            if k.loose.contains('~') && n.kind != ActorKind::Country && (k.words >= 2 || specific(&k.loose)) {
                 by_loose.entry((n.kind, n.full, &k.loose)).or_default().push(i);
             }
             // A name of two words or more also by its vowel-less key (دونالد ترمب، دونالد ترامب).
-            if k.words >= 2 && k.vowelless != k.loose {
+            if k.words >= 2 && k.vowelless != k.loose && n.kind != ActorKind::Country {
                 by_loose.entry((n.kind, n.full, &k.vowelless)).or_default().push(i);
             }
         }
@@ -283,9 +292,14 @@ fn specific(loose: &str) -> bool {
 /// Joins people known by one word to the one full-named person whose name ends with it.
 fn join_surnames(nodes: &[Node], sets: &mut Sets) {
     let mut by_last: HashMap<&str, HashSet<usize>> = HashMap::new();
+    // First word of a full name → the people so named (كيم ↔ كيم جونغ أون: family name first).
+    let mut by_first: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate().filter(|(_, n)| n.full && !n.anonymous) {
         let root = sets.find(i);
         for k in n.names.iter().filter(|k| k.words >= 2) {
+            if let Some(first) = k.primary.split(' ').next() {
+                by_first.entry(first).or_default().insert(root);
+            }
             by_last.entry(&k.last).or_default().insert(root);
             if specific(&k.last_loose) {
                 by_last.entry(&k.last_loose).or_default().insert(root);
@@ -310,6 +324,16 @@ fn join_surnames(nodes: &[Node], sets: &mut Sets) {
                 if targets.len() > 1 {
                     break;
                 }
+            }
+        }
+        // A one-word name that ends no full name may begin one: when it is no known given name
+        // (محمد begins many) and begins exactly one person's name across the library.
+        if targets.is_empty()
+            && !n.ambiguous
+            && let Some(k) = n.names.first()
+        {
+            for &r in by_first.get(k.primary.as_str()).into_iter().flatten() {
+                targets.insert(sets.find(r));
             }
         }
         if targets.len() == 1

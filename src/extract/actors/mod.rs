@@ -35,6 +35,9 @@ pub struct Found {
     pub generic: bool,
     /// Skeletons it answers to.
     keys: Vec<String>,
+    /// Its names' matching keys (normalised, not folded to a skeleton): a new form joins it on
+    /// a shared skeleton only when it is also spelt close to one of these.
+    forms: Vec<String>,
     /// Key of the title chain a person was introduced with (to resolve a later bare title).
     title: Option<String>,
 }
@@ -53,7 +56,7 @@ pub struct Actors {
     /// the context agrees (that person spoke last, or the verb continues a statement).
     pub nameless_ref: Vec<Option<usize>>,
     /// Skeletons of the names already seen.
-    sk_cache: HashMap<String, String>,
+    sk_cache: HashMap<String, (String, String)>,
     /// (kind, skeleton) → actor.
     by_key: HashMap<String, Vec<(ActorKind, usize)>>,
     /// Last word of a person's skeleton → actor.
@@ -86,22 +89,25 @@ impl TokMap {
 
 impl Actors {
     fn add(&mut self, doc: &Doc, kind: ActorKind, name: &str, toks: Range<usize>, gender: Gender) -> usize {
-        let sk = match self.sk_cache.get(name) {
+        let (key, sk) = match self.sk_cache.get(name) {
             Some(k) => k.clone(),
             None => {
-                let k = skeleton(&normalize_key(name));
+                let key = normalize_key(name);
+                let k = (key.clone(), skeleton(&key));
                 self.sk_cache.insert(name.to_string(), k.clone());
                 k
             }
         };
         let span = doc.span(toks.start, toks.end);
-        let idx = self.find(kind, &sk).unwrap_or_else(|| {
+        let found = self.find(kind, &key, &sk).or_else(|| self.find_by_first(kind, &key));
+        let idx = found.unwrap_or_else(|| {
             self.list.push(Found {
                 actor: Actor { name: clean_name(name), kind, aliases: Vec::new(), mentions: Vec::new() },
                 gender,
                 anon: false,
                 generic: false,
                 keys: vec![sk.clone()],
+                forms: Vec::new(),
                 title: None,
             });
             self.list.len() - 1
@@ -111,9 +117,17 @@ impl Actors {
         if !f.keys.contains(&sk) {
             f.keys.push(sk);
         }
+        // A form that is an earlier one with a proclitic on its first word (ومي سليم) is no
+        // fuller a name.
+        let clitic_form = f.forms.iter().any(|x| clitic_variant(&key, x));
+        if !f.forms.contains(&key) {
+            f.forms.push(key);
+        }
         // Canonical name: the fullest form (more words, then longer).
         let words = |s: &str| s.split_whitespace().count();
-        if kind == ActorKind::Person && (words(name), name.len()) > (words(&f.actor.name), f.actor.name.len())
+        if kind == ActorKind::Person
+            && !clitic_form
+            && (words(name), name.len()) > (words(&f.actor.name), f.actor.name.len())
         {
             f.actor.name = clean_name(name);
         }
@@ -132,20 +146,78 @@ impl Actors {
         idx
     }
 
-    /// The actor a new form belongs to: the same kind and skeleton, or for people the same last
-    /// word when one of the two forms is that word alone (باشينيان ↔ نيكول باشينيان).
-    fn find(&self, kind: ActorKind, sk: &str) -> Option<usize> {
-        if let Some(i) = self.by_key.get(sk).and_then(|v| v.iter().find(|(k, _)| *k == kind)).map(|&(_, i)| i)
+    /// The actor a new form (matching key `key`, skeleton `sk`) belongs to: the same kind and
+    /// skeleton, spelt close to one of its forms (a skeleton alone makes اليمن ألمانيا and
+    /// باريس بارسا); for people also the same last word when one of the two forms is that word
+    /// alone (باشينيان ↔ نيكول باشينيان), or the same name with a proclitic on its first word
+    /// (ومي سليم ↔ مي سليم).
+    pub(super) fn find(&self, kind: ActorKind, key: &str, sk: &str) -> Option<usize> {
+        let close = |i: usize| {
+            let f = &self.list[i];
+            f.forms.is_empty() || f.forms.iter().any(|x| x == key || recurring::close_spelling(x, key))
+        };
+        if let Some(i) =
+            self.by_key.get(sk).and_then(|v| v.iter().find(|(k, i)| *k == kind && close(*i))).map(|&(_, i)| i)
         {
             return Some(i);
+        }
+        let multi = sk.contains(' ');
+        // A family name with آل (آل الشيخ) is the person whose full name ends with it; a club or
+        // company's last word alone (يونايتد) the one organisation whose name ends with it.
+        let family = kind == ActorKind::Person && multi && key.starts_with("ال ");
+        let org_tail = kind == ActorKind::Organization
+            && !multi
+            && !key.starts_with("ال")
+            && key.chars().count() >= 4
+            && !super::lexicon::common_word(key);
+        if family || org_tail {
+            let suffix = format!(" {key}");
+            let mut ends = (0..self.list.len()).rev().take(RECENT).filter(|&i| {
+                let f = &self.list[i];
+                f.actor.kind == kind && !f.anon && f.forms.iter().any(|x| x.ends_with(&suffix))
+            });
+            if let (Some(i), None) = (ends.next(), ends.next()) {
+                return Some(i);
+            }
         }
         if kind != ActorKind::Person {
             return None;
         }
+        if multi
+            && let Some(i) = (0..self.list.len()).rev().take(RECENT).find(|&i| {
+                let f = &self.list[i];
+                f.actor.kind == kind && !f.anon && f.forms.iter().any(|x| clitic_variant(key, x))
+            })
+        {
+            return Some(i);
+        }
         let last = sk.rsplit(' ').next().unwrap_or(sk);
         let &i = self.by_last.get(last)?;
-        let single = !sk.contains(' ') || self.list[i].keys.iter().any(|k| !k.contains(' '));
+        let single = !multi || self.list[i].keys.iter().any(|k| !k.contains(' '));
         single.then_some(i)
+    }
+
+    /// The one person in the article whose full name begins with the one word `key` when that
+    /// word is no known given name (كيم ↔ كيم جونغ أون: family name first; يوليا ↔ يوليا
+    /// سكريبال). (Not for [`Actors::find`], which also tells where a name ends.)
+    fn find_by_first(&self, kind: ActorKind, key: &str) -> Option<usize> {
+        if kind != ActorKind::Person
+            || key.contains(' ')
+            || key.chars().count() < 3
+            || super::ner::is_person_name(key)
+        {
+            return None;
+        }
+        let mut firsts = (0..self.list.len()).rev().take(RECENT).filter(|&i| {
+            let f = &self.list[i];
+            f.actor.kind == kind
+                && !f.anon
+                && f.forms.iter().any(|x| x.contains(' ') && x.split(' ').next() == Some(key))
+        });
+        match (firsts.next(), firsts.next()) {
+            (Some(i), None) => Some(i),
+            _ => None,
+        }
     }
 
     /// A named organisation is what its section's generic nouns refer back to (النادي، الشركة).
@@ -585,7 +657,15 @@ pub fn find(doc: &Doc) -> Actors {
                     // A head that nothing names (شركة، شرطة، منتخب بلاده، حكومة جديدة): no word of
                     // it is in a name the tagger sees, and no country or place qualifies it.
                     let named = geo.iter().any(|&(s, _)| s >= next) || (i..end).any(|j| tagged.in_name(j));
-                    if !named && let Some(f) = a.list.get_mut(idx).filter(|f| f.actor.mentions.len() == 1) {
+                    // An indefinite head with an indefinite nisba (شركة أوكرانية، مؤسسة صينية لـ…)
+                    // is a description: a name makes its head definite (شركة أبل، الشركة الوطنية).
+                    let described = !definite_head
+                        && next < end
+                        && doc.has(next, |t| matches!(t, Tag::Nisba(_)))
+                        && !doc.key(next).starts_with("ال");
+                    if (!named || described)
+                        && let Some(f) = a.list.get_mut(idx).filter(|f| f.actor.mentions.len() == 1)
+                    {
                         f.generic = true;
                     }
                 }
@@ -593,6 +673,18 @@ pub fn find(doc: &Doc) -> Actors {
                     add_geo(&mut a, doc, s, e);
                 }
                 i = end.max(next);
+                continue;
+            }
+            // A one-word organisation of the gazetteer that is also a common word (الشباب youth,
+            // وام for وأم) is that word where the tagger sees no name there. (Not places: the
+            // tagger misses أوروبا in passing.)
+            Tag::Org(_) if next == i + 1 && !tagged.in_name(i) && common_entry(doc, i) => {}
+            // تركي آل الشيخ: a nisba as a given name before the family name.
+            Tag::Nisba(_) if names::nisba_given_name(doc, i) => {
+                let e = i + 3;
+                let name = strip_clitic_word(doc, i, e);
+                a.add(doc, ActorKind::Person, &name, i..e, Gender::M);
+                i = e;
                 continue;
             }
             Tag::Country(_) | Tag::Nisba(_) | Tag::Capital(_) | Tag::Place(_) | Tag::Org(_) => {
@@ -695,6 +787,51 @@ pub fn find(doc: &Doc) -> Actors {
     }
     recurring(&mut a, doc);
     a
+}
+
+/// Whether the lexicon entry at token `i` (without its proclitics) is a common word of news or a
+/// word of three letters or fewer (which common words collide with).
+fn common_entry(doc: &Doc, i: usize) -> bool {
+    let core = doc.hit(i).map_or(doc.key(i), |h| &doc.norm.key[h.core..h.end]);
+    core.chars().count() <= 3 || super::lexicon::common_word(core)
+}
+
+/// Whether the word at `i` is spelt as a feminine elative فُعلى (article, three letters, ى as
+/// written: اليمنى، اليسرى) after a feminine noun: one ending in ة (or ت before a pronoun:
+/// ركبته), or a noun feminine without the ending (يد، قدم، ساق، رجل، عين، أذن، كتف، ذراع),
+/// which an adjective of the masculine nisba (اليمني، المصرى) could not follow.
+fn elative_after_feminine(doc: &Doc, i: usize) -> bool {
+    let w = doc.slice(i, i + 1);
+    let k = doc.key(i).trim_start_matches(['و', 'ف', 'ب', 'ل']);
+    let Some(stem) = k.strip_prefix("ال") else { return false };
+    if !w.ends_with('ى') || stem.chars().count() != 4 || i == 0 || !doc.is_word(i - 1) {
+        return false;
+    }
+    let prev = doc.slice(i - 1, i);
+    let pk = doc.key(i - 1);
+    let bare = pk.trim_start_matches(['و', 'ف', 'ب', 'ل']);
+    let bare = bare.strip_prefix("ال").unwrap_or(bare);
+    let bare = ["هما", "هم", "ها", "ه", "ي"].iter().find_map(|p| bare.strip_suffix(p)).unwrap_or(bare);
+    prev.ends_with('ة')
+        || ["ته", "تها", "تي", "تهم", "تهما"].iter().any(|s| pk.ends_with(s))
+        || matches!(bare, "يد" | "قدم" | "ساق" | "رجل" | "عين" | "اذن" | "كتف" | "ذراع")
+}
+
+/// Whether the nisba at `i` names a language, not its country: after اللغة (اللغة الإنجليزية) or
+/// as a feminine nisba governed by ب with no noun before it (تحدث بالفرنسية "spoke in French").
+fn language(doc: &Doc, i: usize) -> bool {
+    let k = doc.key(i);
+    let after_lugha = i > 0
+        && doc.is_word(i - 1)
+        && matches!(doc.key(i - 1).trim_start_matches(['و', 'ف', 'ب', 'ل']), "اللغه" | "لغه" | "للغه");
+    let bi = k.trim_start_matches(['و', 'ف']).starts_with("بال") && k.ends_with("يه");
+    after_lugha || bi
+}
+
+/// Whether matching key `a` is `b` with a one-letter proclitic (و ف ب ل) on its first word, in
+/// a name of two words or more (ومي سليم ↔ مي سليم).
+fn clitic_variant(a: &str, b: &str) -> bool {
+    b.contains(' ') && a.len() > b.len() && a.strip_prefix(['و', 'ف', 'ب', 'ل']).is_some_and(|rest| rest == b)
 }
 
 /// A name as shown: hashtag signs dropped (دونالد #ترمب → دونالد ترمب), spaces collapsed.
@@ -841,6 +978,10 @@ fn country_of(doc: &Doc, i: usize) -> Option<u16> {
 fn add_geo(a: &mut Actors, doc: &Doc, s: usize, e: usize) {
     for t in doc.tags(s) {
         match *t {
+            // The feminine elative فُعلى after a feminine noun (القدم اليمنى "the right foot",
+            // الزاوية اليمنى) is not the nisba it folds onto (اليمني "Yemeni"); a nisba may name
+            // a language (بالفرنسية).
+            Tag::Nisba(_) if elative_after_feminine(doc, s) || language(doc, s) => return,
             Tag::Capital(c) if s > 0 && matches!(doc.key(s - 1), "في" | "مدينه" | "العاصمه") => {
                 let _ = c;
                 let name = strip_clitic_word(doc, s, e);

@@ -147,6 +147,10 @@ pub(super) fn chain(
         let k = doc.key(j);
         let geo =
             tags.iter().any(|t| matches!(t, Tag::Nisba(_) | Tag::Country(_) | Tag::Place(_) | Tag::Org(_)));
+        // A nisba that is a given name before a family (تركي آل الشيخ، مصري بن …) starts the name.
+        if geo && nisba_given_name(doc, j) {
+            break;
+        }
         let org = tags.iter().any(|t| matches!(t, Tag::OrgHead(_)));
         // A title right after a title is its complement (مساعد رئيس، نائب وزير).
         let title_ok = j == start && tags.iter().any(|t| matches!(t, Tag::Title(_)));
@@ -207,6 +211,17 @@ pub(super) fn chain(
         j = doc.next(j);
     }
     j
+}
+
+/// Whether the word at `i` is an indefinite nisba used as a given name: followed by آل, بن or
+/// ابن (تركي آل الشيخ "Turki Al al-Sheikh", not "a Turk").
+pub(super) fn nisba_given_name(doc: &Doc, i: usize) -> bool {
+    doc.has(i, |t| matches!(t, Tag::Nisba(_)))
+        && !doc.key(i).trim_start_matches(['و', 'ف', 'ب', 'ل']).starts_with("ال")
+        && doc.is_word(i + 1)
+        && matches!(doc.key(i + 1), "ال" | "بن" | "ابن")
+        && doc.slice(i + 1, i + 2).starts_with(['آ', 'ب', 'ا', 'إ', 'أ'])
+        && doc.is_word(i + 2)
 }
 
 pub(super) fn strip_article(w: &str) -> &str {

@@ -66,7 +66,12 @@ pub(super) fn recurring(a: &mut Actors, doc: &Doc) {
                 skeleton_into(w, &mut buf);
                 by_word
                     .get(buf.as_str())
-                    .filter(|(_, _, name)| close_spelling(w, name))
+                    // (A word spelt otherwise than the name and of the common vocabulary of
+                    // news is that word: السياسي is not السيسي.)
+                    .filter(|(_, _, name)| {
+                        close_spelling(w, name)
+                            && (*w == name.as_str() || !super::super::lexicon::common_word(w))
+                    })
                     .map(|&(i, n, _)| (i, n))
             })
         });
@@ -90,7 +95,7 @@ pub(super) fn recurring(a: &mut Actors, doc: &Doc) {
 }
 
 /// Whether two spellings of a name word differ by at most one edit in four letters (at least one).
-fn close_spelling(a: &str, b: &str) -> bool {
+pub(super) fn close_spelling(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let limit = (a.len().max(b.len()) / 4).max(1);

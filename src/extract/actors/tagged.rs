@@ -163,6 +163,13 @@ impl<'d> Tagged<'d> {
                     return cut(p);
                 }
             }
+            // A short given name after a conjunction or preposition (ومي سليم، لمي سليم).
+            for p in ["و", "ف", "ب", "ل"] {
+                if k.strip_prefix(p).is_some_and(|rest| rest.chars().nth(1).is_some() && is_person_name(rest))
+                {
+                    return cut(p);
+                }
+            }
         }
         full
     }
@@ -181,13 +188,25 @@ pub(super) fn possessive_noun(doc: &Doc, i: usize) -> bool {
         && !is_person_name(k)
 }
 
+/// Whether token `i` is a verbal noun governed by a preposition (باستعداد، لانتظار، باعتقال): ب
+/// or ل (after و/ف) before a masdar of the derived forms VII–X (افتعال، انفعال، استفعال: alef,
+/// three letters or more, alef, a last letter), which no name has. A person's name does not begin
+/// there (باستعداد بيونغيانغ is "with Pyongyang's readiness").
+pub(super) fn governed_noun(doc: &Doc, i: usize) -> bool {
+    let k = doc.key(i).trim_start_matches(['و', 'ف']);
+    k.strip_prefix(['ب', 'ل']).is_some_and(|rest| {
+        let c: Vec<char> = rest.chars().collect();
+        c.len() >= 6 && c[0] == 'ا' && c[c.len() - 2] == 'ا' && !is_person_name(rest) && !is_person_name(k)
+    })
+}
+
 /// The end of a person's name the tagger found at `s..e`: where its first words already name a
 /// known person and more words follow (وفتح ناصر النار), the known person's words only.
 pub(super) fn person_end<'d>(a: &Actors, doc: &'d Doc, t: &Tagged<'d>, s: usize, e: usize) -> usize {
     (s + 1..e)
         .find(|&k| {
-            let sk = skeleton(&normalize_key(t.bare_name(doc, s, k, true)));
-            a.find(ActorKind::Person, &sk).is_some()
+            let key = normalize_key(t.bare_name(doc, s, k, true));
+            a.find(ActorKind::Person, &key, &skeleton(&key)).is_some()
         })
         .unwrap_or(e)
 }
@@ -206,7 +225,7 @@ pub(super) fn add_tagged<'d>(
     // A noun with a possessive pronoun before the name is not part of it (نجمه محمد صلاح: his
     // star, Mohamed Salah).
     let mut s = s;
-    while kind == NameKind::Person && e > s + 1 && possessive_noun(doc, s) {
+    while kind == NameKind::Person && e > s + 1 && (possessive_noun(doc, s) || governed_noun(doc, s)) {
         s += 1;
     }
     let name = t.bare_name(doc, s, e, kind == NameKind::Person).to_string();
