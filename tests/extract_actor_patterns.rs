@@ -121,3 +121,13 @@ fn a_family_name_or_a_club_s_last_word_joins_the_full_name() {
     let united: Vec<_> = x.actors.iter().filter(|a| a.name.contains("يونايتد")).collect();
     assert_eq!(united.len(), 1, "{:?}", actors(&x));
 }
+
+#[test]
+fn a_transliterated_name_keeps_its_initial_fa() {
+    let x = sahifa::extract::extract_text(
+        "وقال الدبلوماسي فلاديمير تيتورينكو إن العلاقات جيدة، وأضاف فلاديمير تيتورينكو أن الزيارة مفيدة.",
+    );
+    let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"فلاديمير تيتورينكو"), "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with("لاديمير")), "{names:?}");
+}

@@ -156,12 +156,11 @@ impl<'d> Tagged<'d> {
                 return cut(p);
             }
         }
-        // A conjunction before a person's full name in a list (وفيليب كوتينيو).
+        // A conjunction before a person's full name in a list (وفيليب كوتينيو). Only و: ف before a
+        // name is rare, and a transliteration starts with it (فلاديمير, فرانسوا, فيكتور).
         if person && multi && !is_person_name(k) {
-            for p in ["و", "ف"] {
-                if k.strip_prefix(p).is_some_and(|rest| rest.chars().nth(2).is_some()) {
-                    return cut(p);
-                }
+            if k.strip_prefix('و').is_some_and(|rest| rest.chars().nth(2).is_some()) {
+                return cut("و");
             }
             // A short given name after a conjunction or preposition (ومي سليم، لمي سليم).
             for p in ["و", "ف", "ب", "ل"] {
