@@ -25,7 +25,6 @@
 #[path = "../tests/support/gold.rs"]
 mod gold;
 
-use sahifa::article::from_plain_text;
 use sahifa::extract::attribution::{feature_count, feature_name, parse_weights, score};
 use sahifa::extract::attribution_samples;
 use serde_json::Value;
@@ -65,20 +64,10 @@ fn examples(dir: &str, files: &[String]) -> (Vec<Example>, usize, usize) {
     let mut out = Vec::new();
     let (mut unmatched, mut unreachable) = (0, 0);
     for f in files {
-        let text =
-            std::fs::read_to_string(format!("{dir}/{f}.txt")).unwrap_or_else(|e| panic!("{dir}/{f}: {e}"));
         let gold: Value =
             serde_json::from_str(&std::fs::read_to_string(format!("{dir}/{f}.json")).expect("gold"))
                 .expect("json");
-        // Loaded and cleaned as `sahifa extract` reads it (and as tests/extract_gold.rs scores it).
-        let art = sahifa::article::load::load_file(
-            std::path::Path::new(&format!("{dir}/{f}.txt")),
-            &sahifa::article::load::LoadOptions::default(),
-        )
-        .articles
-        .into_iter()
-        .next()
-        .unwrap_or_else(|| from_plain_text(f, &text));
+        let art = gold::load_article(dir, f);
         let gq: Vec<Value> = gold["quotes"]
             .as_array()
             .cloned()

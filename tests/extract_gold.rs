@@ -11,7 +11,6 @@ use std::collections::HashSet;
 mod gold;
 use gold::{gold_actor_keys, gold_files, keys, overlap, same, unnamed_speaker};
 
-use sahifa::article::from_plain_text;
 use sahifa::extract::extract;
 use serde_json::Value;
 
@@ -85,20 +84,10 @@ fn evaluate_in(dir: &str, files: &[String], direct_only: bool) -> Score {
     let kept = |kind: &str| !direct_only || kind != "indirect";
     let mut sc = Score::default();
     for f in files {
-        let text = std::fs::read_to_string(format!("{dir}/{f}.txt")).expect("fixture article");
         let gold: Value =
             serde_json::from_str(&std::fs::read_to_string(format!("{dir}/{f}.json")).expect("fixture gold"))
                 .expect("json");
-        // As `sahifa extract FILE` reads it: loaded and cleaned (teasers of other stories and
-        // boilerplate set aside), so the figures are those of what a user sees.
-        let art = sahifa::article::load::load_file(
-            std::path::Path::new(&format!("{dir}/{f}.txt")),
-            &sahifa::article::load::LoadOptions::default(),
-        )
-        .articles
-        .into_iter()
-        .next()
-        .unwrap_or_else(|| from_plain_text(f, &text));
+        let art = gold::load_article(dir, f);
         let mut x = extract(&art);
         // The body's quotes, as `sahifa extract` lists them under "quotes" and the shared
         // extract_eval.py scores them: the annotations (seeds and ours) mark speech in the body;

@@ -129,3 +129,14 @@ pub fn unnamed_speaker(gold: &Value, name: &str) -> bool {
         .flatten()
         .any(|a| a["name"].as_str() == Some(name) && a["unnamed"].as_bool() == Some(true))
 }
+
+/// The fixture article `DIR/NAME.txt` as `sahifa extract` reads it: loaded and cleaned (teasers of
+/// other stories and boilerplate set aside), so that scores and training see what a user sees.
+pub fn load_article(dir: &str, name: &str) -> sahifa::article::Article {
+    let path = format!("{dir}/{name}.txt");
+    let loaded = sahifa::article::load::load_file(
+        std::path::Path::new(&path),
+        &sahifa::article::load::LoadOptions::default(),
+    );
+    loaded.articles.into_iter().next().unwrap_or_else(|| panic!("{path}: {:?}", loaded.warnings))
+}
