@@ -263,13 +263,7 @@ impl HashedModel {
             }
             std::mem::swap(&mut score, &mut next);
         }
-        let mut last = (0..l).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap_or(0);
-        let mut out = vec![0; n];
-        for t in (0..n).rev() {
-            out[t] = last;
-            last = back[t * l + last] as usize;
-        }
-        out
+        backtrace(&score[..l], &back, n)
     }
 
     /// [`Self::viterbi`] for a model of at most [`NARROW`] labels (every model in practice): rows
@@ -304,14 +298,20 @@ impl HashedModel {
             }
             back[t * l..(t + 1) * l].copy_from_slice(&arg[..l]);
         }
-        let mut last = (0..l).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap_or(0);
-        let mut out = vec![0; n];
-        for t in (0..n).rev() {
-            out[t] = last;
-            last = back[t * l + last] as usize;
-        }
-        out
+        backtrace(&score[..l], &back, n)
     }
+}
+
+/// The best path ending in the best of the last `score`s, following the back pointers (`n × L`).
+fn backtrace(score: &[f32], back: &[u8], n: usize) -> Vec<usize> {
+    let l = score.len();
+    let mut last = (0..l).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap_or(0);
+    let mut out = vec![0; n];
+    for t in (0..n).rev() {
+        out[t] = last;
+        last = back[t * l + last] as usize;
+    }
+    out
 }
 
 /// The label count up to which [`HashedModel::viterbi`] runs on fixed-width rows.
