@@ -15,15 +15,9 @@ use std::path::Path;
 
 use sahifa::article::{LoadOptions, load_bytes};
 
-/// As in tests/clean_gold.rs: whitespace collapsed, quotation marks unified, zero-width dropped.
-fn norm(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
-        .map(|c| if matches!(c, '“' | '”' | '«' | '»') { '"' } else { c })
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+#[path = "../tests/support/clean_gold.rs"]
+mod clean_support;
+use clean_support::norm;
 
 fn strings(v: &serde_json::Value, key: &str) -> HashSet<String> {
     v[key]

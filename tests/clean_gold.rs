@@ -17,15 +17,9 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Whitespace collapsed, quotation marks unified, zero-width characters dropped.
-fn norm(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
-        .map(|c| if matches!(c, '“' | '”' | '«' | '»') { '"' } else { c })
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+#[path = "support/clean_gold.rs"]
+mod clean_support;
+use clean_support::norm;
 
 #[derive(Default, Debug)]
 struct Score {
