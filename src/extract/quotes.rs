@@ -67,7 +67,7 @@ fn is_prep(w: &str) -> bool {
 }
 
 /// Resolves the subjects of all reporting verbs, in order (pro-drop from the last agreeing subject).
-fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
+fn cues(doc: &Doc, actors: &mut Actors, pairs: &[Pair]) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut history: Vec<(usize, usize)> = Vec::new();
     let n = doc.toks.len();
@@ -75,11 +75,7 @@ fn cues(doc: &Doc, actors: &mut Actors) -> Vec<Cue> {
     // A name inside quotation marks is spoken about, not speaking: the generators that look back
     // for a subject (the sentence's, the previous one's, the last person named) skip it, unless
     // the verb is inside the same marks.
-    let pairs = pair(doc);
-    let quoted_in = |t: usize| {
-        let k = pairs.partition_point(|p| p.open < t);
-        pairs[k.saturating_sub(4)..k].iter().find(|p| p.has_open && p.open < t && t < p.close).map(|p| p.open)
-    };
+    let quoted_in = |t: usize| marks_around(pairs, t);
     let mut i = 0;
     while i < n {
         let Some((gender, strength)) = doc.verb(i) else {
@@ -667,6 +663,12 @@ fn same_head_org(actors: &Actors, a: usize, i: usize) -> Option<usize> {
     })
 }
 
+/// The opening mark of the quotation marks around token `t`, if it stands inside a pair.
+fn marks_around(pairs: &[Pair], t: usize) -> Option<usize> {
+    let k = pairs.partition_point(|p| p.open < t);
+    pairs[k.saturating_sub(4)..k].iter().find(|p| p.has_open && p.open < t && t < p.close).map(|p| p.open)
+}
+
 /// Whether a mention ending before token `e` is a dateline's agency (`(CNN)--`, `(رويترز) -`,
 /// `أ ف ب -`): it sent the story, it is not the sentence's subject.
 fn dateline(doc: &Doc, e: usize) -> bool {
@@ -780,17 +782,14 @@ fn find_recording(
     actors: &mut Actors,
     mut rec: Option<&mut Vec<(usize, usize, usize)>>,
 ) -> (Vec<Quote>, Vec<Cue>) {
-    let cues = cues(doc, actors);
     let pairs = pair(doc);
+    let cues = cues(doc, actors, &pairs);
     let mut out: Vec<(Quote, usize, usize)> = Vec::new();
     // Indirect speech.
     let mut clauses: Vec<(usize, usize, usize, bool)> = Vec::new();
     let mut last_emitted: Option<(usize, Option<usize>)> = None;
     // A reporting verb inside quotation marks belongs to the quotation ("رفضوا أن …").
-    let quoted = |t: usize| {
-        let k = pairs.partition_point(|p| p.open < t);
-        pairs[k.saturating_sub(4)..k].iter().any(|p| p.has_open && p.open < t && t < p.close)
-    };
+    let quoted = |t: usize| marks_around(&pairs, t).is_some();
     for (k, c) in cues.iter().enumerate() {
         if c.strength == Strength::Weak
             || c.stop >= doc.toks.len()
