@@ -81,6 +81,10 @@ fn evaluate() -> Score {
 /// speaker and gives the source's description ([`sahifa::extract::Quote::source`]) or, as before,
 /// names that description as the speaker.
 fn evaluate_in(dir: &str, files: &[String], direct_only: bool) -> Score {
+    // `EXTRACT_GOLD_ERRORS=<split>` lists the errors of one tuning split (never of the frozen one).
+    let show = !direct_only
+        && !dir.ends_with("/test")
+        && std::env::var("EXTRACT_GOLD_ERRORS").is_ok_and(|v| dir.ends_with(&format!("/{v}")));
     let kept = |kind: &str| !direct_only || kind != "indirect";
     let mut sc = Score::default();
     for f in files {
@@ -129,6 +133,7 @@ fn evaluate_in(dir: &str, files: &[String], direct_only: bool) -> Score {
                     .flatten()
                     .filter_map(|v| v.as_str().map(str::to_string)),
             );
+            let before = sc.atp;
             if let Some(sp) = p.speaker.and_then(|s| x.actors.get(s)) {
                 let cand = keys(std::iter::once(sp.name.clone()).chain(sp.aliases.iter().cloned()));
                 if speakers.iter().filter(|s| !s.is_empty()).any(|s| same(&cand, &gold_actor_keys(&gold, s)))
@@ -137,6 +142,34 @@ fn evaluate_in(dir: &str, files: &[String], direct_only: bool) -> Score {
                 }
             } else if p.source.is_some() && unnamed_speaker(&gold, gs) {
                 sc.atp += 1;
+            }
+            if show && sc.atp == before {
+                let got = p.speaker.and_then(|s| x.actors.get(s)).map(|a| a.name.as_str());
+                eprintln!(
+                    "{f} SPEAKER gold {gs:?} got {got:?} source {:?} | {}",
+                    p.source,
+                    p.text.chars().take(70).collect::<String>()
+                );
+            }
+        }
+        if show {
+            for (i, p) in x.quotes.iter().enumerate().filter(|(i, _)| !up.contains(i)) {
+                let _ = i;
+                let got = p.speaker.and_then(|s| x.actors.get(s)).map(|a| a.name.as_str());
+                eprintln!("{f} FP_QUOTE {got:?} | {}", p.text.chars().take(90).collect::<String>());
+            }
+            for (j, g) in gq
+                .iter()
+                .enumerate()
+                .filter(|(j, g)| !ug.contains(j) && g["optional"].as_bool() != Some(true))
+            {
+                let _ = j;
+                let t: String = g["text"].as_str().unwrap_or("").chars().take(90).collect();
+                eprintln!(
+                    "{f} FN_QUOTE {:?} {:?} | {t}",
+                    g["kind"].as_str().unwrap_or(""),
+                    g["speaker"].as_str()
+                );
             }
         }
         sc.np += x.quotes.len() - opt_matched;
@@ -157,6 +190,19 @@ fn evaluate_in(dir: &str, files: &[String], direct_only: bool) -> Score {
             {
                 used.insert(j);
                 sc.a_tp += 1;
+            }
+        }
+        if show {
+            for a in &x.actors {
+                let cand = keys(std::iter::once(a.name.clone()).chain(a.aliases.iter().cloned()));
+                if !ga.iter().any(|g| same(&cand, &gold_actor_keys(&gold, g["name"].as_str().unwrap_or(""))))
+                {
+                    eprintln!("{f} FP_ACTOR {:?} {:?} {:?}", a.name, a.kind, a.aliases);
+                }
+            }
+            for (j, g) in ga.iter().enumerate().filter(|(j, _)| !used.contains(j)) {
+                let _ = j;
+                eprintln!("{f} FN_ACTOR {} {}", g["name"], g["kind"]);
             }
         }
         sc.a_np += x.actors.len();

@@ -457,6 +457,11 @@ pub fn find(doc: &Doc) -> Actors {
         let next = doc.next(i);
         match first {
             Tag::Title(g) => {
+                // A title of several words in the lexicon (رئيس الوزراء) is a construct with a
+                // definite noun already: one office, as definite as الرئيس.
+                let multiword = (i + 1..next).any(|j| doc.is_word(j));
+                let definite = definite_word(doc, i)
+                    || (i + 1..next).any(|j| doc.is_word(j) && doc.key(j).starts_with("ال"));
                 let mut end = chain(doc, next, 5, &mut geo, true);
                 let title_sk = normalize_key(doc.slice(i, end));
                 let mut j = end;
@@ -526,12 +531,12 @@ pub fn find(doc: &Doc) -> Actors {
                     a.list[idx].title.get_or_insert(title_sk);
                     a.at.insert(i, (idx, e));
                     end = e;
-                } else if let Some(p) = same_title(&a, &title_sk).filter(|_| end > next || !geo.is_empty()) {
+                } else if let Some(p) =
+                    same_title(&a, &title_sk).filter(|_| end > next || multiword || !geo.is_empty())
+                {
                     // A title without a name: the person introduced earlier with the same title.
                     a.at.insert(i, (p, end));
-                } else if let Some(p) =
-                    shorter_title(&a, &title_sk).filter(|_| definite_word(doc, i) || end > next)
-                {
+                } else if let Some(p) = shorter_title(&a, &title_sk).filter(|_| definite || end > next) {
                     // وزير البترول المصري طارق الملا … وقال الوزير المصري: a shorter form of the
                     // title of a person already named.
                     a.at.insert(i, (p, end));
@@ -547,8 +552,7 @@ pub fn find(doc: &Doc) -> Actors {
                     // مسؤول، متحدث: a title word that, without a name, is an anonymous source.
                     i = anon(&mut a, doc, i);
                     continue;
-                } else if tags.contains(&Tag::Anon) || (!definite_word(doc, i) && !construct_title(doc, next))
-                {
+                } else if tags.contains(&Tag::Anon) || (!definite && !construct_title(doc, next)) {
                     // متحدث باسم الحكومة التركية، مسؤول في الوزارة: an indefinite title without a
                     // name describes someone the article does not name; the description is the speaker.
                     let name = strip_clitic_word(doc, i, end);
