@@ -167,3 +167,38 @@ fn an_accusative_participle_after_a_comma_ends_the_reported_clause() {
     );
     assert!(texts(&x).contains(&"نادم على رحيله"), "{:?}", quotes(&x));
 }
+
+#[test]
+fn a_statement_with_the_article_is_its_issuers() {
+    // The report named earlier with its issuer (تقرير لمنظمة …، أصدرت … بيانا) speaks for them later.
+    for (text, who) in [
+        (
+            "نشرت منظمة العفو الدولية تقريرها السنوي يوم الخميس. وانتقد التقرير \"الرد الضعيف\" لزعماء العالم على الأزمات.",
+            "منظمة العفو الدولية",
+        ),
+        (
+            "وصدر بيان لوزارة الخارجية الفرنسية مساء الأحد. وقال البيان إن باريس تتابع الوضع عن كثب.",
+            "وزارة الخارجية الفرنسية",
+        ),
+    ] {
+        let x = extract_text(text);
+        let q = quotes(&x);
+        assert!(!q.is_empty() && q.iter().all(|(_, s, _)| s.as_deref() == Some(who)), "{text}: {q:?}");
+    }
+    // Without an issuer named, the statement stays an unnamed source.
+    let x = extract_text("وقال البيان إن باريس تتابع الوضع عن كثب.");
+    assert_eq!(quotes(&x), [("باريس تتابع الوضع عن كثب".into(), Some("البيان".into()), QuoteKind::Indirect)]);
+}
+
+#[test]
+fn a_description_that_holds_a_name_is_that_person() {
+    let x = extract_text(
+        "وقال معد الدراسة يوهانس كرايمر إن النتائج تحتاج إلى مزيد من البحث قبل اعتمادها في المستشفيات.",
+    );
+    let q = quotes(&x);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(
+        x.quotes[0].speaker.is_some() && q[0].1.as_deref().is_some_and(|s| s.contains("كرايمر")),
+        "{q:?}"
+    );
+}

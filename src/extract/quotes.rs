@@ -836,7 +836,7 @@ fn find_recording(
         let mut q = make(doc, s, e, c, QuoteKind::Indirect);
         if c.speaker.is_none() {
             let Some(src) = described_source(doc, c) else { continue };
-            q.source = Some(src.to_string());
+            attribute_described(doc, actors, src, &mut q);
         }
         out.push((q, s, e));
     }
@@ -953,7 +953,8 @@ fn find_recording(
         }
         // A cue whose subject is a description (وندد المسؤولون في الحزب بـ"…"، وأكد ضابط …):
         // an unnamed source's words.
-        let source = if speaker.is_none() { cue.and_then(|c| described_source(doc, c)) } else { None };
+        let described = if speaker.is_none() { cue.and_then(|c| described_source(doc, c)) } else { None };
+        let source = described.map(|(a, b)| doc.slice(a, b));
         // A quoted phrase that nobody can be found to have said is the writer's own (scare quote).
         if kind == QuoteKind::Partial && speaker.is_none() && source.is_none() {
             continue;
@@ -972,7 +973,10 @@ fn find_recording(
             continue;
         }
         q.text = q.text.trim().to_string();
-        last_speaker = Some((speaker, e));
+        if let Some(d) = described {
+            attribute_described(doc, actors, d, &mut q);
+        }
+        last_speaker = Some((q.speaker, e));
         out.push((q, s, e));
     }
     // Speech after a colon without quotation marks (وقال زيدان: تدريباتنا سارت جيدا.): a direct
@@ -1057,11 +1061,93 @@ fn find_recording(
     (out.into_iter().map(|(q, _, _)| q).collect(), cues)
 }
 
+/// Attributes `q` to the description `d` (tokens) of its source: to the actor it names or stands
+/// for ([`described_actor`]), else to the description as written (an unnamed source).
+fn attribute_described(doc: &Doc, actors: &Actors, d: (usize, usize), q: &mut Quote) {
+    match described_actor(doc, actors, d.0, d.1) {
+        Some((a, (ms, me))) => {
+            q.speaker = Some(a);
+            q.speaker_span = Some(doc.span(ms, me));
+            q.source = None;
+        }
+        None => q.source = Some(doc.slice(d.0, d.1).to_string()),
+    }
+}
+
+/// The actor a source's description `s..e` names or stands for: a name inside it (معد الدراسة
+/// فلان، موقع إثنولوغ، شركة النفط الفرنسية توتال), or, for a statement with the article (التقرير،
+/// البيان), the one who issued it where the article first mentions it ([`issuer`]).
+pub(super) fn described_actor(
+    doc: &Doc,
+    actors: &Actors,
+    s: usize,
+    e: usize,
+) -> Option<(usize, (usize, usize))> {
+    let named = |a: usize| {
+        let f = &actors.list[a];
+        !f.anon
+            && !f.generic
+            && matches!(f.actor.kind, super::ActorKind::Person | super::ActorKind::Organization)
+    };
+    if let Some(found) =
+        (s..e).find_map(|j| actors.at.get(&j).filter(|&&(a, _)| named(a)).map(|&(a, me)| (a, (j, me))))
+    {
+        return Some(found);
+    }
+    let head = doc.key(s).trim_start_matches(['و', 'ف']);
+    let bare = head.strip_prefix("ال")?;
+    if !is_statement(bare) {
+        return None;
+    }
+    issuer(doc, actors, bare, s, named)
+}
+
+/// Who issued the statement `noun` (بيان، تقرير …) that a definite mention at `at` refers back to:
+/// at an earlier mention of the noun (بيانا، تقريرها، ببيان), the actor right after it (تقرير
+/// منظمة العفو، بيان لوزارة الخارجية) or, else, the first actor of its sentence before it (أصدرت
+/// الوزارة بيانا، قالت المنظمة في تقريرها). The nearest earlier mention that tells decides.
+fn issuer(
+    doc: &Doc,
+    actors: &Actors,
+    noun: &str,
+    at: usize,
+    named: impl Fn(usize) -> bool + Copy,
+) -> Option<(usize, (usize, usize))> {
+    // The noun's ending after its proclitics: None when the word is not the noun.
+    fn ending<'k>(k: &'k str, noun: &str) -> Option<&'k str> {
+        let k = k.trim_start_matches(['و', 'ف']);
+        let k =
+            k.strip_prefix("ب").or_else(|| k.strip_prefix("ل")).filter(|r| r.len() > noun.len()).unwrap_or(k);
+        let k = k.strip_prefix("ال").or_else(|| k.strip_prefix("ل")).unwrap_or(k);
+        let rest = k.strip_prefix(noun)?;
+        matches!(rest, "" | "ا" | "ه" | "ها" | "هم" | "هما").then_some(rest)
+    }
+    (at.saturating_sub(400)..at)
+        .rev()
+        .filter_map(|k| doc.is_word(k).then(|| ending(doc.key(k), noun)).flatten().map(|r| (k, r)))
+        .take(3)
+        .find_map(|(k, rest)| {
+            // (Not an actor joined by و: للدراسة والأستاذ بمعهد …)
+            let genitive = |a: usize| {
+                !doc.key(k + 1).starts_with('و') || normalize_key(&actors.list[a].actor.name).starts_with('و')
+            };
+            if let Some(&(a, me)) = actors.at.get(&(k + 1)).filter(|&&(a, _)| named(a) && genitive(a)) {
+                return Some((a, (k + 1, me)));
+            }
+            // (Only a statement the subject made: its own (تقريرها) or one it issued (بيانا);
+            // not one it is merely linked to, المعد للدراسة.)
+            (!rest.is_empty())
+                .then(|| first_subject(doc, actors, k, named))
+                .flatten()
+                .map(|(j, a, me)| (a, (j, me)))
+        })
+}
+
 /// The subject of cue `c` as written when it is a description the rules know no actor for (الأطباء،
 /// تقارير بريطانية، أحد قادة غرفة العمليات): the words after the verb up to a comma, the
 /// complementizer or a prepositional phrase (في حينه، لصحفيين). A bare indefinite head keeps one
 /// prepositional phrase (مسؤول في البنتاغون).
-fn described_source<'a>(doc: &Doc<'a>, c: &Cue) -> Option<&'a str> {
+fn described_source(doc: &Doc, c: &Cue) -> Option<(usize, usize)> {
     let s = doc.next(c.verb);
     // (A statement noun is a subject too: خلصت دراسة حديثة إلى أن، وأشار التقرير إلى أن.)
     let statement = doc.is_word(s) && is_statement(doc.key(s).trim_start_matches("ال"));
@@ -1086,13 +1172,13 @@ fn described_source<'a>(doc: &Doc<'a>, c: &Cue) -> Option<&'a str> {
         }
         e += 1;
     }
-    (e > s && (statement || !doc.is_stop(s))).then(|| doc.slice(s, e.min(c.stop)))
+    (e > s && (statement || !doc.is_stop(s))).then(|| (s, e.min(c.stop)))
 }
 
 /// A description standing as the subject before the verb at `v`, from the start of its sentence
 /// (لكن مسؤولا في الوزارة قال، لكن الكثير منهم يقولون، وكان مصدر أمني قد قال): at most five words, no
 /// verb, not opening with a preposition (وفي المؤتمر قال is pro-drop).
-fn described_before<'a>(doc: &Doc<'a>, v: usize) -> Option<&'a str> {
+fn described_before(doc: &Doc, v: usize) -> Option<(usize, usize)> {
     let mut e = v;
     while e > 0 && matches!(doc.key(e - 1), "قد" | "فقد" | "لقد") {
         e -= 1;
@@ -1117,7 +1203,7 @@ fn described_before<'a>(doc: &Doc<'a>, v: usize) -> Option<&'a str> {
         && !first.trim_start_matches('و').starts_with("لكن")
         && !doc.is_stop(s)
         && !(doc.hit(s).is_some_and(|h| h.prep));
-    ok.then(|| doc.slice(s, e))
+    ok.then_some((s, e))
 }
 
 /// Whether a word looks like a verb in the imperfect, with its future س and conjunction (يصدقه،

@@ -194,7 +194,15 @@ pub fn find(doc: &Doc, actors: &Actors) -> Vec<(Quote, usize, usize)> {
                 c + 1
             };
             let e = clause_end(doc, s);
-            if let Some(q) = quote(doc, s, e, &said, i) {
+            if let Some(mut q) = quote(doc, s, e, &said, i) {
+                // (وحسب البيان، فإن …: the statement's issuer, where the article names it.)
+                if let Said::Described(_) = said
+                    && let Some((a, (ms, me))) = super::quotes::described_actor(doc, actors, from, from + 1)
+                {
+                    q.speaker = Some(a);
+                    q.speaker_span = Some(doc.span(ms, me));
+                    q.source = None;
+                }
                 out.push((q, s, e));
             }
         } else if i > start && doc.is_punct(i - 1, &['،', ',']) {

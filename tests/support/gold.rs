@@ -116,6 +116,8 @@ pub fn gold_files(dir: &str) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
         .expect("fixture folder")
         .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".json").map(str::to_string))
+        // (Only annotations of an article: not a folder's selection.json.)
+        .filter(|f| std::path::Path::new(dir).join(format!("{f}.txt")).exists())
         .collect();
     v.sort();
     v
