@@ -694,7 +694,25 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue]) -> usize {
             let k = doc.key(j + 1);
             k.starts_with('م') && k.ends_with('ا') && k.chars().count() >= 5 && doc.verb(j + 1).is_none()
         };
-        if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || writer || circumstance) {
+        // The writer's own context after a comma: وذلك …، an explanatory apposition (وهو من،
+        // وهي التي), a time after the event (، بعد أيام من، بعد ساعة على).
+        let context = {
+            let (k1, k2) = (doc.key(j + 1), doc.key(j + 2));
+            k1 == "وذلك"
+                || (matches!(k1, "وهو" | "وهي")
+                    && matches!(k2, "من" | "ما" | "الذي" | "التي" | "احد" | "احدي"))
+                || (matches!(k1, "بعد" | "وبعد" | "قبل" | "وقبل") && is_time_noun(k2))
+        };
+        if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || writer || circumstance || context) {
+            break;
+        }
+        // A cause the writer adds (… إثر انتقادات طالتها، على خلفية …) once the clause has said
+        // something.
+        if j > s + 4
+            && doc.is_word(j)
+            && (doc.key(j + 1) == "اثر" || (doc.key(j + 1) == "علي" && doc.key(j + 2) == "خلفيه"))
+        {
+            j += 1;
             break;
         }
         // A participle of a reporting verb (… معبرا عن استغرابه، مشيرة إلى أنها …) starts the
@@ -713,6 +731,32 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue]) -> usize {
         j += 1;
     }
     j
+}
+
+/// Nouns of a span of time (أيام، ساعات، أسبوعين): بعد أيام من … dates an event, in the writer's voice.
+fn is_time_noun(k: &str) -> bool {
+    matches!(
+        k,
+        "ساعه"
+            | "ساعات"
+            | "ساعتين"
+            | "يوم"
+            | "يومين"
+            | "ايام"
+            | "اسبوع"
+            | "اسبوعين"
+            | "اسابيع"
+            | "شهر"
+            | "شهرين"
+            | "اشهر"
+            | "شهور"
+            | "عام"
+            | "عامين"
+            | "اعوام"
+            | "سنه"
+            | "سنوات"
+            | "دقايق"
+    )
 }
 
 /// The cue whose verb is token `t` (cues are sorted by their verb).
