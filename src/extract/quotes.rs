@@ -983,10 +983,22 @@ fn find_recording(
             None => match source_actor(doc, actors, p.open, e) {
                 Some((a, t)) => (Some(a), Some(t), None),
                 None if words >= 6 => (None, None, None),
-                None => continue,
+                // A few quoted words in a sentence whose subject is a person (مد ماكرون اليد إلى
+                // روسيا لـ"ترسيخها في أوروبا"): that person's words.
+                None => match first_subject(doc, actors, p.open, |a| {
+                    actors.list[a].actor.kind == super::ActorKind::Person && !actors.list[a].anon
+                }) {
+                    Some((k, a, me)) if (2..=5).contains(&words) && marks_around(&pairs, k).is_none() => {
+                        (Some(a), Some((k, me)), None)
+                    }
+                    _ => continue,
+                },
             },
         };
+        // (Words taken from a sentence with no reporting verb are a partial quote.)
+        let by_subject = cue.is_none() && tok.is_some_and(|(t, _)| t < p.open) && words <= 5;
         let direct = words >= 4
+            && !by_subject
             && !inside.is_some_and(|c| c.3)
             && (colon || cue.is_none_or(|c| c.stop + 1 >= p.open) || after.is_some());
         let kind = if direct { QuoteKind::Direct } else { QuoteKind::Partial };
