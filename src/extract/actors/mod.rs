@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::doc::{Doc, TokKind, is_complementizer};
 use super::lexicon::{Gender, LEXICON, Strength, Tag};
+use super::ner::NameKind;
 use super::normalize::{normalize_key, skeleton};
 use super::{Actor, ActorKind};
 
@@ -612,6 +613,30 @@ pub fn find(doc: &Doc) -> Actors {
                     {
                         end = c + 1;
                     }
+                }
+                // A description before an organisation's name (شركة النفط والطاقة الفرنسية توتال،
+                // الشركة الأمريكية أبل): the head and its words are that organisation's epithet.
+                if let Some((k, (e2, _))) = (end..(end + 3).min(n))
+                    .take_while(|&k| {
+                        doc.is_word(k)
+                            && !doc.is_stop(k)
+                            && doc.verb(k).is_none()
+                            && doc.hit(k).is_none_or(|h| !h.prep)
+                    })
+                    .find_map(|k| {
+                        tagged.at(k).filter(|&(_, kind)| kind == NameKind::Organization).map(|t| (k, t))
+                    })
+                    .filter(|&(k, _)| {
+                        (end..k).all(|j| doc.toks[j].hit.is_some() || doc.key(j).starts_with("و"))
+                    })
+                {
+                    let (idx, e2) = add_tagged(&mut a, doc, &tagged, k, e2, NameKind::Organization);
+                    a.at.insert(i, (idx, e2));
+                    for (s, e) in geo.drain(..) {
+                        add_geo(&mut a, doc, s, e);
+                    }
+                    i = e2.max(next);
+                    continue;
                 }
                 // A head before a known name (شركة أبل، نادي ريال مدريد، حركة حماس): that organisation.
                 if let Some(k) = geo.iter().position(|&(s, _)| s == next)
