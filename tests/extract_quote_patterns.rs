@@ -202,3 +202,14 @@ fn a_description_that_holds_a_name_is_that_person() {
         "{q:?}"
     );
 }
+
+#[test]
+fn any_of_a_persons_joined_titles_names_them_later() {
+    let x = extract_text(
+        "قال نائب رئيس الوزراء ووزير الداخلية الإيطالي ماتيو سالفيني إن الحكومة ستغلق الموانئ. \
+         وأعلن وزير الداخلية الإيطالي، وهو أيضا زعيم الرابطة، أن روما ستقترح خطة جديدة للهجرة.",
+    );
+    let q = quotes(&x);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|(_, s, _)| s.as_deref() == Some("ماتيو سالفيني")), "{q:?}");
+}

@@ -40,7 +40,16 @@ pub struct Found {
     /// a shared skeleton only when it is also spelt close to one of these.
     forms: Vec<String>,
     /// Key of the title chain a person was introduced with (to resolve a later bare title).
-    title: Option<String>,
+    titles: Vec<String>,
+}
+
+impl Found {
+    /// Records a title key the person was introduced with (once; the first is their main one).
+    fn add_title(&mut self, key: String) {
+        if !self.titles.contains(&key) {
+            self.titles.push(key);
+        }
+    }
 }
 
 /// Actors and, for every token that starts a mention, the actor and the token after the mention.
@@ -109,7 +118,7 @@ impl Actors {
                 generic: false,
                 keys: vec![sk.clone()],
                 forms: Vec::new(),
-                title: None,
+                titles: Vec::new(),
             });
             self.list.len() - 1
         });
@@ -316,7 +325,7 @@ fn earlier_named_title(a: &Actors, title_sk: &str) -> Option<usize> {
     let head = |t: &str| t.split(' ').next().map(|w| w.strip_prefix("ال").unwrap_or(w).to_string());
     let h = head(title_sk)?;
     recent(a)
-        .find(|(_, f)| !f.anon && f.title.as_deref().and_then(head).is_some_and(|x| x == h))
+        .find(|(_, f)| !f.anon && f.titles.iter().filter_map(|t| head(t)).any(|x| x == h))
         .map(|(k, _)| k)
 }
 
@@ -350,7 +359,7 @@ fn title_referent(a: &Actors, title_sk: &str) -> Option<usize> {
     recent(a)
         .filter(|(_, f)| !f.anon && f.actor.kind == ActorKind::Person)
         .filter(|(_, f)| {
-            f.title.as_ref().is_some_and(|t| {
+            f.titles.iter().any(|t| {
                 let tw: Vec<&str> = t.split(' ').collect();
                 tw.first().is_some_and(|h| title_word_matches(h, head))
                     && words.iter().all(|w| tw.iter().any(|x| title_word_matches(x, w)))
@@ -362,7 +371,7 @@ fn title_referent(a: &Actors, title_sk: &str) -> Option<usize> {
 
 /// The person most recently named with exactly this title.
 fn same_title(a: &Actors, title_sk: &str) -> Option<usize> {
-    recent(a).find(|(_, f)| f.title.as_deref() == Some(title_sk)).map(|(k, _)| k)
+    recent(a).find(|(_, f)| f.titles.iter().any(|t| t == title_sk)).map(|(k, _)| k)
 }
 
 /// The person most recently named with a title of which `title_sk` (a definite title without a
@@ -376,7 +385,7 @@ fn shorter_title(a: &Actors, title_sk: &str) -> Option<usize> {
     let fits: Vec<(usize, &Found)> = recent(a)
         .filter(|(_, f)| !f.anon && f.actor.kind == ActorKind::Person)
         .filter(|(_, f)| {
-            f.title.as_ref().is_some_and(|t| {
+            f.titles.iter().any(|t| {
                 let tw: Vec<String> = t.split(' ').map(bare).collect();
                 tw.first() == Some(&head) && words.iter().all(|w| tw.contains(w))
             })
@@ -395,7 +404,7 @@ fn titled_by(a: &Actors, name_key: &str) -> Option<usize> {
     let words: Vec<&str> = name_key.split(' ').collect();
     recent(a)
         .find(|(_, f)| {
-            f.title.as_ref().is_some_and(|t| {
+            f.titles.iter().any(|t| {
                 let tw: Vec<&str> = t.split(' ').collect();
                 words.iter().all(|w| tw.contains(w))
             })
@@ -470,11 +479,15 @@ pub fn find(doc: &Doc) -> Actors {
                 // Several titles may stand in a row (وزيرة الدولة لشؤون الإعلام، الناطق الرسمي باسم
                 // الحكومة، جمانة غنيمات).
                 let mut titles = 0;
+                // The keys of the titles after the first (a later bare use of any one names them).
+                let mut extra_titles: Vec<String> = Vec::new();
                 while titles < 3
                     && doc.is_punct(j, &['،', ','])
                     && doc.tags(j + 1).iter().any(|t| matches!(t, Tag::Title(_)))
                 {
+                    let st = j + 1;
                     j = chain(doc, doc.next(j + 1), 4, &mut geo, true);
+                    extra_titles.push(normalize_key(doc.slice(st, j)));
                     titles += 1;
                 }
                 // Offices joined by و (نائب رئيس الوزراء ووزير الداخلية الإيطالي ماتيو سالفيني): one
@@ -491,6 +504,8 @@ pub fn find(doc: &Doc) -> Actors {
                         break;
                     }
                     geo.append(&mut more);
+                    let key = normalize_key(doc.slice(j, k));
+                    extra_titles.push(key.strip_prefix('و').map_or(key.clone(), str::to_string));
                     j = k;
                     titles += 1;
                 }
@@ -518,7 +533,7 @@ pub fn find(doc: &Doc) -> Actors {
                     let name = doc.slice(j, e).to_string();
                     let inner_sk = normalize_key(doc.slice(k, j));
                     let p = a.add(doc, ActorKind::Person, &name, j..e, Gender::Unknown);
-                    a.list[p].title.get_or_insert(inner_sk);
+                    a.list[p].add_title(inner_sk);
                     a.at.insert(k, (p, e));
                     let desc = strip_clitic_word(doc, i, j);
                     let desc = desc.trim_end_matches(['،', ',', ' ']).to_string();
@@ -529,7 +544,10 @@ pub fn find(doc: &Doc) -> Actors {
                 } else if let Some(e) = name_end {
                     let name = doc.slice(j, e).to_string();
                     let idx = a.add(doc, ActorKind::Person, &name, j..e, g);
-                    a.list[idx].title.get_or_insert(title_sk);
+                    a.list[idx].add_title(title_sk);
+                    for t in extra_titles.drain(..) {
+                        a.list[idx].add_title(t);
+                    }
                     a.at.insert(i, (idx, e));
                     end = e;
                 } else if let Some(p) =
@@ -544,7 +562,7 @@ pub fn find(doc: &Doc) -> Actors {
                 } else if let Some(p) = apposed_person(&a, doc, i) {
                     // عباس شومان، وكيل مشيخة الأزهر، …: the title describes the person just named;
                     // a later "قال وكيل مشيخة الأزهر" is that person again.
-                    a.list[p].title.get_or_insert(title_sk);
+                    a.list[p].add_title(title_sk);
                     a.at.insert(i, (p, end));
                 } else if let Some(p) = earlier_anon(&a, doc, i, end) {
                     // المتحدث الرسمي after متحدث رسمي: the same unnamed speaker again.
