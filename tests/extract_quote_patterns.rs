@@ -213,3 +213,15 @@ fn any_of_a_persons_joined_titles_names_them_later() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert!(q.iter().all(|(_, s, _)| s.as_deref() == Some("ماتيو سالفيني")), "{q:?}");
 }
+
+#[test]
+fn a_quoted_product_campaign_or_charge_is_a_name_not_a_quote() {
+    for s in [
+        "وكشفت الشركة الصينية عن هاتف \"أونر بلاي\" في حفل بالعاصمة الماليزية.",
+        "وقضت المحكمة بسجنه خمس سنوات بتهمة \"التآمر على أمن الدولة\" بعد محاكمة سريعة.",
+        "وأطلق ناشطون حملة \"صوتي لشوكان\" على مواقع التواصل.",
+    ] {
+        let x = extract_text(s);
+        assert!(x.quotes.is_empty(), "{s}: {:?}", quotes(&x));
+    }
+}
