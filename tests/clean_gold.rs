@@ -179,18 +179,17 @@ fn other_folder() {
     }
 }
 
-// Floors a little under the measured figures (3 Dec 2026, third session: tune 1.000 / 0.000; tune2
-// 0.971 / 0.000; tune3 0.968 / 0.000, first scored held out at 0.871 / 1 line of 276; test 0.542 /
-// 0.000). The issue asks 0.85 recall on the test split; the cleaner does not reach it there (tune2
-// and tune3, annotated for this purpose, rose with rules that generalise, and test did not move):
-// the floor records what holds, not the target.
+// Floors a little under the measured figures (4 Dec 2026, fourth session: tune 1.000 / 0.000; tune2
+// 1.000 / 0.000; tune3 0.968 / 0.000; tune4 1.000 / 0.000, first scored held out at 0.851 / 0 of 233;
+// test 0.625 / 0.000, up from 0.542). The issue asks 0.85 recall on the test split; the cleaner does
+// not reach it there: the floor records what holds, not the target.
 const TUNE_MIN_RECALL: f64 = 0.95;
 const TUNE_MAX_LOST: f64 = 0.01;
 const TUNE2_MIN_RECALL: f64 = 0.9;
 const TUNE2_MAX_LOST: f64 = 0.01;
 const TUNE3_MIN_RECALL: f64 = 0.9;
 const TUNE3_MAX_LOST: f64 = 0.01;
-const TUNE4_MIN_RECALL: f64 = 0.8;
+const TUNE4_MIN_RECALL: f64 = 0.95;
 const TUNE4_MAX_LOST: f64 = 0.01;
-const TEST_MIN_RECALL: f64 = 0.5;
+const TEST_MIN_RECALL: f64 = 0.6;
 const TEST_MAX_LOST: f64 = 0.01;
