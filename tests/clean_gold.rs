@@ -1,10 +1,10 @@
-//! Cleaning against a hand-made gold set (tests/fixtures/clean/{tune,tune2,tune3,test}; see the README there):
+//! Cleaning against a hand-made gold set (tests/fixtures/clean/{tune,tune2,tune3,tune4,test}; see the README there):
 //! every line of each article is marked article or boilerplate. Each split is loaded as one batch
 //! (as `sahifa DIR` does), and two figures are measured over the split:
 //! - boilerplate recall: the share of boilerplate lines that are gone from the cleaned article;
 //! - article lines lost: the share of article lines that are gone.
 //!
-//! `tune`, `tune2` and `tune3` are for tuning: `CLEAN_GOLD_VERBOSE=1 cargo test --test clean_gold -- --nocapture` prints
+//! `tune`, `tune2`, `tune3` and `tune4` are for tuning: `CLEAN_GOLD_VERBOSE=1 cargo test --test clean_gold -- --nocapture` prints
 //! its per-line errors. `test` is frozen: only its totals are ever computed and printed.
 //! `CLEAN_GOLD_DIR=PATH` scores another folder of the same shape (or of the extraction gold's).
 
@@ -145,6 +145,19 @@ fn tune3_split() {
     assert!(s.lost() <= TUNE3_MAX_LOST, "tune3: article lines lost {:.4}", s.lost());
 }
 
+/// The fourth tuning batch (tests/fixtures/clean/tune4, 25 corpus articles chosen for the kinds of
+/// boilerplate the frozen half has most, labelled before the cleaner was run on them; its first
+/// score was a held-out estimate, see the README there).
+#[test]
+fn tune4_split() {
+    let verbose = std::env::var_os("CLEAN_GOLD_VERBOSE").is_some();
+    let s = score(&split_dir("tune4"), verbose);
+    report("tune4", &s);
+    assert!(s.articles >= 25 && s.boilerplate > 0);
+    assert!(s.recall() >= TUNE4_MIN_RECALL, "tune4: boilerplate recall {:.3}", s.recall());
+    assert!(s.lost() <= TUNE4_MAX_LOST, "tune4: article lines lost {:.4}", s.lost());
+}
+
 /// The frozen split: totals only, never a line.
 #[test]
 fn test_split() {
@@ -166,16 +179,17 @@ fn other_folder() {
     }
 }
 
-// Floors a little under the measured figures (3 Dec 2026, third session: tune 1.000 / 0.000; tune2
-// 0.971 / 0.000; tune3 0.968 / 0.000, first scored held out at 0.871 / 1 line of 276; test 0.542 /
-// 0.000). The issue asks 0.85 recall on the test split; the cleaner does not reach it there (tune2
-// and tune3, annotated for this purpose, rose with rules that generalise, and test did not move):
-// the floor records what holds, not the target.
+// Floors a little under the measured figures (4 Dec 2026, fourth session: tune 1.000 / 0.000; tune2
+// 1.000 / 0.000; tune3 0.968 / 0.000; tune4 1.000 / 0.000, first scored held out at 0.851 / 0 of 233;
+// test 0.625 / 0.000, up from 0.542). The issue asks 0.85 recall on the test split; the cleaner does
+// not reach it there: the floor records what holds, not the target.
 const TUNE_MIN_RECALL: f64 = 0.95;
 const TUNE_MAX_LOST: f64 = 0.01;
 const TUNE2_MIN_RECALL: f64 = 0.9;
 const TUNE2_MAX_LOST: f64 = 0.01;
 const TUNE3_MIN_RECALL: f64 = 0.9;
 const TUNE3_MAX_LOST: f64 = 0.01;
-const TEST_MIN_RECALL: f64 = 0.5;
+const TUNE4_MIN_RECALL: f64 = 0.95;
+const TUNE4_MAX_LOST: f64 = 0.01;
+const TEST_MIN_RECALL: f64 = 0.6;
 const TEST_MAX_LOST: f64 = 0.01;

@@ -10,7 +10,7 @@
 
 use aho_corasick::AhoCorasick;
 
-use super::normalize::{fold_arabic, stem, words_hash, words_key, words_key_into};
+use super::normalize::{fold_arabic, stem, words_key, words_key_into};
 use super::rules::{LineClass, rules};
 
 /// Title and paragraphs as found: only empty lines dropped; `title: None` takes the first line
@@ -259,6 +259,13 @@ fn take_title(lines: &mut Vec<String>) -> String {
     }
 }
 
+/// A headline asking a question: a headline's length, the question mark its only final punctuation.
+fn question_headline(l: &str) -> bool {
+    words(l) <= rules().headlines.max_words
+        && l.ends_with(['؟', '?'])
+        && !l[..l.len() - l.chars().next_back().map_or(0, char::len_utf8)].contains(['.', '!', '؟', '?'])
+}
+
 fn looks_like_headline(l: &str) -> bool {
     let h = &rules().headlines;
     words(l) <= h.max_words && !ends_with_any(l, &h.final_punctuation)
@@ -270,12 +277,18 @@ fn drop_by_rules(lines: Vec<String>, first_is_headline: bool) -> Vec<String> {
     let r = rules();
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut real_before = false;
-    let mut drop_next = false;
+    let mut drop_next = 0;
     // After a tail marker: dropping its links, then deciding whether the text goes on.
     let mut in_tail = false;
     for (i, l) in lines.into_iter().enumerate() {
-        if std::mem::take(&mut drop_next) && looks_like_headline(&l) {
-            continue;
+        // After "اقرأ أيضا:": a headline, a question one too ("… بماذا يطالب المغردون؟").
+        // The links after such a label go, up to the text going on (MAX_LINKS_AFTER_LABEL at most).
+        if drop_next > 0 {
+            drop_next -= 1;
+            if looks_like_headline(&l) || question_headline(&l) {
+                continue;
+            }
+            drop_next = 0;
         }
         if in_tail {
             if looks_like_headline(&l) {
@@ -297,7 +310,7 @@ fn drop_by_rules(lines: Vec<String>, first_is_headline: bool) -> Vec<String> {
                 LineClass::Drop if i == 0 && first_is_headline && !r.drop.is_match(&key) => {}
                 LineClass::Tail | LineClass::Drop => continue,
                 LineClass::DropWithNext => {
-                    drop_next = true;
+                    drop_next = MAX_LINKS_AFTER_LABEL;
                     continue;
                 }
                 LineClass::Text => {}
@@ -310,6 +323,9 @@ fn drop_by_rules(lines: Vec<String>, first_is_headline: bool) -> Vec<String> {
     }
     out
 }
+
+/// Most headlines dropped after a "read also" label.
+const MAX_LINKS_AFTER_LABEL: usize = 4;
 
 /// Whether `next` continues the article of `before` (after a block of related links): a sentence
 /// that does not open another story and shares a good part of its content words with it.
@@ -338,12 +354,35 @@ const GOES_ON_SHARE: f64 = 0.35;
 fn drop_repeats(title: &str, lines: Vec<String>) -> Vec<String> {
     let title_key = words_key(title);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    let mut long_seen: std::collections::HashSet<u64, xxhash_rust::xxh3::Xxh3DefaultBuilder> =
-        Default::default();
+    type Seen<T> = std::collections::HashMap<u64, T, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
+    // Long paragraphs seen: the hashes of their words; by the hash of their start, their place
+    // and their words without a first و.
+    let mut long_seen: Seen<()> = Default::default();
+    let mut start_seen: Seen<(usize, String)> = Default::default();
     let mut buf = String::new();
-    for l in lines {
-        if words(&l) >= REPEAT_MIN_WORDS && !long_seen.insert(words_hash(&l, &mut buf)) {
-            continue;
+    for (k, l) in lines.into_iter().enumerate() {
+        if words(&l) >= REPEAT_MIN_WORDS {
+            words_key_into(&l, &mut buf);
+            if long_seen.insert(xxhash_rust::xxh3::xxh3_64(buf.as_bytes()), ()).is_some() {
+                continue;
+            }
+            // A paragraph further up, printed again without its first و and cut short: a teaser
+            // repeating it as a lede ("وفوجئ عدد من …" again as "فوجئ عدد من … من حساباتهم، ما
+            // تسبب في تساؤ"). Its words but the last (cut mid-word) open that paragraph. Not the
+            // paragraph right after it: a lede may open as the standfirst before it does.
+            let key = without_waw(&buf);
+            let start = start_hash(key);
+            match start_seen.get(&start) {
+                Some((at, earlier)) => {
+                    let cut = key.rfind(' ').map_or(key, |i| &key[..i]);
+                    if at + 1 < k && earlier.starts_with(cut) {
+                        continue;
+                    }
+                }
+                None => {
+                    start_seen.insert(start, (k, key.to_string()));
+                }
+            }
         }
         // Headlines do not end with a full stop: sentences are not compared.
         let similar_len = l.len() <= title.len() * 2 && l.len() * 2 >= title.len() && !l.ends_with('.');
@@ -361,6 +400,20 @@ fn drop_repeats(title: &str, lines: Vec<String>) -> Vec<String> {
         out.push(l);
     }
     out
+}
+
+/// A paragraph's key without the و opening its first word.
+fn without_waw(key: &str) -> &str {
+    match key.strip_prefix('و') {
+        Some(rest) if !rest.is_empty() && !rest.starts_with(' ') => rest,
+        _ => key,
+    }
+}
+
+/// The hash of the first [`REPEAT_MIN_WORDS`] words of a key.
+fn start_hash(key: &str) -> u64 {
+    let end = key.match_indices(' ').nth(REPEAT_MIN_WORDS - 1).map_or(key.len(), |(i, _)| i);
+    xxhash_rust::xxh3::xxh3_64(&key.as_bytes()[..end])
 }
 
 /// Paragraphs at least this long are never printed twice in one article.
@@ -486,9 +539,10 @@ pub(crate) fn content_stem_hashes(l: &str) -> Vec<u64> {
 /// Headlines of other stories between paragraphs: see `[headlines]` in the rules.
 fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
     let h = &rules().headlines;
-    // Never the first body line (a standfirst when there is a headline), never the last.
+    // Never the first body line (a standfirst when there is a headline); the last only when it
+    // shares next to nothing with the article (see below).
     let mut cands: Vec<(usize, Vec<String>)> = Vec::new();
-    for i in 1..lines.len().saturating_sub(1) {
+    for i in 1..lines.len() {
         let l = &lines[i];
         // A line with " | " is a table row.
         if l.len() > h.max_words * 24
@@ -500,6 +554,10 @@ fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
         }
         let n = words(l);
         if n < h.lone_min_words || n > h.max_words {
+            continue;
+        }
+        // A last line opening with a mark is a credit or a note ("* نقلا عن …"), not a link.
+        if i == lines.len() - 1 && !l.starts_with(char::is_alphanumeric) {
             continue;
         }
         // A line opening with و or another connector continues the text (وقال، لكن …): it is
@@ -540,7 +598,15 @@ fn drop_inserted_headlines(title: &str, lines: Vec<String>) -> Vec<String> {
         let found =
             stems.iter().filter(|s| patterns.binary_search(&s.as_str()).is_ok_and(|p| count[p] >= 2)).count();
         let share = found as f64 / stems.len() as f64;
-        let need = if words(&lines[*i]) >= h.long_words { h.long_min_share } else { h.min_share };
+        // The last line is no subheading (nothing follows it) but may close the article in a
+        // phrase of its own: only a line on another topic altogether goes.
+        let need = if *i == lines.len() - 1 {
+            h.min_share / 2.0
+        } else if words(&lines[*i]) >= h.long_words {
+            h.long_min_share
+        } else {
+            h.min_share
+        };
         if share < need {
             drop[*i] = true;
         }
@@ -655,6 +721,48 @@ mod tests {
         );
         assert_eq!(t, "عنوان الخبر");
         assert_eq!(p, [para]);
+    }
+
+    #[test]
+    fn links_after_a_label_and_a_foreign_last_headline() {
+        let para = "قال المتحدث باسم الحكومة إن المفاوضات ستستمر الأسبوع المقبل في العاصمة بحضور الوسطاء.";
+        let more = "وأضاف المتحدث أن الحكومة ستعرض على الوسطاء خطة جديدة للمفاوضات خلال الأسبوع المقبل.";
+        let (_, p) = clean(
+            Some("الحكومة تواصل المفاوضات مع الوسطاء".into()),
+            s(&[
+                para,
+                "اقرأ أيضاً:",
+                "#وسم_ما: بماذا يطالب المغردون في الأردن؟",
+                "عنوان خبر آخر عن الانتخابات هنا",
+                more,
+            ]),
+        );
+        assert_eq!(p, [para, more]);
+        // A last line on another topic altogether is a link; a credit line is not.
+        let (_, p) = clean(
+            Some("الحكومة تواصل المفاوضات مع الوسطاء".into()),
+            s(&[para, more, "سلحفاة مائية تتنبأ بالفائز في مباريات كأس العالم 2014"]),
+        );
+        assert_eq!(p, [para, more]);
+        let credit = s(&[para, more, "* نقلا عن صحيفة الشرق الأوسط اللندنية"]);
+        assert_eq!(clean(Some("الحكومة تواصل المفاوضات مع الوسطاء".into()), credit.clone()).1, credit);
+    }
+
+    #[test]
+    fn a_paragraph_repeated_cut_short_as_a_teaser() {
+        let lede = "أعلنت الحكومة اليوم عن خطة جديدة لإصلاح قطاع الكهرباء تشمل بناء محطات جديدة في المحافظات الجنوبية كلها.";
+        let second = "وفوجئ عدد من المستخدمين حول العالم الخميس والجمعة برسالة تسجيل خروج من حساباتهم ما تسبب في تساؤلات كثيرة.";
+        let third =
+            "وقالت الشركة إنها تحقق في الأمر وإنها ستعلن النتائج قريبا بعد انتهاء فريقها من مراجعة الأنظمة.";
+        let teaser =
+            "فوجئ عدد من المستخدمين حول العالم الخميس والجمعة برسالة تسجيل خروج من حساباتهم ما تسبب في تسا";
+        let (_, p) = clean(Some("خطة".into()), s(&[lede, second, third, teaser]));
+        assert_eq!(p, [lede, second, third]);
+        // A lede opening like the standfirst just before it stays.
+        let standfirst = "قدم الرئيس الفرنسي إيمانويل ماكرون الاثنين خطته للعام الثاني من ولايته أمام غرفتي البرلمان في قصر فرساي.";
+        let lede2 = "قدم الرئيس الفرنسي إيمانويل ماكرون الاثنين خطته للعام الثاني من ولايته أمام غرفتي البرلمان في قصر فرساي وقال إن سياسته ستتواصل.";
+        let (_, p) = clean(Some("خطة".into()), s(&[standfirst, lede2, third]));
+        assert_eq!(p, [standfirst, lede2, third]);
     }
 
     #[test]

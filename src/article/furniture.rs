@@ -154,7 +154,7 @@ impl Furniture {
         let source = self.sources.get(source.unwrap_or("")).copied();
         let n = paragraphs.len();
         let ids = self.ids.get(article).map_or(&[][..], Vec::as_slice);
-        paragraphs
+        let mut verdicts: Vec<bool> = paragraphs
             .iter()
             .enumerate()
             .map(|(i, p)| {
@@ -182,7 +182,15 @@ impl Furniture {
                     copies.iter().filter(|s| Some(s.source) == source).map(|s| s.article).collect();
                 others.len() >= MIN_ARTICLES
             })
-            .collect()
+            .collect();
+        // A label that a columnist repeats ("كلمة أخيرة:") heads the text after it: it stays with
+        // that text unless the text goes too.
+        for i in 0..n.saturating_sub(1) {
+            if verdicts[i] && !verdicts[i + 1] && paragraphs[i].trim_end().ends_with(':') {
+                verdicts[i] = false;
+            }
+        }
+        verdicts
     }
 
     /// Whether two observed articles are copies of one story (most of their text the same): what

@@ -102,12 +102,6 @@ pub fn words_key_into(s: &str, out: &mut String) {
     }
 }
 
-/// A hash of a line's [`words_key`] (XXH3), computed in `buf`: equal keys, equal hashes.
-pub fn words_hash(s: &str, buf: &mut String) -> u64 {
-    words_key_into(s, buf);
-    xxhash_rust::xxh3::xxh3_64(buf.as_bytes())
-}
-
 /// A rough stem of a folded word for lexical overlap: leading conjunction/preposition + article and
 /// a few common suffixes removed, never below three letters.
 pub fn stem(w: &str) -> &str {

@@ -112,6 +112,11 @@ pub struct Story {
     pub max_share: f64,
     /// Most share for any one story of the block.
     pub max_share_one: f64,
+    /// Most share of each paragraph of a run of more than run_min that shares nothing with the
+    /// article (teasers on one affair under an article on another).
+    pub max_share_unrelated: f64,
+    /// Most share of a paragraph just before the stories found, for it to be one more of them.
+    pub extend_max_share: f64,
     /// Fewest paragraphs of a run of self-contained ledes, or of paragraphs on other topics, that
     /// ends the article whatever the shape of its first paragraph.
     pub run_min: usize,
@@ -126,6 +131,9 @@ pub struct Story {
     pub subjectless: String,
     /// Month names (folded at load): a paragraph opening with one is an item of a timeline.
     pub months: String,
+    /// Words whose first letter و is not the conjunction (folded at load): a paragraph opening
+    /// with one does not continue the text ("واشنطن تحدد …", "وافقت اللجنة …").
+    pub waw_words: String,
     /// News agencies and outlets named in datelines (regular expressions).
     pub agencies: Vec<String>,
 }
@@ -192,6 +200,7 @@ pub fn rules() -> &'static Rules {
         story.weekdays = fold_arabic(&story.weekdays).into_owned();
         story.months = fold_arabic(&story.months).into_owned();
         story.subjectless = fold_arabic(&story.subjectless).into_owned();
+        story.waw_words = fold_arabic(&story.waw_words).into_owned();
         let agencies: Vec<String> = story.agencies.iter().map(|a| fold_arabic(a).into_owned()).collect();
         // "لندن، بريطانيا (CNN) --", "القاهرة - (رويترز) -", "(CNN)--", "باريس (أ ف ب) -".
         // "لندن، بريطانيا (CNN) --", "القاهرة - (رويترز) -", "(CNN)--", "باريس (أ ف ب) -", "دبي - سكاي

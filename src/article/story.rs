@@ -41,6 +41,7 @@ struct Lists {
     weekdays: WordSet,
     months: WordSet,
     subjectless: WordSet,
+    waw_words: WordSet,
 }
 
 fn lists() -> &'static Lists {
@@ -57,6 +58,7 @@ fn lists() -> &'static Lists {
             weekdays: st.weekdays.split_whitespace().map(str::to_string).collect(),
             months: st.months.split_whitespace().map(str::to_string).collect(),
             subjectless: st.subjectless.split_whitespace().map(str::to_string).collect(),
+            waw_words: st.waw_words.split_whitespace().map(str::to_string).collect(),
         }
     })
 }
@@ -80,7 +82,8 @@ pub(crate) fn continues(line: &str) -> bool {
     let words: Vec<&str> =
         folded.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).take(4).collect();
     let first = words.first().copied().unwrap_or("");
-    if first.starts_with('و') {
+    // و the conjunction, unless the word is one whose و is its own first letter.
+    if first.starts_with('و') && !lists().waw_words.contains(first) && !lists().openers.contains(first) {
         return true;
     }
     // A verb with no subject after it ("أشارت إلى أن …", "تابعت قائلة …") goes on about the one
@@ -216,14 +219,65 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
     let title = content_stem_hashes(title);
     let mut before = Before { lines, set: title.iter().copied().collect(), upto: 0 };
     // Dateline of another story after the second paragraph.
+    let mut dated = None;
     for (k, line) in lines.iter().enumerate().skip(2) {
         if dateline_len(line).is_some() {
             let s = distinctive(&stems_of(line));
             if s.len() >= st.min_words / 2 && share_in(&s, before.upto(k)) <= st.max_share_one {
-                return Some(k);
+                dated = Some(k);
+                break;
             }
         }
     }
+    let block = appended_block(&title, &mut before, lines);
+    let end = match (dated, block) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    Some(extend_back(&title, lines, end))
+}
+
+/// The stories before the first one found: teasers do not all carry a dateline or open like a
+/// lede ("تسعى الصين …", "من المهم …"). One or two paragraphs just before `end` that do not continue
+/// the text, are no list items, name nothing of the headline and share little with the article
+/// before them are more of them, when the paragraph before them continues the text (it is plainly
+/// the article's): an item of a list or a timeline is foreign to the items around it too, and
+/// stays.
+fn extend_back(title: &Stems, lines: &[String], end: usize) -> usize {
+    let st = &rules().story;
+    let article_before = |j: usize| -> StemSet {
+        title.iter().copied().chain(lines[..j].iter().flat_map(|p| stems_of(p))).collect()
+    };
+    let mut start = end;
+    while start > 2 && end - start < EXTEND_MAX {
+        let j = start - 1;
+        let l = &lines[j];
+        if continues(l) || opens_list_item(l) {
+            break;
+        }
+        let own = distinctive(&stems_of(l));
+        if own.len() < st.min_words / 2
+            || own.iter().any(|w| title.binary_search(w).is_ok())
+            || share_in(&own, &article_before(j)) > st.extend_max_share
+        {
+            break;
+        }
+        start = j;
+    }
+    if start == end {
+        return end;
+    }
+    if continues(&lines[start - 1]) { start } else { end }
+}
+
+/// Most paragraphs [`extend_back`] adds to the stories found.
+const EXTEND_MAX: usize = 2;
+
+/// The first paragraph of a block of stories appended at the end, if there is one (see
+/// [`story_end`]).
+fn appended_block(title: &Stems, before: &mut Before, lines: &[String]) -> Option<usize> {
+    let st = &rules().story;
+    let n = lines.len();
     // A block of appended stories at the end: the earliest start that holds. Only the last
     // paragraphs can be one; the article keeps at least its first paragraph.
     let from = n.saturating_sub(st.max_appended + 1).max(1);
@@ -250,6 +304,13 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
             break;
         }
         if goes_on[i] {
+            continue;
+        }
+        // A short line without final punctuation heads the section after it: another story's
+        // teaser is a sentence (or a long one cut short).
+        if !super::clean::ends_sentence(&lines[k])
+            && lines[k].split(' ').count() <= rules().headlines.max_words
+        {
             continue;
         }
         // Parallel openings are a list, not stories from elsewhere; so are items opening with a
@@ -345,7 +406,19 @@ pub fn story_end(title: &str, lines: &[String]) -> Option<usize> {
         };
         let voice_break =
             len >= st.run_min && chained && !parallel && conn == 0 && is_lede[i] && ledes * 2 >= len;
-        if (lede_block && foreign) || lede_run || foreign_run || voice_break {
+        // Paragraphs that share nothing with the article nor name anything of its headline, four
+        // or more, after a paragraph that continues the text (a round-up of stories does not: its
+        // items are each foreign to the text before them); teasers on one affair, appended to an
+        // article on another, are not foreign to each other.
+        let unrelated_run = len > st.run_min
+            && k >= 2
+            && goes_on_all[k - 1]
+            && !parallel
+            && conn * 4 <= len
+            && ledes >= 1
+            && hits.iter().all(|h| *h == 0)
+            && max <= st.max_share_unrelated;
+        if (lede_block && foreign) || lede_run || foreign_run || voice_break || unrelated_run {
             best = Some(k);
         }
     }
@@ -404,6 +477,32 @@ mod tests {
     }
 
     #[test]
+    fn teasers_without_a_lede_shape_before_the_stories_found_go_too() {
+        let mut lines = article();
+        lines.push("تسعى الصين بخطى حثيثة نحو تعزيز تجارتها مع طهران والتوسع في الاستثمار بقطاع النفط الإيراني متجاهلة العقوبات المفروضة.");
+        lines.extend(TEASERS);
+        assert_eq!(story_end(TITLE, &s(&lines)), Some(3));
+        // Not when the paragraph before them does not continue the text (an item of a list).
+        let mut lines = article()[..2].to_vec();
+        lines.push("انقلاب عسكري في تركيا بقيادة قائد الجيش يطيح بالحكومة المدنية في أنقرة.");
+        lines.push("تسعى الصين بخطى حثيثة نحو تعزيز تجارتها مع طهران والتوسع في الاستثمار بقطاع النفط الإيراني متجاهلة العقوبات المفروضة.");
+        lines.extend(TEASERS);
+        assert_eq!(extend_back(&content_stem_hashes(TITLE), &s(&lines), 4), 4);
+    }
+
+    #[test]
+    fn teasers_on_one_affair_under_an_article_on_another() {
+        let mut lines = article();
+        lines.extend([
+            "زاد اختفاء الصحفي السعودي جمال خاشقجي من مخاوف نشطاء حقوق الإنسان خارج المملكة بشأن حرية التعبير والصحافة.",
+            "منذ أسبوع والإعلامي السعودي جمال خاشقجي في عداد المفقودين ومع مرور كل يوم يزداد لغز اختفائه غموضا في إسطنبول.",
+            "طلبت خديجة جنكيز خطيبة الإعلامي جمال خاشقجي من البيت الأبيض التدخل لإنقاذ خطيبها المختفي في إسطنبول.",
+            "أكد وزير الخارجية الفرنسي أنه اتصل بنظيره السعودي للحصول على أجوبة حول اختفاء الإعلامي جمال خاشقجي.",
+        ]);
+        assert_eq!(story_end(TITLE, &s(&lines)), Some(3));
+    }
+
+    #[test]
     fn datelines_are_stripped() {
         assert_eq!(strip_dateline("دبي، الإمارات العربية المتحدة (CNN)-- كشف أمير"), "كشف أمير");
         assert_eq!(strip_dateline("القاهرة - (رويترز) - قال مسؤولون"), "قال مسؤولون");
@@ -423,6 +522,12 @@ mod tests {
         assert!(continues("أشارت إلى أن الحفلات"));
         assert!(continues("ختمت قائلةً إن"));
         assert!(!continues("أشارت الوزارة إلى أن"));
+        // و that is the word's own first letter, not the conjunction.
+        assert!(!continues("واشنطن تحدد مايو المقبل موعدا لنقل سفارتها"));
+        assert!(!continues("وافقت اللجنة الحكومية على بيع الحصة"));
+        assert!(continues("ووافقت اللجنة الحكومية على بيع الحصة"));
+        assert!(continues("وسط ذلك، قال المتحدث"));
+        assert!(continues("بشكل منفصل، ذكرت الوكالة"));
         assert!(lede_shaped("أعلنت الوزارة أن الاجتماع سيعقد"));
         assert!(lede_shaped("رفضت المحكمة العليا، الخميس، الطعن المقدم"));
         assert!(lede_shaped("القاهرة - (رويترز) - ارتفعت الأسعار"));
