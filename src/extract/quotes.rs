@@ -700,7 +700,7 @@ fn clause_end(doc: &Doc, s: usize, cues: &[Cue]) -> usize {
             let (k1, k2) = (doc.key(j + 1), doc.key(j + 2));
             k1 == "وذلك"
                 || (matches!(k1, "وهو" | "وهي")
-                    && matches!(k2, "من" | "ما" | "الذي" | "التي" | "احد" | "احدي"))
+                    && matches!(k2, "من" | "ما" | "الذي" | "التي" | "احد" | "احدي" | "الامر"))
                 || (matches!(k1, "بعد" | "وبعد" | "قبل" | "وقبل") && is_time_noun(k2))
         };
         if doc.is_punct(j, &['،', ',', '؛', ';']) && (new_cue || writer || circumstance || context) {
