@@ -246,3 +246,13 @@ fn the_writers_context_after_a_reported_clause_is_not_reported() {
         assert_eq!(texts(&x), [said], "{s}");
     }
 }
+
+#[test]
+fn a_datelines_places_are_not_the_sentences_subject() {
+    let x = extract_text(
+        "أتلانتا، الولايات المتحدة الأمريكية (CNN) – وصف الرئيس الأمريكي دونالد ترامب، الاتفاق النووي، بـ\"الفظيع\" و\"السخيف\" خلال اجتماع في البيت الأبيض.",
+    );
+    let q = quotes(&x);
+    assert!(!q.is_empty(), "{q:?}");
+    assert!(q.iter().all(|(_, s, _)| s.as_deref() == Some("دونالد ترامب")), "{q:?}");
+}

@@ -634,6 +634,16 @@ fn first_subject(
     while j > 0 && i - j < 60 && !doc.ends_sentence(j - 1) {
         j -= 1;
     }
+    // A dateline (أتلانتا، الولايات المتحدة (CNN) –) heads the paragraph: its places are not the
+    // sentence's subject, which starts after its dash.
+    if let Some(d) =
+        (j + 1..i.min(j + 16)).find(|&k| doc.is_punct(k, &['-', '–', '—']) && doc.is_punct(k - 1, &[')']))
+    {
+        j = d + 1;
+        while j < i && doc.is_punct(j, &['-', '–', '—']) {
+            j += 1;
+        }
+    }
     (j..i).find_map(|k| {
         actors
             .at
