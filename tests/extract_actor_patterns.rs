@@ -131,3 +131,20 @@ fn a_transliterated_name_keeps_its_initial_fa() {
     assert!(names.contains(&"فلاديمير تيتورينكو"), "{names:?}");
     assert!(!names.iter().any(|n| n.starts_with("لاديمير")), "{names:?}");
 }
+
+#[test]
+fn an_office_named_by_its_holder_keeps_the_holders_name() {
+    // Not "إدارة الرئيس الأميركي", a description cut before the name it is about.
+    let x = extract_text("وقالت إدارة الرئيس الأميركي دونالد ترمب إن العقوبات ستبقى.");
+    let a = actors(&x);
+    assert!(a.contains(&("دونالد ترمب".into(), ActorKind::Person)), "{a:?}");
+    assert!(a.contains(&("إدارة الرئيس الأميركي دونالد ترمب".into(), ActorKind::Organization)), "{a:?}");
+    assert!(!a.iter().any(|(n, _)| n == "إدارة الرئيس الأميركي"), "{a:?}");
+}
+
+#[test]
+fn a_description_before_an_organisations_name_is_its_epithet() {
+    let x = extract_text("قالت شركة النفط والطاقة الفرنسية توتال، الأربعاء، إنها قد تنسحب من المشروع.");
+    assert_eq!(x.quotes.len(), 1, "{:?}", actors(&x));
+    assert_eq!(x.speaker_name(&x.quotes[0]), Some("توتال"), "{:?}", actors(&x));
+}

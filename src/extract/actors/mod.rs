@@ -632,6 +632,21 @@ pub fn find(doc: &Doc) -> Actors {
                         end = c + 1;
                     }
                 }
+                // An office named by its holder's title and name (إدارة الرئيس الأميركي دونالد ترمب،
+                // حكومة رئيس الوزراء فلان): the whole phrase, name included, is the organisation,
+                // and the holder is named too.
+                if (next..end).any(|j| doc.has(j, |t| matches!(t, Tag::Title(_))))
+                    && let Some(pe) = tagged.person_at(end)
+                {
+                    let (_, pe) = add_tagged(&mut a, doc, &tagged, end, pe, NameKind::Person);
+                    let name = strip_clitic_word(doc, i, pe);
+                    a.add(doc, ActorKind::Organization, &name, i..pe, g);
+                    for (s, e) in geo.drain(..) {
+                        add_geo(&mut a, doc, s, e);
+                    }
+                    i = pe.max(next);
+                    continue;
+                }
                 // A description before an organisation's name (شركة النفط والطاقة الفرنسية توتال،
                 // الشركة الأمريكية أبل): the head and its words are that organisation's epithet.
                 if let Some((k, (e2, _))) = (end..(end + 3).min(n))
