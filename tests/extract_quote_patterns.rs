@@ -256,3 +256,16 @@ fn a_datelines_places_are_not_the_sentences_subject() {
     assert!(!q.is_empty(), "{q:?}");
     assert!(q.iter().all(|(_, s, _)| s.as_deref() == Some("دونالد ترامب")), "{q:?}");
 }
+
+#[test]
+fn a_nisba_alone_as_the_subject_is_a_person_not_the_country() {
+    let x = extract_text(
+        "أشاد اللاعب الإسباني سيرخيو راموس بزملائه. وقال الإسباني إن الفريق قدم مباراة كبيرة أمام الجماهير.",
+    );
+    let q = quotes(&x);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("سيرخيو راموس"), "{q:?}");
+    // Nobody named with it: someone the article describes, never the country.
+    let x = extract_text("وقال الإسباني إن الفريق قدم مباراة كبيرة أمام الجماهير.");
+    assert!(x.quotes.iter().all(|q| x.speaker_name(q) != Some("إسبانيا")), "{:?}", quotes(&x));
+}

@@ -158,6 +158,34 @@ fn cues(doc: &Doc, actors: &mut Actors, pairs: &[Pair]) -> Vec<Cue> {
                 blocked = true;
                 nameless_at = Some(stop);
             }
+            // A nisba alone as the subject (وقال السويدي، وأضاف الإسباني) is a person called by it
+            // (a family name, an epithet), never the country: the person named with it, else
+            // someone the rules do not know.
+            if speaker.is_none()
+                && stop == v_end
+                && let Some(&(a, e)) = actors.at.get(&stop)
+                && e == stop + 1
+                && actors.list[a].actor.kind == super::ActorKind::Country
+                && doc.has(stop, |t| matches!(t, Tag::Nisba(_)))
+                && doc.key(stop).trim_start_matches(['و', 'ف']).starts_with("ال")
+                && doc.key(stop).ends_with('ي')
+                && (doc.is_punct(e, &['،', ',', ':'])
+                    || is_complementizer(doc.key(e))
+                    || doc.ends_sentence(e))
+            {
+                match actors.person_called(doc.key(stop).trim_start_matches(['و', 'ف'])) {
+                    Some(p) => {
+                        speaker = Some(p);
+                        speaker_tok = Some((stop, e));
+                    }
+                    None => {
+                        unknown_subject = true;
+                        blocked = true;
+                    }
+                }
+                stop = e;
+                continue;
+            }
             // A nisba before a person's name is their epithet (أكد الألماني يورغن كلوب): the
             // person is the subject, not the country.
             if speaker.is_none()

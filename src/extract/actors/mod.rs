@@ -75,6 +75,21 @@ pub struct Actors {
     last_org: HashMap<String, usize>,
 }
 
+impl Actors {
+    /// The person last named with the word `key` (a normalised nisba: السويدي، الإسباني) as their
+    /// family name or in one of their titles: whom a bare nisba as a subject stands for.
+    pub(super) fn person_called(&self, key: &str) -> Option<usize> {
+        recent(self)
+            .filter(|(_, f)| f.actor.kind == ActorKind::Person && !f.anon)
+            .find(|(_, f)| {
+                let name = normalize_key(&f.actor.name);
+                (name.contains(' ') && name.rsplit(' ').next() == Some(key))
+                    || f.titles.iter().any(|t| t.split(' ').any(|w| w == key))
+            })
+            .map(|(k, _)| k)
+    }
+}
+
 /// A map from token index to (actor, end token), stored densely (one slot per token).
 pub struct TokMap(Vec<Option<(usize, usize)>>);
 
