@@ -1,0 +1,18 @@
+import json, random
+r = json.load(open('/work/judge4/r.json'))
+allq, alla = [], []
+for f in sorted(r):
+    for i, q in enumerate(r[f].get('quotes', [])): allq.append((f, i))
+    for i, a in enumerate(r[f].get('actors', [])): alla.append((f, i))
+random.seed(3051)
+qs = sorted(random.sample(allq, 60))
+acs = sorted(random.sample(alla, 60))
+items = []
+for f, i in qs:
+    q = r[f]['quotes'][i]
+    items.append({'type': 'quote', 'file': f, 'idx': i, 'text_or_name': q['text'], 'speaker': q['speaker'], 'source': q['source'], 'kind': q['kind']})
+for f, i in acs:
+    a = r[f]['actors'][i]
+    items.append({'type': 'actor', 'file': f, 'idx': i, 'text_or_name': a['name'], 'speaker': None, 'source': None, 'kind': a['kind'], 'aliases': a['aliases']})
+json.dump(items, open('/work/judge4/sample-items.json', 'w'), ensure_ascii=False, indent=1)
+print(len(allq), len(alla), len(items))
