@@ -269,3 +269,23 @@ fn a_nisba_alone_as_the_subject_is_a_person_not_the_country() {
     let x = extract_text("وقال الإسباني إن الفريق قدم مباراة كبيرة أمام الجماهير.");
     assert!(x.quotes.iter().all(|q| x.speaker_name(q) != Some("إسبانيا")), "{:?}", quotes(&x));
 }
+
+#[test]
+fn a_definite_role_held_by_a_named_person_is_that_person() {
+    let x = extract_text(
+        "أكد وزير الخارجية السعودي عادل الجبير أن الرياض تدعم الحل السياسي في اليمن. \
+         وقال وزير خارجية المملكة إن الحوثيين يرفضون كل المبادرات.",
+    );
+    let q = quotes(&x);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|(_, s, _)| s.as_deref() == Some("عادل الجبير")), "{q:?}");
+    // An indefinite one (مسؤول سعودي) is someone the article does not name.
+    let x = extract_text(
+        "أكد وزير الخارجية السعودي عادل الجبير أن الرياض تدعم الحل السياسي. وقال مسؤول سعودي إن الحوثيين يرفضون كل المبادرات.",
+    );
+    let q = quotes(&x);
+    assert!(
+        q.iter().any(|(t, s, _)| t.starts_with("الحوثيين") && s.as_deref() == Some("مسؤول سعودي")),
+        "{q:?}"
+    );
+}

@@ -182,10 +182,16 @@ pub fn extract_text(text: &str) -> Extraction {
     let mut quotes = quotes::find(&doc, &mut found);
     // Anonymous sources and bare generic nouns are actors only when they speak; renumber the speakers.
     // Speech by an unnamed source is kept, as a source, not as a named speaker.
+    // A description of a role that a person named in the article holds is that person.
     for q in &mut quotes {
         if let Some(f) = q.speaker.and_then(|s| found.list.get(s)).filter(|f| f.anon) {
-            q.source = Some(f.actor.name.clone());
-            q.speaker = None;
+            match found.person_described(&f.actor.name, q.span.start) {
+                Some(p) => q.speaker = Some(p),
+                None => {
+                    q.source = Some(f.actor.name.clone());
+                    q.speaker = None;
+                }
+            }
         }
     }
     let speaking: std::collections::HashSet<usize> = quotes.iter().filter_map(|q| q.speaker).collect();

@@ -1164,7 +1164,13 @@ fn attribute_described(doc: &Doc, actors: &Actors, d: (usize, usize), q: &mut Qu
             q.speaker_span = Some(doc.span(ms, me));
             q.source = None;
         }
-        None => q.source = Some(doc.slice(d.0, d.1).to_string()),
+        None => {
+            let desc = doc.slice(d.0, d.1);
+            match actors.person_described(desc, q.span.start) {
+                Some(p) => q.speaker = Some(p),
+                None => q.source = Some(desc.to_string()),
+            }
+        }
     }
 }
 

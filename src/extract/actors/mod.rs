@@ -76,6 +76,60 @@ pub struct Actors {
 }
 
 impl Actors {
+    /// The named person a description of a role stands for (وزير خارجية المملكة، المتحدث باسم
+    /// الأسطول): a person introduced with a title of the same head word, sharing the most of the
+    /// description's other words (at least one when it has any). Only one person may fit best;
+    /// else nobody.
+    /// `at` is where the quote starts (a byte offset): the person must be named before it.
+    pub fn person_described(&self, desc: &str, at: usize) -> Option<usize> {
+        let bare = |w: &str| -> String {
+            let w = w.trim_start_matches(['و', 'ف']);
+            w.strip_prefix("ال").unwrap_or(w).to_string()
+        };
+        let key = normalize_key(desc);
+        let words: Vec<String> =
+            key.split(' ').filter(|w| !w.is_empty()).map(bare).filter(|w| w.chars().count() >= 3).collect();
+        // Only a definite description names someone: one with the article (الوزير، المتحدث باسم
+        // الأسطول) or a construct with a definite noun (وزير خارجية المملكة); an indefinite one
+        // (مسؤول كوري جنوبي، متحدث باسم الحكومة) is someone the article does not name.
+        let raw: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        let def = |w: &str| w.trim_start_matches(['و', 'ف']).starts_with("ال");
+        let definite = raw.first().is_some_and(|w| def(w))
+            || (raw.len() >= 2
+                && !matches!(raw[1], "باسم" | "في" | "من" | "لدي" | "عن")
+                && raw[1..raw.len().min(3)].iter().any(|w| def(w)));
+        if !definite {
+            return None;
+        }
+        let (head, rest) = words.split_first()?;
+        let mut best: Vec<(usize, usize)> = Vec::new();
+        for (k, f) in recent(self) {
+            if f.anon
+                || f.actor.kind != ActorKind::Person
+                || f.titles.is_empty()
+                || f.actor.mentions.first().is_none_or(|m| m.start >= at)
+            {
+                continue;
+            }
+            let tw: Vec<String> = f.titles.iter().flat_map(|t| t.split(' ')).map(bare).collect();
+            let heads = f.titles.iter().filter_map(|t| t.split(' ').next()).map(bare);
+            if !heads.into_iter().any(|h| title_word_matches(&h, head)) {
+                continue;
+            }
+            let shared = rest.iter().filter(|w| tw.iter().any(|x| title_word_matches(x, w))).count();
+            if !rest.is_empty() && shared == 0 {
+                continue;
+            }
+            best.push((shared, k));
+        }
+        let top = best.iter().map(|b| b.0).max()?;
+        let mut fits = best.iter().filter(|b| b.0 == top);
+        match (fits.next(), fits.next()) {
+            (Some(&(_, k)), None) => Some(k),
+            _ => None,
+        }
+    }
+
     /// The person last named with the word `key` (a normalised nisba: السويدي، الإسباني) as their
     /// family name or in one of their titles: whom a bare nisba as a subject stands for.
     pub(super) fn person_called(&self, key: &str) -> Option<usize> {
