@@ -62,9 +62,12 @@ pub fn clean_full(title: Option<String>, paragraphs: Vec<String>) -> Cleaned {
         .filter(|l| !l.is_empty())
         .collect();
     let before = lines.clone();
+    let mut lines = lines;
+    // Before the line rules: a heading they know ("حول بيت.كوم:") would go alone, and its
+    // description be kept as text going on.
+    drop_about_box(&mut lines);
     let mut lines = drop_by_rules(lines, title.is_none());
     drop_footer(&mut lines);
-    drop_about_box(&mut lines);
     let title = match title {
         Some(t) => collapse_spaces(&t),
         None => take_title(&mut lines),
@@ -201,29 +204,46 @@ fn drop_footer(lines: &mut Vec<String>) {
 /// followed by more text, or by text that does not name it.
 fn drop_about_box(lines: &mut Vec<String>) {
     let r = rules();
+    // The heading's words after its first (حول, عن …), without ال.
+    let strip = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.strip_prefix("ال").filter(|s| s.chars().count() > 2).unwrap_or(w).to_string()
+    };
+    // Whether `text` describes what `heading` names: a describing word among its first words, and
+    // a word of the heading in it.
+    let describes = |heading: &str, text: &str| {
+        let named: Vec<String> =
+            heading.split_whitespace().skip(1).map(strip).filter(|w| w.chars().count() > 2).collect();
+        let words: Vec<String> = text.split_whitespace().map(strip).collect();
+        text.split_whitespace()
+            .take(r.about_first_words)
+            .any(|w| r.about_describes.contains(w.trim_matches(|c: char| !c.is_alphanumeric())))
+            && named.iter().any(|w| words.iter().any(|n| n == w || n.ends_with(w.as_str())))
+    };
     // Never the first paragraph: an article is not all box.
     let from = lines.len().saturating_sub(r.about_max_after + 1).max(1);
-    for i in from..lines.len().saturating_sub(1) {
+    for i in from..lines.len() {
         let key = fold_arabic(&lines[i]);
-        if !is_short(&lines[i], 60) || !r.about_heading.is_match(&key) {
+        if i + 1 < lines.len() && is_short(&lines[i], 60) && r.about_heading.is_match(&key) {
+            if describes(&key, &fold_arabic(&lines[i + 1])) {
+                lines.truncate(i);
+                return;
+            }
             continue;
         }
-        // The heading's words after its first (حول, عن …), without ال, against the next paragraph's.
-        let strip = |w: &str| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.strip_prefix("ال").filter(|s| s.chars().count() > 2).unwrap_or(w).to_string()
-        };
-        let named: Vec<String> =
-            key.split_whitespace().skip(1).map(strip).filter(|w| w.chars().count() > 2).collect();
-        let next = fold_arabic(&lines[i + 1]);
-        let next_words: Vec<String> = next.split_whitespace().map(strip).collect();
-        let describes = next
-            .split_whitespace()
-            .take(r.about_first_words)
-            .any(|w| r.about_describes.contains(w.trim_matches(|c: char| !c.is_alphanumeric())));
-        if describes && named.iter().any(|w| next_words.iter().any(|n| n == w || n.ends_with(w.as_str()))) {
-            lines.truncate(i);
-            return;
+        // The box as one last paragraph, its heading run into the description ("حول بيت.كوم: إن
+        // بيت.كوم هو أكبر موقع …"); not after a bare عن, which opens ordinary sentences too.
+        if i + 1 == lines.len()
+            && !key.starts_with("عن ")
+            && let Some(colon) =
+                key.char_indices().take(60).find(|(_, c)| matches!(c, ':' | '：')).map(|(k, _)| k)
+        {
+            let (heading, rest) = key.split_at(colon);
+            let rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+            if r.about_heading.is_match(&format!("{}:", heading.trim_end())) && describes(heading, rest) {
+                lines.truncate(i);
+                return;
+            }
         }
     }
 }
@@ -884,5 +904,16 @@ mod tests {
         // A subheading with a colon followed by the article's text is not one.
         let sub = s(&[para, "عن المفاوضات:", more]);
         assert_eq!(clean(Some("عنوان".into()), sub.clone()).1, sub);
+        // The box run into one last paragraph, and a box about a sponsor the article names.
+        let one = s(&[para, more, "حول شركة النور: تعد شركة النور من أكبر شركات الاستثمار في المنطقة."]);
+        assert_eq!(clean(Some("عنوان".into()), one).1, [para, more]);
+        let site = "قال موقع بيت.كوم إن أصحاب العمل يبحثون عن مهارات جديدة في المتقدمين للوظائف هذا العام.";
+        let sponsor = s(&[
+            site,
+            more,
+            "حول بيت.كوم:",
+            "إن بيت.كوم هو أكبر موقع للوظائف في المنطقة ويضم آلاف أصحاب العمل.",
+        ]);
+        assert_eq!(clean(Some("عنوان".into()), sponsor).1, [site, more]);
     }
 }
