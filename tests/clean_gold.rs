@@ -194,7 +194,8 @@ fn other_folder() {
 
 // Floors a little under the measured figures (4 Dec 2026, fourth session: tune 1.000 / 0.000; tune2
 // 1.000 / 0.000; tune3 0.968 / 0.000; tune4 1.000 / 0.000, first scored held out at 0.851 / 0 of 233;
-// test 0.625 / 0.000, up from 0.542). The issue asks 0.85 recall on the test split; the cleaner does
+// test 0.625 / 0.000, up from 0.542; fifth session: tune5 1.000 / 0.015 (2 of 131, an embedded post,
+// see below), first scored held out at the same, test unchanged at 0.625 / 0.000). The issue asks 0.85 recall on the test split; the cleaner does
 // not reach it there: the floor records what holds, not the target.
 const TUNE_MIN_RECALL: f64 = 0.95;
 const TUNE_MAX_LOST: f64 = 0.01;
