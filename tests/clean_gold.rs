@@ -1,10 +1,10 @@
-//! Cleaning against a hand-made gold set (tests/fixtures/clean/{tune,tune2,tune3,tune4,test}; see the README there):
+//! Cleaning against a hand-made gold set (tests/fixtures/clean/{tune,tune2,tune3,tune4,tune5,test}; see the README there):
 //! every line of each article is marked article or boilerplate. Each split is loaded as one batch
 //! (as `sahifa DIR` does), and two figures are measured over the split:
 //! - boilerplate recall: the share of boilerplate lines that are gone from the cleaned article;
 //! - article lines lost: the share of article lines that are gone.
 //!
-//! `tune`, `tune2`, `tune3` and `tune4` are for tuning: `CLEAN_GOLD_VERBOSE=1 cargo test --test clean_gold -- --nocapture` prints
+//! `tune`, `tune2`, `tune3`, `tune4` and `tune5` are for tuning: `CLEAN_GOLD_VERBOSE=1 cargo test --test clean_gold -- --nocapture` prints
 //! its per-line errors. `test` is frozen: only its totals are ever computed and printed.
 //! `CLEAN_GOLD_DIR=PATH` scores another folder of the same shape (or of the extraction gold's).
 
@@ -158,6 +158,19 @@ fn tune4_split() {
     assert!(s.lost() <= TUNE4_MAX_LOST, "tune4: article lines lost {:.4}", s.lost());
 }
 
+/// The fifth tuning batch (tests/fixtures/clean/tune5: 8 real pages of other outlets loaded as
+/// sahifa loads them, 8 corpus articles found by promo and furniture cues), for promos and site
+/// furniture across outlets.
+#[test]
+fn tune5_split() {
+    let verbose = std::env::var_os("CLEAN_GOLD_VERBOSE").is_some();
+    let s = score(&split_dir("tune5"), verbose);
+    report("tune5", &s);
+    assert!(s.articles >= 16 && s.boilerplate > 0);
+    assert!(s.recall() >= TUNE5_MIN_RECALL, "tune5: boilerplate recall {:.3}", s.recall());
+    assert!(s.lost() <= TUNE5_MAX_LOST, "tune5: article lines lost {:.4}", s.lost());
+}
+
 /// The frozen split: totals only, never a line.
 #[test]
 fn test_split() {
@@ -181,7 +194,8 @@ fn other_folder() {
 
 // Floors a little under the measured figures (4 Dec 2026, fourth session: tune 1.000 / 0.000; tune2
 // 1.000 / 0.000; tune3 0.968 / 0.000; tune4 1.000 / 0.000, first scored held out at 0.851 / 0 of 233;
-// test 0.625 / 0.000, up from 0.542). The issue asks 0.85 recall on the test split; the cleaner does
+// test 0.625 / 0.000, up from 0.542; fifth session: tune5 1.000 / 0.015 (2 of 131, an embedded post,
+// see below), first scored held out at the same, test unchanged at 0.625 / 0.000). The issue asks 0.85 recall on the test split; the cleaner does
 // not reach it there: the floor records what holds, not the target.
 const TUNE_MIN_RECALL: f64 = 0.95;
 const TUNE_MAX_LOST: f64 = 0.01;
@@ -191,5 +205,10 @@ const TUNE3_MIN_RECALL: f64 = 0.9;
 const TUNE3_MAX_LOST: f64 = 0.01;
 const TUNE4_MIN_RECALL: f64 = 0.95;
 const TUNE4_MAX_LOST: f64 = 0.01;
+// tune5's two lost lines are an embedded post (its text with the pic.twitter.com link, and its
+// signature) that the cleaner strips by design (see clean.rs, page_furniture_lines_and_feed_footers):
+// labelled article before the first score, and left so.
+const TUNE5_MIN_RECALL: f64 = 0.95;
+const TUNE5_MAX_LOST: f64 = 0.02;
 const TEST_MIN_RECALL: f64 = 0.6;
 const TEST_MAX_LOST: f64 = 0.01;

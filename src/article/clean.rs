@@ -62,6 +62,10 @@ pub fn clean_full(title: Option<String>, paragraphs: Vec<String>) -> Cleaned {
         .filter(|l| !l.is_empty())
         .collect();
     let before = lines.clone();
+    let mut lines = lines;
+    // Before the line rules: a heading they know ("حول بيت.كوم:") would go alone, and its
+    // description be kept as text going on.
+    drop_about_box(&mut lines);
     let mut lines = drop_by_rules(lines, title.is_none());
     drop_footer(&mut lines);
     let title = match title {
@@ -190,6 +194,56 @@ fn drop_footer(lines: &mut Vec<String>) {
                 lines.pop();
             }
             _ => break,
+        }
+    }
+}
+
+/// An "about" box at the end ("حول شركة …:" and a paragraph describing it): a short heading ending
+/// with a colon, at most `about_max_after` paragraphs after it, the first naming a word of the
+/// heading (the organisation it is about), is dropped with them. A subheading of the article is
+/// followed by more text, or by text that does not name it.
+fn drop_about_box(lines: &mut Vec<String>) {
+    let r = rules();
+    // The heading's words after its first (حول, عن …), without ال.
+    let strip = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.strip_prefix("ال").filter(|s| s.chars().count() > 2).unwrap_or(w).to_string()
+    };
+    // Whether `text` describes what `heading` names: a describing word among its first words, and
+    // a word of the heading in it.
+    let describes = |heading: &str, text: &str| {
+        let named: Vec<String> =
+            heading.split_whitespace().skip(1).map(strip).filter(|w| w.chars().count() > 2).collect();
+        let words: Vec<String> = text.split_whitespace().map(strip).collect();
+        text.split_whitespace()
+            .take(r.about_first_words)
+            .any(|w| r.about_describes.contains(w.trim_matches(|c: char| !c.is_alphanumeric())))
+            && named.iter().any(|w| words.iter().any(|n| n == w || n.ends_with(w.as_str())))
+    };
+    // Never the first paragraph: an article is not all box.
+    let from = lines.len().saturating_sub(r.about_max_after + 1).max(1);
+    for i in from..lines.len() {
+        let key = fold_arabic(&lines[i]);
+        if i + 1 < lines.len() && is_short(&lines[i], 60) && r.about_heading.is_match(&key) {
+            if describes(&key, &fold_arabic(&lines[i + 1])) {
+                lines.truncate(i);
+                return;
+            }
+            continue;
+        }
+        // The box as one last paragraph, its heading run into the description ("حول بيت.كوم: إن
+        // بيت.كوم هو أكبر موقع …"); not after a bare عن, which opens ordinary sentences too.
+        if i + 1 == lines.len()
+            && !key.starts_with("عن ")
+            && let Some(colon) =
+                key.char_indices().take(60).find(|(_, c)| matches!(c, ':' | '：')).map(|(k, _)| k)
+        {
+            let (heading, rest) = key.split_at(colon);
+            let rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+            if r.about_heading.is_match(&format!("{}:", heading.trim_end())) && describes(heading, rest) {
+                lines.truncate(i);
+                return;
+            }
         }
     }
 }
@@ -807,5 +861,59 @@ mod tests {
         let (t, p) = clean(None, s(&[lede, "فقرة ثانية."]));
         assert_eq!(t, "");
         assert_eq!(p[0], lede);
+    }
+    /// Promos by what they are (an invitation and the outlet's own page, app, newsletter or
+    /// section), opinion disclaimers in other wordings, an "about" box at the end; and the article
+    /// lines that look like them but are not.
+    #[test]
+    fn promos_by_shape_and_about_boxes() {
+        let para = "قال المتحدث باسم الحكومة إن المفاوضات ستستمر الأسبوع المقبل في العاصمة بحضور الوسطاء.";
+        let more = "وأضاف المتحدث أن الحكومة ستعرض على الوسطاء خطة جديدة للمفاوضات خلال الأسبوع المقبل.";
+        for promo in [
+            "تابعونا على صفحتنا الرسمية في فيسبوك",
+            "تابع صفحتنا على إنستغرام لآخر الأخبار",
+            "حمّلوا تطبيقنا المجاني على هواتفكم الذكية",
+            "اشترك في نشرتنا البريدية اليومية",
+            "انضموا إلى قناتنا على تلغرام",
+            "لمتابعة آخر الأخبار تابعونا على حساباتنا في مواقع التواصل الاجتماعي.",
+            "للاطلاع على آخر المستجدات زوروا موقعنا",
+            "اطلع على ملفنا الخاص بالانتخابات الرئاسية",
+            "المقال يعبر عن رأي كاتبه ولا يعبر بالضرورة عن رأي الموقع",
+            "الآراء الواردة في المقال لا تعبر بالضرورة عن رأي الصحيفة",
+        ] {
+            let (_, p) = clean(Some("عنوان".into()), s(&[para, promo, more]));
+            assert_eq!(p, [para, more], "{promo}");
+        }
+        // A story paragraph that ends with a pointer, a reported "follow" and a company's own words stay.
+        for line in [
+            "وتابع الوزير حديثه عن المفاوضات مؤكدا أن الحكومة لن تتراجع. تابعوا المباراة مباشرة على موقعنا.",
+            "وتابع المتحدث أن الحكومة ستواصل العمل مع الوسطاء حتى التوصل إلى اتفاق.",
+            "لمتابعة تنفيذ الاتفاق، شكلت الحكومة لجنة من الوزارات المعنية.",
+        ] {
+            let v = s(&[para, line, more]);
+            assert_eq!(clean(Some("عنوان".into()), v.clone()).1, v, "{line}");
+        }
+        // The "about" box: heading naming the organisation, then its description, at the end.
+        let about = s(&[
+            para,
+            more,
+            "حول شركة النور للاستثمار:",
+            "تعد شركة النور للاستثمار من أكبر شركات الاستثمار في المنطقة وتأسست عام 1990.",
+        ]);
+        assert_eq!(clean(Some("عنوان".into()), about).1, [para, more]);
+        // A subheading with a colon followed by the article's text is not one.
+        let sub = s(&[para, "عن المفاوضات:", more]);
+        assert_eq!(clean(Some("عنوان".into()), sub.clone()).1, sub);
+        // The box run into one last paragraph, and a box about a sponsor the article names.
+        let one = s(&[para, more, "حول شركة النور: تعد شركة النور من أكبر شركات الاستثمار في المنطقة."]);
+        assert_eq!(clean(Some("عنوان".into()), one).1, [para, more]);
+        let site = "قال موقع بيت.كوم إن أصحاب العمل يبحثون عن مهارات جديدة في المتقدمين للوظائف هذا العام.";
+        let sponsor = s(&[
+            site,
+            more,
+            "حول بيت.كوم:",
+            "إن بيت.كوم هو أكبر موقع للوظائف في المنطقة ويضم آلاف أصحاب العمل.",
+        ]);
+        assert_eq!(clean(Some("عنوان".into()), sponsor).1, [site, more]);
     }
 }

@@ -29,6 +29,14 @@ pub struct Rules {
     /// All line rules in one set (tail, drop, drop_prefixed, drop_with_next, in that order), so that
     /// an ordinary line is scanned once; see [`Rules::classify`].
     pub all: RegexSet,
+    /// The heading of an "about" box at the end of an article (folded text).
+    pub about_heading: Regex,
+    /// Most paragraphs after an "about" heading.
+    pub about_max_after: usize,
+    /// Words of a description, one of which opens the paragraph after an "about" heading (folded).
+    pub about_describes: WordSet,
+    /// How many first words of that paragraph are looked at.
+    pub about_first_words: usize,
     /// Inline ad markers removed inside paragraphs.
     pub inline_ad: Regex,
     /// Inserted-headline detection settings.
@@ -143,6 +151,7 @@ struct File {
     limits: Limits,
     lines: Lines,
     tail: Tail,
+    promo: Promo,
     headlines: Headlines,
     story: Story,
     html: HtmlRules,
@@ -165,6 +174,29 @@ struct Lines {
 struct Tail {
     start: Vec<String>,
     end: Vec<String>,
+    about_heading: String,
+    about_max_after: usize,
+    about_describes: String,
+    about_first_words: usize,
+}
+
+/// The word lists of the promo rules, put into the line rules where they name them (`{invite}`).
+#[derive(Deserialize)]
+struct Promo {
+    invite: String,
+    purpose: String,
+    ours: String,
+}
+
+impl Promo {
+    /// `pattern` with `{invite}`, `{purpose}` and `{ours}` replaced by their alternations.
+    fn fill(&self, pattern: &str) -> String {
+        let alt = |s: &str| s.split(|c: char| c.is_whitespace()).collect::<String>();
+        pattern
+            .replace("{invite}", &alt(&self.invite))
+            .replace("{purpose}", &alt(&self.purpose))
+            .replace("{ours}", &alt(&self.ours))
+    }
 }
 
 #[derive(Deserialize)]
@@ -191,7 +223,8 @@ fn set(patterns: &[String]) -> RegexSet {
 pub fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
-        let f: File = toml::from_str(SOURCE).expect("assets/boilerplate.toml: bad rules file");
+        let mut f: File = toml::from_str(SOURCE).expect("assets/boilerplate.toml: bad rules file");
+        f.lines.drop = f.lines.drop.iter().map(|p| f.promo.fill(p)).collect();
         let mut headlines = f.headlines;
         headlines.stopwords = fold_arabic(&headlines.stopwords).into_owned();
         let mut story = f.story;
@@ -226,6 +259,16 @@ pub fn rules() -> &'static Rules {
                 f.lines.drop_with_next.clone(),
             ]
             .concat()),
+            about_heading: RegexBuilder::new(&fold_arabic(&f.tail.about_heading))
+                .case_insensitive(true)
+                .build()
+                .expect("about heading pattern"),
+            about_max_after: f.tail.about_max_after,
+            about_describes: fold_arabic(&f.tail.about_describes)
+                .split_whitespace()
+                .map(String::from)
+                .collect(),
+            about_first_words: f.tail.about_first_words,
             inline_ad: RegexBuilder::new(r"\[ad_\d+\]|pic\.twitter\.com/\S+")
                 .build()
                 .expect("inline ad pattern"),
