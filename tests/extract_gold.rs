@@ -267,26 +267,25 @@ const TUNE_FLOOR: (f64, f64, f64) = (0.78, 0.64, 0.81);
 /// at while tuning; only their totals are read. Floors a little under the figures measured once.
 #[test]
 fn frozen_test_split() {
-    let (dir, files) = split("test");
-    assert!(files.len() >= 30);
-    let sc = evaluate_in(&dir, &files, false);
-    sc.report("test (frozen)");
-    assert!(sc.quote_f1() >= TEST_FLOOR.0, "quote F1 {:.3}", sc.quote_f1());
-    assert!(sc.speaker_f1() >= TEST_FLOOR.1, "speaker F1 {:.3}", sc.speaker_f1());
-    assert!(sc.actor_f1() >= TEST_FLOOR.2, "actor F1 {:.3}", sc.actor_f1());
+    held_out("test", "test (frozen)", TEST_FLOOR);
 }
 
 /// A second held-out split (`dev2/`): thirty more corpus articles, six per outlet, annotated blind
 /// on 4 Dec 2026 and, like `test/`, never tuned on: only its totals are read.
 #[test]
 fn heldout_dev2_split() {
-    let (dir, files) = split("dev2");
+    held_out("dev2", "dev2 (held out)", DEV2_FLOOR);
+}
+
+/// Scores a held-out split (totals only) against its floors: quote F1, speaker F1, actor F1.
+fn held_out(name: &str, label: &str, floor: (f64, f64, f64)) {
+    let (dir, files) = split(name);
     assert!(files.len() >= 30);
     let sc = evaluate_in(&dir, &files, false);
-    sc.report("dev2 (held out)");
-    assert!(sc.quote_f1() >= DEV2_FLOOR.0, "quote F1 {:.3}", sc.quote_f1());
-    assert!(sc.speaker_f1() >= DEV2_FLOOR.1, "speaker F1 {:.3}", sc.speaker_f1());
-    assert!(sc.actor_f1() >= DEV2_FLOOR.2, "actor F1 {:.3}", sc.actor_f1());
+    sc.report(label);
+    assert!(sc.quote_f1() >= floor.0, "quote F1 {:.3}", sc.quote_f1());
+    assert!(sc.speaker_f1() >= floor.1, "speaker F1 {:.3}", sc.speaker_f1());
+    assert!(sc.actor_f1() >= floor.2, "actor F1 {:.3}", sc.actor_f1());
 }
 
 /// Floors on the held-out `dev2/` split: quote F1, speaker F1, actor F1.
