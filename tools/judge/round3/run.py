@@ -1,8 +1,9 @@
 import json, subprocess, sys, glob, os
-# usage: python3 run.py BINARY OUT.json
+# usage: python3 run.py BINARY OUT.json [DIR] (the articles art_*.txt of DIR; round 3: /work/judge3)
 binary, out = sys.argv[1], sys.argv[2]
+D = sys.argv[3] if len(sys.argv) > 3 else '/work/judge3'
 res = {}
-for f in sorted(glob.glob('/work/judge3/art_*.txt')):
+for f in sorted(glob.glob(f'{D}/art_*.txt')):
     p = subprocess.run([binary, 'extract', '--format', 'json', f], capture_output=True, text=True)
     if p.returncode != 0:
         print('ERR', f, p.stderr[:300]); res[os.path.basename(f)] = {'error': p.stderr}; continue
