@@ -148,3 +148,11 @@ fn a_description_before_an_organisations_name_is_its_epithet() {
     assert_eq!(x.quotes.len(), 1, "{:?}", actors(&x));
     assert_eq!(x.speaker_name(&x.quotes[0]), Some("توتال"), "{:?}", actors(&x));
 }
+
+#[test]
+fn an_indefinite_head_keeps_every_word_of_the_name_after_it() {
+    // Not "وكالة أنباء" ("news agency of"), which has lost the name.
+    let x = extract_text("وقالت وكالة أنباء فارس الإيرانية إن الصواريخ أصابت أهدافها.");
+    assert_eq!(x.quotes.len(), 1, "{:?}", actors(&x));
+    assert_eq!(x.speaker_name(&x.quotes[0]), Some("وكالة أنباء فارس"), "{:?}", actors(&x));
+}

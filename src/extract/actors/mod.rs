@@ -690,6 +690,14 @@ pub fn find(doc: &Doc) -> Actors {
                 // An indefinite head followed by a proper name: حركة حماس، وكالة رويترز.
                 if head_only && !head.starts_with("ال") && name_word(doc, end, true, "", 0) {
                     end += 1;
+                    // More words of the same name where the tagger sees one (وكالة أنباء فارس).
+                    while end < next + 4
+                        && tagged.in_name(end)
+                        && tagged.in_name(end - 1)
+                        && name_word(doc, end, false, doc.key(end - 1), end - next)
+                    {
+                        end += 1;
+                    }
                 } else if head_only
                     && !head.starts_with("ال")
                     && doc.is_punct(end, &['"', '«', '“', '”', '»'])
