@@ -154,17 +154,15 @@ fn evaluate_in(dir: &str, files: &[String], direct_only: bool) -> Score {
             }
         }
         if show {
-            for (i, p) in x.quotes.iter().enumerate().filter(|(i, _)| !up.contains(i)) {
-                let _ = i;
+            for (_, p) in x.quotes.iter().enumerate().filter(|(i, _)| !up.contains(i)) {
                 let got = p.speaker.and_then(|s| x.actors.get(s)).map(|a| a.name.as_str());
                 eprintln!("{f} FP_QUOTE {got:?} | {}", p.text.chars().take(90).collect::<String>());
             }
-            for (j, g) in gq
+            for (_, g) in gq
                 .iter()
                 .enumerate()
                 .filter(|(j, g)| !ug.contains(j) && g["optional"].as_bool() != Some(true))
             {
-                let _ = j;
                 let t: String = g["text"].as_str().unwrap_or("").chars().take(90).collect();
                 eprintln!(
                     "{f} FN_QUOTE {:?} {:?} | {t}",
@@ -201,8 +199,7 @@ fn evaluate_in(dir: &str, files: &[String], direct_only: bool) -> Score {
                     eprintln!("{f} FP_ACTOR {:?} {:?} {:?}", a.name, a.kind, a.aliases);
                 }
             }
-            for (j, g) in ga.iter().enumerate().filter(|(j, _)| !used.contains(j)) {
-                let _ = j;
+            for (_, g) in ga.iter().enumerate().filter(|(j, _)| !used.contains(j)) {
                 eprintln!("{f} FN_ACTOR {} {}", g["name"], g["kind"]);
             }
         }

@@ -167,13 +167,14 @@ fn cues(doc: &Doc, actors: &mut Actors, pairs: &[Pair]) -> Vec<Cue> {
                 && e == stop + 1
                 && actors.list[a].actor.kind == super::ActorKind::Country
                 && doc.has(stop, |t| matches!(t, Tag::Nisba(_)))
-                && doc.key(stop).trim_start_matches(['و', 'ف']).starts_with("ال")
-                && doc.key(stop).ends_with('ي')
+                && let nisba = doc.key(stop).trim_start_matches(['و', 'ف'])
+                && nisba.starts_with("ال")
+                && nisba.ends_with('ي')
                 && (doc.is_punct(e, &['،', ',', ':'])
                     || is_complementizer(doc.key(e))
                     || doc.ends_sentence(e))
             {
-                match actors.person_called(doc.key(stop).trim_start_matches(['و', 'ف'])) {
+                match actors.person_called(nisba) {
                     Some(p) => {
                         speaker = Some(p);
                         speaker_tok = Some((stop, e));
@@ -1159,11 +1160,7 @@ fn find_recording(
 /// for ([`described_actor`]), else to the description as written (an unnamed source).
 fn attribute_described(doc: &Doc, actors: &Actors, d: (usize, usize), q: &mut Quote) {
     match described_actor(doc, actors, d.0, d.1) {
-        Some((a, (ms, me))) => {
-            q.speaker = Some(a);
-            q.speaker_span = Some(doc.span(ms, me));
-            q.source = None;
-        }
+        Some((a, mention)) => said_by(doc, q, a, mention),
         None => {
             let desc = doc.slice(d.0, d.1);
             match actors.person_described(desc, q.span.start) {
@@ -1172,6 +1169,13 @@ fn attribute_described(doc: &Doc, actors: &Actors, d: (usize, usize), q: &mut Qu
             }
         }
     }
+}
+
+/// Gives `q` to actor `a`, named at the tokens `mention`: a named speaker, no unnamed source.
+pub(super) fn said_by(doc: &Doc, q: &mut Quote, a: usize, mention: (usize, usize)) {
+    q.speaker = Some(a);
+    q.speaker_span = Some(doc.span(mention.0, mention.1));
+    q.source = None;
 }
 
 /// The actor a source's description `s..e` names or stands for: a name inside it (معد الدراسة

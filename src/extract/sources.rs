@@ -197,11 +197,9 @@ pub fn find(doc: &Doc, actors: &Actors) -> Vec<(Quote, usize, usize)> {
             if let Some(mut q) = quote(doc, s, e, &said, i) {
                 // (وحسب البيان، فإن …: the statement's issuer, where the article names it.)
                 if let Said::Described(_) = said
-                    && let Some((a, (ms, me))) = super::quotes::described_actor(doc, actors, from, from + 1)
+                    && let Some((a, mention)) = super::quotes::described_actor(doc, actors, from, from + 1)
                 {
-                    q.speaker = Some(a);
-                    q.speaker_span = Some(doc.span(ms, me));
-                    q.source = None;
+                    super::quotes::said_by(doc, &mut q, a, mention);
                 }
                 out.push((q, s, e));
             }

@@ -39,7 +39,8 @@ pub struct Found {
     /// Its names' matching keys (normalised, not folded to a skeleton): a new form joins it on
     /// a shared skeleton only when it is also spelt close to one of these.
     forms: Vec<String>,
-    /// Key of the title chain a person was introduced with (to resolve a later bare title).
+    /// Keys of the title chains a person was introduced with, the first their main one (to
+    /// resolve a later bare title or role description).
     titles: Vec<String>,
 }
 
